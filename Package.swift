@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ReproLedger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "repro", targets: ["repro"]),
+        .library(name: "LedgerCore", targets: ["LedgerCore"]),
+        .library(name: "LedgerIndex", targets: ["LedgerIndex"]),
+        .library(name: "LedgerGit", targets: ["LedgerGit"]),
+        .library(name: "ReproKit", targets: ["ReproKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(
+            name: "LedgerCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "LedgerIndex",
+            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "LedgerGit",
+            dependencies: ["LedgerCore", "CLibGit2"]
+        ),
+        .target(
+            name: "ReproKit",
+            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit"]
+        ),
+        .executableTarget(
+            name: "repro",
+            dependencies: ["ReproKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
+        .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex"]),
+        .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
+        .testTarget(name: "ReproKitTests", dependencies: ["ReproKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,175 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Streams one file through SHA-256 with a fixed amount of memory.
+///
+/// Large files are read by a second thread into the other half of a double
+/// buffer while this one hashes, so the disk (or page cache copy) and the hash
+/// overlap. A file whose size or timestamps differ before and after reading is
+/// re-read, and after `attempts` tries reported, never recorded silently.
+public final class FileDigester: @unchecked Sendable {
+    /// Bytes per read; large enough that syscalls cost nothing next to hashing.
+    public static let chunkSize = 1 << 20
+    /// Files at least this big are read ahead on a second thread.
+    public static let pipelineThreshold: Int64 = 4 << 20
+
+    private let buffers: [UnsafeMutableRawBufferPointer]
+    private let attempts: Int
+
+    /// One digester per worker thread; it owns its buffers and is not shared.
+    public init(attempts: Int = 3) {
+        self.attempts = attempts
+        buffers = (0..<2).map { _ in
+            UnsafeMutableRawBufferPointer.allocate(byteCount: FileDigester.chunkSize, alignment: 4096)
+        }
+    }
+
+    deinit { buffers.forEach { $0.deallocate() } }
+
+    /// The digest and the identity the file had while it was read.
+    public func digest(
+        path: String, progress: HashProgress? = nil
+    ) throws -> (digest: Digest, identity: FileIdentity, hashedAtNanoseconds: Int64) {
+        for _ in 0..<attempts {
+            let startedAt = wallClockNanoseconds()
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                let code = errno
+                if code == ENOENT { throw HashingError.notFound(path: path) }
+                throw HashingError.unreadable(path: path, reason: String(cString: strerror(code)))
+            }
+            defer { close(fd) }
+            let before = try identity(of: fd, path: path)
+            #if os(Linux)
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+            #endif
+            var hasher = SHA256()
+            let counted: Int64
+            if before.size >= Self.pipelineThreshold {
+                counted = try hashPipelined(fd: fd, path: path, into: &hasher, progress: progress)
+            } else {
+                counted = try hashDirect(fd: fd, path: path, into: &hasher, progress: progress)
+            }
+            let after = try identity(of: fd, path: path)
+            if before == after && counted == after.size {
+                return (Digest(hasher.finalize()), after, startedAt)
+            }
+            progress?.retract(bytes: counted)
+        }
+        throw HashingError.changedWhileHashing(path: path)
+    }
+
+    private func identity(of fd: Int32, path: String) throws -> FileIdentity {
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            throw HashingError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            throw HashingError.specialFile(path: path, kind: TreeScanner.kindName(st.st_mode))
+        }
+        return FileIdentity(st)
+    }
+
+    private func hashDirect(fd: Int32, path: String, into hasher: inout SHA256, progress: HashProgress?) throws -> Int64 {
+        let buffer = buffers[0]
+        var total: Int64 = 0
+        while true {
+            let count = try readFully(fd: fd, into: buffer, path: path)
+            if count == 0 { return total }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            total += Int64(count)
+            progress?.add(bytes: Int64(count))
+        }
+    }
+
+    /// Reader thread fills one buffer while the caller hashes the other.
+    private func hashPipelined(fd: Int32, path: String, into hasher: inout SHA256, progress: HashProgress?) throws -> Int64 {
+        let pipe = ReadAheadPipe()
+        let reader = Thread { [self] in
+            var slot = 0
+            while true {
+                pipe.empty.wait()
+                let result: Result<Int, any Error> = Result { try readFully(fd: fd, into: self.buffers[slot], path: path) }
+                pipe.deliver(slot: slot, result: result)
+                pipe.full.signal()
+                if case .success(let count) = result, count > 0 { slot ^= 1 } else { return }
+            }
+        }
+        reader.stackSize = 1 << 16
+        reader.start()
+        var slot = 0
+        var total: Int64 = 0
+        var failure: (any Error)?
+        while true {
+            pipe.full.wait()
+            switch pipe.take(slot: slot) {
+            case .failure(let error):
+                failure = error
+            case .success(let count) where count > 0:
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffers[slot][0..<count]))
+                total += Int64(count)
+                progress?.add(bytes: Int64(count))
+                pipe.empty.signal()
+                slot ^= 1
+                continue
+            case .success:
+                break
+            }
+            break
+        }
+        pipe.finished.wait()
+        if let failure { throw failure }
+        return total
+    }
+}
+
+/// Hand-off between the read-ahead thread and the hashing thread.
+private final class ReadAheadPipe: @unchecked Sendable {
+    // Created at zero and signalled up: libdispatch traps when a semaphore is
+    // released below the value it was created with.
+    let empty = DispatchSemaphore(value: 0)
+    let full = DispatchSemaphore(value: 0)
+    let finished = DispatchSemaphore(value: 0)
+    private var results: [Result<Int, any Error>?] = [nil, nil]
+    private let lock = NSLock()
+
+    init() {
+        empty.signal()
+        empty.signal()
+    }
+
+    func deliver(slot: Int, result: Result<Int, any Error>) {
+        lock.withLock { results[slot] = result }
+        if case .success(let count) = result, count > 0 { return }
+        finished.signal()
+    }
+
+    func take(slot: Int) -> Result<Int, any Error> {
+        lock.withLock {
+            let value = results[slot]!
+            results[slot] = nil
+            return value
+        }
+    }
+}
+
+/// Reads until the buffer is full or the file ends, retrying on EINTR.
+private func readFully(fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
+    var filled = 0
+    while filled < buffer.count {
+        let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+        if n > 0 {
+            filled += n
+        } else if n == 0 {
+            break
+        } else if errno != EINTR {
+            throw HashingError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+    return filled
+}

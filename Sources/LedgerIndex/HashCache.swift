@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The SQLite hash cache: file digests keyed by device and inode, trusted only
+/// while size, mtime and ctime (nanoseconds) are unchanged and the entry is not racy.
+///
+/// It is a cache: deleting the file loses nothing but time. Several `repro`
+/// processes may share it; WAL and a busy timeout keep them from failing with
+/// "database is locked".
+public final class HashCache: DigestCache {
+    /// An entry whose file changed less than this long before it was read may hide a
+    /// same-size write in the same timestamp tick (git's "racy" problem); it is
+    /// re-hashed next time. Two seconds covers the coarsest common file systems.
+    public static let racyWindowNanoseconds: Int64 = 2_000_000_000
+
+    private let pool: DatabasePool
+
+    /// Opens or creates the cache at `url`, creating its folder if needed.
+    public init(url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
+        try Self.migrator.migrate(pool)
+    }
+
+    /// The racy-timestamp rule: an entry is trusted only when the file's last change
+    /// happened well before the moment it was read.
+    public static func isRacy(identity: FileIdentity, hashedAtNanoseconds: Int64) -> Bool {
+        identity.lastChangeNanoseconds + racyWindowNanoseconds >= hashedAtNanoseconds
+    }
+
+    public func digests(for identities: [FileIdentity]) throws -> [FileIdentity: Digest] {
+        if identities.isEmpty { return [:] }
+        let wanted = Dictionary(identities.map { (Key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [FileIdentity: Digest] = [:]
+        try pool.read { db in
+            for chunk in Array(wanted.keys).chunked(into: 400) {
+                let placeholders = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
+                let sql = """
+                    SELECT device, inode, size, mtime_ns, ctime_ns, digest, hashed_at_ns FROM hash_cache
+                    WHERE (device, inode) IN (VALUES \(placeholders))
+                    """
+                var arguments: [any DatabaseValueConvertible] = []
+                for key in chunk {
+                    arguments.append(Int64(bitPattern: key.device))
+                    arguments.append(Int64(bitPattern: key.inode))
+                }
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+                while let row = try rows.next() {
+                    let key = Key(device: UInt64(bitPattern: row[0]), inode: UInt64(bitPattern: row[1]))
+                    guard let current = wanted[key] else { continue }
+                    let stored = FileIdentity(device: key.device, inode: key.inode, size: row[2],
+                                              modifiedNanoseconds: row[3], changedNanoseconds: row[4])
+                    let hashedAt: Int64 = row[6]
+                    guard stored == current, !Self.isRacy(identity: stored, hashedAtNanoseconds: hashedAt),
+                          let digest = Digest(bytes: (row[5] as Data))
+                    else { continue }
+                    found[current] = digest
+                }
+            }
+        }
+        return found
+    }
+
+    public func remember(_ entries: [CachedDigest]) throws {
+        if entries.isEmpty { return }
+        try pool.write { db in
+            let statement = try db.cachedStatement(sql: """
+                INSERT INTO hash_cache (device, inode, size, mtime_ns, ctime_ns, digest, hashed_at_ns, path)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (device, inode) DO UPDATE SET
+                  size = excluded.size, mtime_ns = excluded.mtime_ns, ctime_ns = excluded.ctime_ns,
+                  digest = excluded.digest, hashed_at_ns = excluded.hashed_at_ns, path = excluded.path
+                """)
+            for entry in entries {
+                let id = entry.identity
+                try statement.execute(arguments: [
+                    Int64(bitPattern: id.device), Int64(bitPattern: id.inode), id.size,
+                    id.modifiedNanoseconds, id.changedNanoseconds, Data(entry.digest.bytes),
+                    entry.hashedAtNanoseconds, entry.path,
+                ])
+            }
+        }
+    }
+
+    /// Number of entries, for tests and `repro` diagnostics.
+    public func entryCount() throws -> Int {
+        try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM hash_cache") ?? 0 }
+    }
+
+    private struct Key: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
+        }
+        init(_ identity: FileIdentity) { self.init(device: identity.device, inode: identity.inode) }
+    }
+
+    private static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("hash_cache v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE hash_cache (
+                  device INTEGER NOT NULL,
+                  inode INTEGER NOT NULL,
+                  size INTEGER NOT NULL,
+                  mtime_ns INTEGER NOT NULL,
+                  ctime_ns INTEGER NOT NULL,
+                  digest BLOB NOT NULL,
+                  hashed_at_ns INTEGER NOT NULL,
+                  path TEXT NOT NULL,
+                  PRIMARY KEY (device, inode)
+                ) WITHOUT ROWID
+                """)
+        }
+        return migrator
+    }()
+}
+
+extension Array {
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}

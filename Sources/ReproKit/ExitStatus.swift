@@ -1,0 +1,32 @@
+import LedgerCore
+
+/// The exit codes of the command-line contract (CLI.md).
+public enum ExitStatus: Int32, Sendable {
+    case ok = 0
+    /// A check failed: verify mismatch, fsck problem, disclaimer lint error.
+    case checkFailed = 1
+    /// Bad usage or bad input.
+    case badInput = 2
+    /// The environment is wrong: no git repository, unreadable file, missing library feature.
+    case environment = 3
+
+    /// Classifies any error `repro` can raise.
+    public init(for error: any Error) {
+        switch error {
+        case let error as HashingError:
+            switch error {
+            case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: self = .badInput
+            case .unreadable, .changedWhileHashing: self = .environment
+            }
+        case let error as any ClassifiedError:
+            self = error.exitStatus
+        default:
+            self = .environment
+        }
+    }
+}
+
+/// An error that knows which exit code it deserves.
+public protocol ClassifiedError: Error {
+    var exitStatus: ExitStatus { get }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LedgerCore
+import LedgerIndex
+
+/// `repro hash`: digests of files and folders, recording nothing in the ledger.
+public struct HashCommand: Sendable {
+    public var paths: [String]
+    public var useCache: Bool
+    public var cacheURL: URL
+
+    public init(paths: [String], useCache: Bool, cacheURL: URL) {
+        self.paths = paths
+        self.useCache = useCache
+        self.cacheURL = cacheURL
+    }
+
+    /// Runs the hash; cache trouble is a warning, never a failure.
+    public func run(progress: HashProgress?) throws -> HashEngine.Outcome {
+        var warnings: [String] = []
+        var cache: HashCache?
+        if useCache {
+            do { cache = try HashCache(url: cacheURL) } catch {
+                warnings.append("hash cache at \(cacheURL.path) not used: \(error)")
+            }
+        }
+        var outcome = try HashEngine(cache: cache, progress: progress).hash(paths)
+        outcome.cacheWarnings.insert(contentsOf: warnings, at: 0)
+        return outcome
+    }
+
+    /// `sha256:<hex>  PATH` per line, as `sha256sum` prints them.
+    public static func text(_ results: [HashedPath]) -> String {
+        results.map { "\($0.digest)  \($0.path)\n" }.joined()
+    }
+
+    public static func json(_ results: [HashedPath]) throws -> String {
+        struct Item: Encodable {
+            var path: String
+            var digest: Digest
+            var kind: HashedPath.Kind
+            var size: Int64
+            var files: Int
+        }
+        let items = results.map { Item(path: $0.path, digest: $0.digest, kind: $0.kind, size: $0.size, files: $0.fileCount) }
+        return try JSONOutput.encode(["results": items])
+    }
+}

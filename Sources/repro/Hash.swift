@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import ReproKit
+
+struct Hash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the SHA-256 digest of files and folders; records nothing.",
+        discussion: """
+            A file's digest equals `sha256sum`. A folder's digest is the SHA-256 of its \
+            canonical manifest (one `sha256sum` line per regular file, sorted by path bytes). \
+            Symlinks are followed; loops, FIFOs, sockets and devices are refused. \
+            Unchanged files are answered from the hash cache in .repro/.
+            """)
+
+    @Argument(help: "Files or folders to hash.")
+    var paths: [String]
+
+    @Flag(help: "Print one JSON document instead of text.")
+    var json = false
+
+    @Flag(help: "Read every byte again instead of trusting the hash cache.")
+    var noCache = false
+
+    func run() throws {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        let command = HashCommand(paths: paths, useCache: !noCache, cacheURL: CacheLocation.hashCache(startingAt: cwd))
+        let outcome = try Console.reportingFailures {
+            try ProgressDisplay.while { progress in try command.run(progress: progress) }
+        }
+        outcome.cacheWarnings.forEach { Console.warn($0) }
+        Console.out(json ? try HashCommand.json(outcome.results) : HashCommand.text(outcome.results))
+    }
+}

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LedgerCore", targets: ["LedgerCore"]),
         .library(name: "LedgerIndex", targets: ["LedgerIndex"]),
         .library(name: "LedgerGit", targets: ["LedgerGit"]),
+        .library(name: "LedgerReport", targets: ["LedgerReport"]),
         .library(name: "ReproKit", targets: ["ReproKit"]),
     ],
     dependencies: [
@@ -35,8 +36,13 @@ let package = Package(
             dependencies: ["LedgerCore", "CLibGit2"]
         ),
         .target(
+            name: "LedgerReport",
+            dependencies: ["LedgerCore"],
+            resources: [.copy("Resources/licenses.json")]
+        ),
+        .target(
             name: "ReproKit",
-            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit"]
+            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport"]
         ),
         .executableTarget(
             name: "repro",
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
         .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex"]),
         .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport"]),
         .testTarget(name: "ReproKitTests", dependencies: ["ReproKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,1 @@
+// The report layer: license catalog, limitation analysis, renderers.

@@ -48,11 +48,15 @@ let package = Package(
             name: "repro",
             dependencies: ["ReproKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"]),
-        .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex"]),
+        // Helpers shared by the test targets only: temporary folders, processes, data.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport"]),
+        .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex", "TestSupport"]),
         .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport"]),
-        .testTarget(name: "ReproKitTests", dependencies: ["ReproKit"]),
+        .testTarget(name: "ReproKitTests", dependencies: ["ReproKit", "TestSupport"]),
+        // End-to-end: runs the built `repro` executable as a user would.
+        .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerIndex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -103,4 +103,5 @@ public struct FolderManifest: Hashable, Sendable {
 /// A manifest line that is not `<64 hex>  <path>`.
 public struct ManifestParseError: Error, Equatable, Sendable {
     public var line: Int
+    public init(line: Int) { self.line = line }
 }

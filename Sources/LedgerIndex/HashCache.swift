@@ -12,12 +12,14 @@ public final class HashCache: DigestCache {
     /// An entry whose file changed less than this long before it was read may hide a
     /// same-size write in the same timestamp tick (git's "racy" problem); it is
     /// re-hashed next time. Two seconds covers the coarsest common file systems.
-    public static let racyWindowNanoseconds: Int64 = 2_000_000_000
+    public static let defaultRacyWindowNanoseconds: Int64 = 2_000_000_000
 
     private let pool: DatabasePool
+    private let racyWindowNanoseconds: Int64
 
     /// Opens or creates the cache at `url`, creating its folder if needed.
-    public init(url: URL) throws {
+    public init(url: URL, racyWindowNanoseconds: Int64 = HashCache.defaultRacyWindowNanoseconds) throws {
+        self.racyWindowNanoseconds = racyWindowNanoseconds
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
         try Self.migrator.migrate(pool)
@@ -25,7 +27,7 @@ public final class HashCache: DigestCache {
 
     /// The racy-timestamp rule: an entry is trusted only when the file's last change
     /// happened well before the moment it was read.
-    public static func isRacy(identity: FileIdentity, hashedAtNanoseconds: Int64) -> Bool {
+    public func isRacy(identity: FileIdentity, hashedAtNanoseconds: Int64) -> Bool {
         identity.lastChangeNanoseconds + racyWindowNanoseconds >= hashedAtNanoseconds
     }
 
@@ -52,7 +54,7 @@ public final class HashCache: DigestCache {
                     let stored = FileIdentity(device: key.device, inode: key.inode, size: row[2],
                                               modifiedNanoseconds: row[3], changedNanoseconds: row[4])
                     let hashedAt: Int64 = row[6]
-                    guard stored == current, !Self.isRacy(identity: stored, hashedAtNanoseconds: hashedAt),
+                    guard stored == current, !isRacy(identity: stored, hashedAtNanoseconds: hashedAt),
                           let digest = Digest(bytes: (row[5] as Data))
                     else { continue }
                     found[current] = digest

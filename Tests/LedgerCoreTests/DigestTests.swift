@@ -1,0 +1,29 @@
+import LedgerCore
+import Testing
+import TestSupport
+
+@Suite struct DigestTests {
+    @Test func knownVectors() {
+        #expect(Digest.of([UInt8]()).description
+            == "sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Digest.of("abc").description
+            == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digest.of("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq").hex
+            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func parsingRejectsMalformedText() {
+        #expect(Digest(parsing: "sha256:" + String(repeating: "a", count: 64)) != nil)
+        #expect(Digest(parsing: String(repeating: "a", count: 64)) != nil)
+        #expect(Digest(parsing: "sha256:" + String(repeating: "A", count: 64)) == nil)
+        #expect(Digest(parsing: "sha256:" + String(repeating: "a", count: 63)) == nil)
+        #expect(Digest(parsing: "md5:" + String(repeating: "a", count: 64)) == nil)
+    }
+
+    @Test func rawBytesRoundTrip() throws {
+        let digest = Digest.of("abc")
+        #expect(digest.bytes.count == 32)
+        #expect(Digest(bytes: digest.bytes) == digest)
+        #expect(Digest(bytes: [1, 2, 3]) == nil)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LedgerCore
+import Testing
+import TestSupport
+
+/// `repro hash` must equal `sha256sum` byte for byte, at every buffer boundary.
+@Suite struct FileDigestTests {
+    static let chunk = FileDigester.chunkSize
+    static let sizes = [0, 1, chunk - 1, chunk, chunk + 1, 2 * chunk + 17,
+                        Int(FileDigester.pipelineThreshold) - 1, Int(FileDigester.pipelineThreshold),
+                        9 * chunk + 12345]
+
+    @Test(arguments: sizes)
+    func agreesWithSha256sum(size: Int) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("data.bin", deterministicBytes(count: size, seed: UInt64(size) + 1))
+        let ours = try HashEngine().hash([path]).results[0]
+        let theirs = try Subprocess.run(["sha256sum", path]).stdout.prefix(64)
+        #expect(ours.digest.hex == String(theirs))
+        #expect(ours.size == Int64(size))
+        #expect(ours.kind == .file)
+    }
+
+    @Test func multiChunkInputCrossingBuffersMatchesInMemoryDigest() throws {
+        let folder = try TemporaryFolder()
+        let bytes = deterministicBytes(count: 3 * Self.chunk + 7)
+        let path = try folder.write("x", bytes)
+        #expect(try FileDigester().digest(path: path).digest == Digest.of(bytes))
+    }
+
+    @Test func fileThatKeepsChangingIsAnError() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("growing.bin", deterministicBytes(count: 64 << 20))
+        let handle = try FileHandle(forWritingAtPath: path).unwrap()
+        try handle.seekToEnd()
+        let stop = StopFlag()
+        let writer = Thread {
+            while !stop.isSet {
+                handle.write(Data(repeating: 7, count: 4096))
+                usleep(500)
+            }
+        }
+        writer.start()
+        defer { stop.set() }
+        #expect(throws: HashingError.changedWhileHashing(path: path)) {
+            _ = try FileDigester().digest(path: path)
+        }
+    }
+
+    @Test func missingPathNamesIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.child("absent")
+        #expect(throws: HashingError.notFound(path: path)) { try HashEngine().hash([path]) }
+    }
+
+    @Test func unreadableFileNamesIt() throws {
+        let folder = try TemporaryFolder()
+        let path: String
+        if geteuid() == 0 {
+            // root reads through permissions; /proc/self/mem opens but every read at 0 fails.
+            path = folder.child("mem")
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/proc/self/mem")
+            #expect(throws: HashingError.unreadable(path: path, reason: "Input/output error")) {
+                _ = try FileDigester().digest(path: path)
+            }
+        } else {
+            path = try folder.write("secret", "x")
+            chmod(path, 0)
+            #expect(throws: HashingError.unreadable(path: path, reason: "Permission denied")) {
+                try HashEngine().hash([path])
+            }
+        }
+    }
+}
+
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+extension Optional {
+    struct Missing: Error {}
+    func unwrap() throws -> Wrapped {
+        guard let value = self else { throw Missing() }
+        return value
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import LedgerCore
+import Testing
+import TestSupport
+
+/// The folder digest must be recomputable with the README's coreutils one-liner.
+@Suite struct FolderDigestTests {
+    /// The exact one-liner the README documents.
+    static let oneLiner = "find -L . -type f -printf '%P\\0' | LC_ALL=C sort -z | xargs -0 -r sha256sum -- | sha256sum"
+
+    static func coreutilsDigest(of folder: String) throws -> String {
+        let result = try Subprocess.shell(oneLiner, in: folder)
+        #expect(result.status == 0, "one-liner failed: \(result.stderr)")
+        return String(result.stdout.prefix(64))
+    }
+
+    @Test func awkwardNamesAgreeWithCoreutils() throws {
+        let folder = try TemporaryFolder()
+        let names = ["plain.txt", "with space.bin", "new\nline", "back\\slash", "carriage\rreturn",
+                     "-leading-dash", "--double", "ünïcödé/名前.json", "sub/dir/deep file", ".hidden",
+                     "UPPER", "lower", "a/b", "a-b", "a.b", "a b/c"]
+        for (index, name) in names.enumerated() {
+            try folder.write("tree/" + name, deterministicBytes(count: index * 97 + 1, seed: UInt64(index + 5)))
+        }
+        let result = try HashEngine().hash([folder.child("tree")]).results[0]
+        #expect(result.kind == .folder)
+        #expect(result.fileCount == names.count)
+        #expect(result.digest.hex == (try Self.coreutilsDigest(of: folder.child("tree"))))
+        // The stored manifest is itself the `sha256sum` listing.
+        let listing = try Subprocess.shell(
+            "find -L . -type f -printf '%P\\0' | LC_ALL=C sort -z | xargs -0 -r sha256sum --", in: folder.child("tree"))
+        #expect(result.manifest?.text == listing.stdoutBytes)
+    }
+
+    @Test func manifestParsesBackWhatItWrites() throws {
+        let entries = [
+            FolderManifest.Entry(path: Array("a\nb".utf8), digest: Digest.of("1"), size: 1),
+            FolderManifest.Entry(path: Array("c\\d".utf8), digest: Digest.of("2"), size: 1),
+            FolderManifest.Entry(path: Array("plain".utf8), digest: Digest.of("3"), size: 1),
+        ]
+        let manifest = FolderManifest(entries: entries)
+        let parsed = try FolderManifest.parse(manifest.text).get()
+        #expect(parsed.map(\.path) == manifest.entries.map(\.path))
+        #expect(parsed.map(\.digest) == manifest.entries.map(\.digest))
+        #expect(throws: ManifestParseError(line: 1)) { try FolderManifest.parse(Array("nonsense\n".utf8)).get() }
+    }
+
+    @Test func emptyFolderIsTheDigestOfNothing() throws {
+        let folder = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder.child("empty"), withIntermediateDirectories: true)
+        let result = try HashEngine().hash([folder.child("empty")]).results[0]
+        #expect(result.digest == Digest.of([UInt8]()))
+        #expect(result.digest.hex == (try Self.coreutilsDigest(of: folder.child("empty"))))
+    }
+
+    @Test func symlinksAreFollowedLikeAHuggingFaceSnapshot() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("blobs/aaa", "weights")
+        try folder.write("blobs/bbb", "{\"dim\": 4}")
+        let snapshot = folder.child("snapshots/rev1")
+        try FileManager.default.createDirectory(atPath: snapshot, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: snapshot + "/model.bin", withDestinationPath: "../../blobs/aaa")
+        try FileManager.default.createSymbolicLink(atPath: snapshot + "/config.json", withDestinationPath: "../../blobs/bbb")
+        try FileManager.default.createSymbolicLink(atPath: snapshot + "/linked-dir", withDestinationPath: "../../blobs")
+        let result = try HashEngine().hash([snapshot]).results[0]
+        #expect(result.fileCount == 4)
+        #expect(result.manifest?.entries.map(\.displayPath) == ["config.json", "linked-dir/aaa", "linked-dir/bbb", "model.bin"])
+        #expect(result.digest.hex == (try Self.coreutilsDigest(of: snapshot)))
+    }
+
+    @Test func symlinkLoopIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("tree/file", "x")
+        let loop = folder.child("tree/loop")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: ".")
+        #expect(throws: HashingError.symlinkLoop(path: loop)) { try HashEngine().hash([folder.child("tree")]) }
+        let selfLink = folder.child("self")
+        try FileManager.default.createSymbolicLink(atPath: selfLink, withDestinationPath: "self")
+        #expect(throws: HashingError.symlinkLoop(path: selfLink)) { try HashEngine().hash([selfLink]) }
+    }
+
+    @Test func danglingSymlinkIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("tree/file", "x")
+        let dangling = folder.child("tree/gone")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "nowhere")
+        #expect(throws: HashingError.danglingSymlink(path: dangling)) { try HashEngine().hash([folder.child("tree")]) }
+    }
+
+    @Test func fifoIsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("tree/file", "x")
+        let fifo = folder.child("tree/pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: HashingError.specialFile(path: fifo, kind: "FIFO (named pipe)")) {
+            try HashEngine().hash([folder.child("tree")])
+        }
+        #expect(throws: HashingError.specialFile(path: fifo, kind: "FIFO (named pipe)")) { try HashEngine().hash([fifo]) }
+    }
+
+    @Test func deviceIsRefused() throws {
+        #expect(throws: HashingError.specialFile(path: "/dev/null", kind: "character device")) {
+            try HashEngine().hash(["/dev/null"])
+        }
+    }
+
+    @Test func parallelAndSerialAgree() throws {
+        let folder = try TemporaryFolder()
+        for index in 0..<300 {
+            try folder.write("many/\(index % 7)/f\(index)", deterministicBytes(count: index * 13, seed: UInt64(index + 1)))
+        }
+        let serial = try HashEngine(workerCount: 1).hash([folder.child("many")]).results[0]
+        let parallel = try HashEngine(workerCount: 8).hash([folder.child("many")]).results[0]
+        #expect(serial.digest == parallel.digest)
+        #expect(serial.digest.hex == (try Self.coreutilsDigest(of: folder.child("many"))))
+    }
+}

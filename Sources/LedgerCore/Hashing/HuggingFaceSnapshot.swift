@@ -1,0 +1,39 @@
+import Foundation
+
+/// A folder inside the Hugging Face hub cache:
+/// `…/models--ORG--NAME/snapshots/REVISION[/sub/path]`.
+///
+/// The path alone names the repository and the revision, and every file links to
+/// `blobs/<sha256>` (for LFS files), so the download can be checked against the hub.
+public struct HuggingFaceSnapshot: Hashable, Sendable {
+    public var repository: String
+    public var revision: String
+    /// `models`, `datasets` or `spaces`.
+    public var repositoryType: String
+
+    /// Recognises the cache layout from the path's components; nil for other paths.
+    public init?(path: String) {
+        let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        guard let snapshots = components.lastIndex(of: "snapshots"), snapshots >= 1,
+              snapshots + 1 < components.count else { return nil }
+        let holder = components[snapshots - 1]
+        let parts = holder.components(separatedBy: "--")
+        guard parts.count >= 3, ["models", "datasets", "spaces"].contains(parts[0]) else { return nil }
+        repositoryType = parts[0]
+        repository = parts[1...].joined(separator: "/")
+        revision = components[snapshots + 1]
+    }
+
+    /// For every file of the snapshot that links into `blobs/` under a 64-hex name,
+    /// the blob name must equal the file's digest; the first that does not is returned.
+    public static func firstCorruptBlob(in manifest: FolderManifest, folder: String) -> (path: String, blob: String, actual: Digest)? {
+        for entry in manifest.entries {
+            let path = folder + "/" + entry.displayPath
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { continue }
+            let blob = (target as NSString).lastPathComponent
+            guard let expected = Digest(parsing: blob) else { continue }
+            if expected != entry.digest { return (path, blob, entry.digest) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,53 @@
+/// An artifact an experiment read or wrote, named as the researcher knows it.
+public struct ArtifactUse: Codable, Hashable, Sendable {
+    public var digest: Digest
+    public var name: String
+    /// Free-form role, e.g. `base-model`, `train`, `eval`.
+    public var role: String?
+
+    public init(digest: Digest, name: String, role: String? = nil) {
+        self.digest = digest
+        self.name = name
+        self.role = role
+    }
+}
+
+/// One experiment: what it read, what it wrote, the code it ran, and how it ended.
+public struct ExperimentRecord: Codable, Hashable, Sendable {
+    public static let currentSchema = "repro.experiment/1"
+
+    public var schema = ExperimentRecord.currentSchema
+    public var name: String
+    public var ledger: String
+    /// The paper's section or table label this result appears in, e.g. `tab:ablation`.
+    public var section: String?
+    public var inputs: [ArtifactUse]
+    public var outputs: [ArtifactUse]
+    public var code: CodeState
+    /// argv of the command `repro run` ran; nil for `repro tag`.
+    public var command: [String]?
+    public var exitStatus: Int32?
+    public var outcome: ExperimentOutcome
+    public var startedAt: String
+    public var endedAt: String?
+    public var recordedBy: Agent
+    public var note: String?
+
+    public init(name: String, ledger: String, section: String?, inputs: [ArtifactUse], outputs: [ArtifactUse],
+                code: CodeState, command: [String]?, exitStatus: Int32?, outcome: ExperimentOutcome,
+                startedAt: String, endedAt: String?, recordedBy: Agent, note: String?) {
+        self.name = name
+        self.ledger = ledger
+        self.section = section
+        self.inputs = inputs
+        self.outputs = outputs
+        self.code = code
+        self.command = command
+        self.exitStatus = exitStatus
+        self.outcome = outcome
+        self.startedAt = startedAt
+        self.endedAt = endedAt
+        self.recordedBy = recordedBy
+        self.note = note
+    }
+}

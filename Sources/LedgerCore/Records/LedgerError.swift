@@ -1,0 +1,62 @@
+/// What went wrong with a ledger operation, in words a researcher can act on.
+public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
+    case invalidName(name: String, role: String, reason: String)
+    case invalidDate(String)
+    case invalidValue(option: String, value: String, allowed: [String])
+    case invalidLicense(expression: String, reason: String)
+    case notInitialized(top: String)
+    case unknownLedger(String, known: [String])
+    case unknownArtifact(String, suggestions: [String])
+    case ambiguousPrefix(String, candidates: [String])
+    case unknownExperiment(String, suggestions: [String])
+    case notWritable(path: String, reason: String)
+    case corruptRecord(path: String, reason: String)
+    case invalidHuggingFaceReference(String)
+    case lfsBlobMismatch(path: String, expected: String, actual: String)
+    case invalidInput(String)
+
+    public var category: ErrorCategory {
+        switch self {
+        case .notInitialized, .notWritable, .corruptRecord: return .environment
+        case .lfsBlobMismatch: return .checkFailed
+        default: return .badInput
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidName(let name, let role, let reason):
+            return "invalid \(role) name \(name.debugDescription): \(reason)"
+        case .invalidDate(let text):
+            return "invalid date \(text.debugDescription): expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23"
+        case .invalidValue(let option, let value, let allowed):
+            return "invalid \(option) \(value.debugDescription): expected one of \(allowed.joined(separator: ", "))"
+        case .invalidLicense(let expression, let reason):
+            return "invalid license \(expression.debugDescription): \(reason)"
+        case .notInitialized(let top):
+            return "no ledgers/ folder in \(top); run `repro init` first"
+        case .unknownLedger(let name, let known):
+            return "no ledger named \(name.debugDescription)" + (known.isEmpty ? "; run `repro init --ledger \(name)`"
+                : "; known ledgers: \(known.joined(separator: ", "))")
+        case .unknownArtifact(let name, let suggestions):
+            return "no artifact named \(name.debugDescription)"
+                + (suggestions.isEmpty ? "; `repro list artifacts` shows what is recorded"
+                    : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
+        case .ambiguousPrefix(let prefix, let candidates):
+            return "digest prefix \(prefix) is ambiguous; it matches:\n" + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case .unknownExperiment(let name, let suggestions):
+            return "no experiment named \(name.debugDescription)"
+                + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
+        case .notWritable(let path, let reason):
+            return "cannot write \(path): \(reason); nothing was recorded"
+        case .corruptRecord(let path, let reason):
+            return "\(path): \(reason)"
+        case .invalidHuggingFaceReference(let text):
+            return "invalid --hf \(text.debugDescription): expected REPO@REVISION, e.g. meta-llama/Llama-3.1-8B@0e9e39f"
+        case .lfsBlobMismatch(let path, let expected, let actual):
+            return "\(path): Hugging Face blob named \(expected) hashes to \(actual); the download is corrupt"
+        case .invalidInput(let message):
+            return message
+        }
+    }
+}

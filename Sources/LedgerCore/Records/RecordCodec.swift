@@ -1,0 +1,103 @@
+import Foundation
+
+/// A record in its stored form, with its id.
+public struct EncodedRecord: Sendable {
+    /// SHA-256 of the RFC 8785 canonical JSON.
+    public var id: Digest
+    /// Pretty-printed with sorted keys and a final newline, for readable diffs.
+    public var fileBytes: [UInt8]
+}
+
+/// Why a stored record cannot be trusted (named so as not to clash with GRDB.RecordError).
+public enum RecordDefect: Error, Equatable, Sendable, CustomStringConvertible {
+    case notJSON(String)
+    case unknownSchema(String?)
+    case wrongFolder(schema: String, folder: String)
+    case schemaViolation(String)
+    case hashMismatch(name: String, actual: Digest)
+
+    public var description: String {
+        switch self {
+        case .notJSON(let reason): return "not valid JSON (\(reason)); the file is truncated or was edited"
+        case .unknownSchema(let schema):
+            return "unknown schema \(schema.map { "\"\($0)\"" } ?? "(none)"); written by a newer repro?"
+        case .wrongFolder(let schema, let folder): return "a \(schema) record does not belong in \(folder)/"
+        case .schemaViolation(let reason): return "does not match its schema: \(reason)"
+        case .hashMismatch(let name, let actual):
+            return "content hashes to \(actual.hex), not to its name \(name); the record was edited or corrupted"
+        }
+    }
+}
+
+/// Turns records into stored bytes and back, checking every byte on the way in.
+public enum RecordCodec {
+    public static func encode(_ record: LedgerRecord) throws -> EncodedRecord {
+        let data: Data
+        switch record {
+        case .artifact(let value): data = try prettyEncoder.encode(value)
+        case .availability(let value): data = try prettyEncoder.encode(value)
+        case .experiment(let value): data = try prettyEncoder.encode(value)
+        case .manifest(let value): data = try prettyEncoder.encode(value)
+        case .license(let value): data = try prettyEncoder.encode(value)
+        case .seal(let value): data = try prettyEncoder.encode(value)
+        }
+        let value = try JSONDecoder().decode(JSONValue.self, from: data)
+        return EncodedRecord(id: Digest.of(try CanonicalJSON.bytes(value)), fileBytes: [UInt8](data) + [0x0a])
+    }
+
+    /// Decodes stored bytes, re-canonicalizing to check the id when `expectedID` is given.
+    public static func decode(_ bytes: [UInt8], expectedID: String? = nil, folder: String? = nil) throws(RecordDefect) -> (LedgerRecord, Digest) {
+        let data = Data(bytes)
+        let value: JSONValue
+        do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
+            throw .notJSON(Self.reason(error))
+        }
+        let id: Digest
+        do { id = Digest.of(try CanonicalJSON.bytes(value)) } catch { throw .notJSON("a number is not finite") }
+        if let expectedID, id.hex != expectedID { throw .hashMismatch(name: expectedID, actual: id) }
+        guard case .object = value, let schema = value["schema"]?.stringValue,
+              let type = LedgerRecord.RecordType.allCases.first(where: { $0.schema == schema })
+        else { throw .unknownSchema(value["schema"]?.stringValue) }
+        if let folder, folder != type.folder { throw .wrongFolder(schema: schema, folder: folder) }
+        do {
+            let decoder = JSONDecoder()
+            let record: LedgerRecord
+            switch type {
+            case .artifact: record = .artifact(try decoder.decode(ArtifactRecord.self, from: data))
+            case .availability: record = .availability(try decoder.decode(AvailabilityEvent.self, from: data))
+            case .experiment: record = .experiment(try decoder.decode(ExperimentRecord.self, from: data))
+            case .manifest: record = .manifest(try decoder.decode(ManifestRecord.self, from: data))
+            case .license: record = .license(try decoder.decode(LicenseRecord.self, from: data))
+            case .seal: record = .seal(try decoder.decode(SealRecord.self, from: data))
+            }
+            return (record, id)
+        } catch {
+            throw .schemaViolation(Self.reason(error))
+        }
+    }
+
+    private static let prettyEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// A one-line reason from a Foundation decoding error, naming the field.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing field \(path(context.codingPath + [key]))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "field \(path(context.codingPath)): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return context.codingPath.isEmpty ? context.debugDescription
+                : "field \(path(context.codingPath)): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}

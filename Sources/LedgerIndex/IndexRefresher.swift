@@ -1,0 +1,148 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// Walks `ledgers/` and brings the index in line with the files.
+///
+/// Fan-out folders whose mtime is unchanged are not listed again, so a refresh of
+/// an unchanged ledger of 100,000 records costs a few thousand `stat` calls. A
+/// folder changed in the last two seconds is not remembered (the racy rule of the
+/// hash cache), so a file added in the same timestamp tick is not missed.
+struct IndexRefresher {
+    let index: RecordIndex
+    let full: Bool
+
+    static let racyWindowNanoseconds: Int64 = 2_000_000_000
+    /// Records decoded per transaction: bounds memory whatever the ledger size.
+    static let batchSize = 2000
+
+    func run() throws -> RecordIndex.RefreshSummary {
+        let store = index.store
+        var summary = RecordIndex.RefreshSummary()
+        let now = wallClockNanoseconds()
+        let remembered: [String: Int64] = try index.pool.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT path, mtime_ns FROM scanned_folders").map {
+                ($0["path"] as String, $0["mtime_ns"] as Int64)
+            })
+        }
+        var changedFolders: [(relative: String, mtime: Int64, ledger: String, type: LedgerRecord.RecordType)] = []
+        let ledgers = store.ledgerNames()
+        for ledger in ledgers {
+            for type in LedgerRecord.RecordType.allCases {
+                let typeFolder = "\(LedgerStore.folderName)/\(ledger)/\(type.folder)"
+                let fans = (try? FileManager.default.contentsOfDirectory(atPath: store.top.appendingPathComponent(typeFolder).path)) ?? []
+                for fan in fans where fan.count == 2 {
+                    let relative = typeFolder + "/" + fan
+                    var st = stat()
+                    guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else { continue }
+                    let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                    if full || remembered[relative] != mtime {
+                        changedFolders.append((relative, mtime, ledger, type))
+                    }
+                }
+            }
+        }
+
+        // Rows of folders and ledgers that vanished (a checkout of an older commit).
+        let presentLedgers = Set(ledgers)
+        try index.pool.write { db in
+            let indexedLedgers = try String.fetchAll(db, sql: "SELECT DISTINCT ledger FROM records")
+            for gone in indexedLedgers where !presentLedgers.contains(gone) {
+                try db.execute(sql: "DELETE FROM records WHERE ledger = ?", arguments: [gone])
+                summary.removed += db.changesCount
+                try db.execute(sql: "DELETE FROM scanned_folders WHERE path LIKE ?", arguments: ["\(LedgerStore.folderName)/\(gone)/%"])
+            }
+        }
+
+        var pending: [RecordFile] = []
+        for folder in changedFolders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: store.top.appendingPathComponent(folder.relative).path)) ?? []
+            var onDisk = Set<String>()
+            for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+                let id = String(name.dropLast(5))
+                guard Digest(parsing: id) != nil, id.hasPrefix(folder.relative.suffix(2)) else { continue }
+                let file = RecordFile(ledger: folder.ledger, type: folder.type, id: id)
+                onDisk.insert(file.relativePath)
+            }
+            let indexed: Set<String> = try index.pool.read { db in
+                Set(try String.fetchAll(db, sql: "SELECT path FROM records WHERE path LIKE ? UNION SELECT path FROM skipped WHERE path LIKE ?",
+                                        arguments: [folder.relative + "/%", folder.relative + "/%"]))
+            }
+            let removed = indexed.subtracting(onDisk)
+            if !removed.isEmpty {
+                try index.pool.write { db in
+                    for path in removed {
+                        try db.execute(sql: "DELETE FROM records WHERE path = ?", arguments: [path])
+                        try db.execute(sql: "DELETE FROM skipped WHERE path = ?", arguments: [path])
+                    }
+                }
+                summary.removed += removed.count
+            }
+            for path in onDisk.subtracting(indexed).sorted() {
+                let id = String((path as NSString).lastPathComponent.dropLast(5))
+                pending.append(RecordFile(ledger: folder.ledger, type: folder.type, id: id))
+            }
+        }
+
+        for batch in pending.chunked(into: Self.batchSize) {
+            let decoded = decodeInParallel(Array(batch))
+            try index.pool.write { db in
+                for (file, result) in zip(batch, decoded) {
+                    switch result {
+                    case .success(let loaded):
+                        try IndexWriter.insert(loaded.record, bytes: loaded.bytes, file: file, in: db)
+                        summary.added += 1
+                    case .failure(let error):
+                        try db.execute(sql: "INSERT OR REPLACE INTO skipped (path, reason) VALUES (?, ?)",
+                                       arguments: [file.relativePath, error.description])
+                        summary.skipped.append(.init(path: file.relativePath, reason: error.description))
+                    }
+                }
+            }
+        }
+
+        try index.pool.write { db in
+            for folder in changedFolders where folder.mtime + Self.racyWindowNanoseconds < now {
+                try db.execute(sql: "INSERT OR REPLACE INTO scanned_folders (path, mtime_ns) VALUES (?, ?)",
+                               arguments: [folder.relative, folder.mtime])
+            }
+        }
+        return summary
+    }
+
+    private struct Loaded: Sendable {
+        var record: LedgerRecord
+        var bytes: [UInt8]
+    }
+
+    /// Verifying a record means parsing and hashing it; both cores share the work.
+    private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordDefect>] {
+        let results = UnsafeResults<Result<Loaded, RecordDefect>>(count: files.count)
+        let top = index.store.top
+        DispatchQueue.concurrentPerform(iterations: files.count) { position in
+            let file = files[position]
+            let result: Result<Loaded, RecordDefect>
+            if let data = FileManager.default.contents(atPath: top.appendingPathComponent(file.relativePath).path) {
+                let bytes = [UInt8](data)
+                result = Result { () throws(RecordDefect) -> Loaded in
+                    Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
+                }
+            } else {
+                result = .failure(.notJSON("cannot read the file"))
+            }
+            results.set(position, result)
+        }
+        return results.values
+    }
+}
+
+/// One slot per index, each written by exactly one iteration of `concurrentPerform`.
+final class UnsafeResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}

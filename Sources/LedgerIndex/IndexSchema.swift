@@ -1,0 +1,77 @@
+import GRDB
+
+/// Tables of the derived record index. Everything here can be rebuilt from `ledgers/`.
+enum IndexSchema {
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("records v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE records (
+                  path TEXT PRIMARY KEY,
+                  id TEXT NOT NULL,
+                  ledger TEXT NOT NULL,
+                  type TEXT NOT NULL,
+                  recorded_at TEXT NOT NULL,
+                  json BLOB NOT NULL
+                );
+                CREATE INDEX records_id ON records(id);
+                CREATE INDEX records_time ON records(recorded_at, id);
+                CREATE TABLE artifacts (
+                  path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
+                  ledger TEXT NOT NULL,
+                  digest TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  recorded_at TEXT NOT NULL
+                );
+                CREATE INDEX artifacts_digest ON artifacts(digest);
+                CREATE INDEX artifacts_name ON artifacts(name);
+                CREATE TABLE lineage (
+                  path TEXT NOT NULL REFERENCES records(path) ON DELETE CASCADE,
+                  child TEXT NOT NULL,
+                  parent TEXT NOT NULL
+                );
+                CREATE INDEX lineage_parent ON lineage(parent);
+                CREATE INDEX lineage_child ON lineage(child);
+                CREATE TABLE events (
+                  path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
+                  ledger TEXT NOT NULL,
+                  digest TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  as_of TEXT NOT NULL
+                );
+                CREATE INDEX events_digest ON events(digest);
+                CREATE TABLE experiments (
+                  path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
+                  ledger TEXT NOT NULL,
+                  name TEXT NOT NULL,
+                  section TEXT,
+                  outcome TEXT NOT NULL,
+                  started_at TEXT NOT NULL
+                );
+                CREATE INDEX experiments_name ON experiments(name);
+                CREATE TABLE experiment_artifacts (
+                  path TEXT NOT NULL REFERENCES records(path) ON DELETE CASCADE,
+                  digest TEXT NOT NULL,
+                  direction TEXT NOT NULL
+                );
+                CREATE INDEX experiment_artifacts_digest ON experiment_artifacts(digest);
+                CREATE INDEX experiment_artifacts_path ON experiment_artifacts(path);
+                CREATE TABLE manifests (
+                  path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
+                  folder TEXT NOT NULL
+                );
+                CREATE INDEX manifests_folder ON manifests(folder);
+                CREATE TABLE skipped (
+                  path TEXT PRIMARY KEY,
+                  reason TEXT NOT NULL
+                );
+                CREATE TABLE scanned_folders (
+                  path TEXT PRIMARY KEY,
+                  mtime_ns INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }()
+}

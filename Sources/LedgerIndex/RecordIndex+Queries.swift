@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// An indexed record with the facts needed to cite it.
+public struct IndexedRecord<Value: Sendable>: Sendable {
+    public var id: String
+    public var ledger: String
+    public var path: String
+    public var value: Value
+}
+
+extension RecordIndex {
+    /// Distinct digests recorded under `name`, most recently recorded first.
+    public func digests(named name: String, ledger: String? = nil) throws -> [Digest] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT digest FROM artifacts WHERE name = ? AND (? IS NULL OR ledger = ?)
+                GROUP BY digest ORDER BY max(recorded_at) DESC, digest
+                """,
+                arguments: [name, ledger, ledger]).compactMap(Digest.init(parsing:))
+        }
+    }
+
+    /// Recorded digests starting with `hexPrefix` (artifacts, and folders known only by manifest).
+    public func digests(withPrefix hexPrefix: String) throws -> [Digest] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT digest FROM artifacts WHERE digest LIKE ? ORDER BY digest LIMIT 50",
+                                arguments: ["sha256:\(hexPrefix)%"]).compactMap(Digest.init(parsing:))
+        }
+    }
+
+    public func artifactNames() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM artifacts ORDER BY name") }
+    }
+
+    public func experimentNames() throws -> [String] {
+        try pool.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT name FROM experiments ORDER BY name") }
+    }
+
+    /// Every observation of one artifact, oldest first.
+    public func artifactRecords(_ digest: Digest) throws -> [IndexedRecord<ArtifactRecord>] {
+        try fetch(ArtifactRecord.self, sql: """
+            SELECT r.id, r.ledger, r.path, r.json FROM artifacts a JOIN records r ON r.path = a.path
+            WHERE a.digest = ? ORDER BY r.recorded_at, r.id
+            """, arguments: [digest.description])
+    }
+
+    /// Availability events of one artifact in fold order: by day, then recording time, then id.
+    public func events(of digest: Digest) throws -> [IndexedRecord<AvailabilityEvent>] {
+        try fetch(AvailabilityEvent.self, sql: """
+            SELECT r.id, r.ledger, r.path, r.json FROM events e JOIN records r ON r.path = e.path
+            WHERE e.digest = ? ORDER BY e.as_of, r.recorded_at, r.id
+            """, arguments: [digest.description])
+    }
+
+    public func manifest(of folder: Digest) throws -> ManifestRecord? {
+        try fetch(ManifestRecord.self, sql: """
+            SELECT r.id, r.ledger, r.path, r.json FROM manifests m JOIN records r ON r.path = m.path
+            WHERE m.folder = ? LIMIT 1
+            """, arguments: [folder.description]).first?.value
+    }
+
+    public func experiments(named name: String) throws -> [IndexedRecord<ExperimentRecord>] {
+        try fetch(ExperimentRecord.self, sql: """
+            SELECT r.id, r.ledger, r.path, r.json FROM experiments x JOIN records r ON r.path = x.path
+            WHERE x.name = ? ORDER BY x.started_at, r.id
+            """, arguments: [name])
+    }
+
+    /// Experiments that read any of `digests`.
+    public func experiments(using digests: [Digest]) throws -> [IndexedRecord<ExperimentRecord>] {
+        var found: [IndexedRecord<ExperimentRecord>] = []
+        for chunk in digests.map(\.description).chunked(into: 400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            found += try fetch(ExperimentRecord.self, sql: """
+                SELECT r.id, r.ledger, r.path, r.json FROM records r WHERE r.path IN
+                  (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN (\(marks)))
+                ORDER BY r.recorded_at, r.id
+                """, arguments: StatementArguments(Array(chunk)))
+        }
+        return found
+    }
+
+    /// Artifacts recorded as derived from any of `parents`.
+    public func children(of parents: [Digest]) throws -> [Digest] {
+        var found: [Digest] = []
+        for chunk in parents.map(\.description).chunked(into: 400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            found += try pool.read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT child FROM lineage WHERE parent IN (\(marks)) ORDER BY child",
+                                    arguments: StatementArguments(Array(chunk)))
+            }.compactMap(Digest.init(parsing:))
+        }
+        return found
+    }
+
+    /// Streams records of one type (all ledgers when nil) in recording order, so
+    /// `list --json` never holds the whole ledger in memory.
+    public func forEach<Value: Decodable & Sendable>(
+        _ type: Value.Type, recordType: LedgerRecord.RecordType, ledger: String? = nil,
+        _ body: (IndexedRecord<Value>) throws -> Void
+    ) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, ledger, path, json FROM records WHERE type = ? AND (? IS NULL OR ledger = ?)
+                ORDER BY recorded_at, id
+                """, arguments: [recordType.rawValue, ledger, ledger])
+            let decoder = JSONDecoder()
+            while let row = try rows.next() {
+                try body(IndexedRecord(id: row[0], ledger: row[1], path: row[2],
+                                       value: try decoder.decode(Value.self, from: row[3] as Data)))
+            }
+        }
+    }
+
+    /// Every record of every type in recording order, newest last; for `repro log`.
+    public func log(ledger: String? = nil, limit: Int? = nil) throws -> [IndexedRecord<LedgerRecord>] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, ledger, path, json FROM records WHERE (? IS NULL OR ledger = ?) AND type != 'manifest'
+                ORDER BY recorded_at DESC, id LIMIT ?
+                """, arguments: [ledger, ledger, limit ?? -1]).map { row in
+                let (record, _) = try RecordCodec.decode([UInt8](row[3] as Data))
+                return IndexedRecord(id: row[0], ledger: row[1], path: row[2], value: record)
+            }
+        }
+    }
+
+    /// How many records of each type are indexed.
+    public func counts(ledger: String? = nil) throws -> [LedgerRecord.RecordType: Int] {
+        try pool.read { db in
+            var counts: [LedgerRecord.RecordType: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT type, count(*) FROM records WHERE (? IS NULL OR ledger = ?) GROUP BY type",
+                                        arguments: [ledger, ledger]) {
+                if let type = LedgerRecord.RecordType(rawValue: row[0]) { counts[type] = row[1] }
+            }
+            return counts
+        }
+    }
+
+    /// Ids of every record of a ledger except seals: the leaves a seal's Merkle root covers.
+    public func sealableIDs(ledger: String) throws -> [Digest] {
+        try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM records WHERE ledger = ? AND type != 'seal'", arguments: [ledger])
+        }.compactMap(Digest.init(parsing:))
+    }
+
+    private func fetch<Value: Decodable & Sendable>(_ type: Value.Type, sql: String, arguments: StatementArguments) throws -> [IndexedRecord<Value>] {
+        try pool.read { db in
+            let decoder = JSONDecoder()
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                IndexedRecord(id: row[0], ledger: row[1], path: row[2], value: try decoder.decode(Value.self, from: row[3] as Data))
+            }
+        }
+    }
+}

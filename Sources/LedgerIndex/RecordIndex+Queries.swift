@@ -155,3 +155,88 @@ extension RecordIndex {
         }
     }
 }
+
+extension RecordIndex {
+    /// Names of experiments that wrote `digest`.
+    public func forEachProducer(of digest: Digest, _ body: (String) -> Void) throws {
+        try pool.read { db in
+            for name in try String.fetchAll(db, sql: """
+                SELECT DISTINCT x.name FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path
+                WHERE ea.digest = ? AND ea.direction = 'out' ORDER BY x.name
+                """, arguments: [digest.description]) { body(name) }
+        }
+    }
+
+    /// Artifacts written by experiments that read any of `digests`: derived through a run.
+    public func outputs(ofExperimentsUsing digests: [Digest]) throws -> [Digest] {
+        var found: [Digest] = []
+        for chunk in digests.map(\.description).chunked(into: 400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            found += try pool.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT DISTINCT o.digest FROM experiment_artifacts i JOIN experiment_artifacts o
+                      ON o.path = i.path AND o.direction = 'out'
+                    WHERE i.direction = 'in' AND i.digest IN (\(marks))
+                    """, arguments: StatementArguments(Array(chunk)))
+            }.compactMap(Digest.init(parsing:))
+        }
+        return found
+    }
+}
+
+/// An experiment as listed, without decoding its record.
+public struct ExperimentReference: Sendable, Hashable {
+    public var path: String
+    public var name: String
+    public var ledger: String
+    public var section: String?
+}
+
+extension RecordIndex {
+    /// Experiments that read any of `digests`, straight from the index columns (no JSON decoding),
+    /// so `affected` stays fast when a base model feeds thousands of runs.
+    public func experimentReferences(using digests: [Digest]) throws -> [ExperimentReference] {
+        var found: [ExperimentReference] = []
+        for chunk in digests.map(\.description).chunked(into: 400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            found += try pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT x.path, x.name, x.ledger, x.section FROM experiments x WHERE x.path IN
+                      (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN (\(marks)))
+                    ORDER BY x.started_at, x.path
+                    """, arguments: StatementArguments(Array(chunk))).map {
+                    ExperimentReference(path: $0[0], name: $0[1], ledger: $0[2], section: $0[3])
+                }
+            }
+        }
+        return found
+    }
+
+    /// Distinct names recorded for each digest.
+    public func names(of digests: [Digest]) throws -> [Digest: [String]] {
+        var found: [Digest: [String]] = [:]
+        for chunk in digests.map(\.description).chunked(into: 400) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try pool.read { db in
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT digest, name FROM artifacts WHERE digest IN (\(marks)) GROUP BY digest, name ORDER BY min(recorded_at)
+                    """, arguments: StatementArguments(Array(chunk))) {
+                    if let digest = Digest(parsing: row[0]) { found[digest, default: []].append(row[1]) }
+                }
+            }
+        }
+        return found
+    }
+}
+
+extension IndexedRecord: Encodable where Value: Encodable {
+    enum CodingKeys: String, CodingKey { case id, ledger, path, record }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(ledger, forKey: .ledger)
+        try container.encode(path, forKey: .path)
+        try container.encode(value, forKey: .record)
+    }
+}

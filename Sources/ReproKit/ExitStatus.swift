@@ -10,7 +10,7 @@ public enum ExitStatus: Int32, Sendable {
     /// The environment is wrong: no git repository, unreadable file, missing library feature.
     case environment = 3
 
-    /// Classifies any error `repro` can raise.
+    /// Classifies any error `repro` can raise; unknown errors are environment problems.
     public init(for error: any Error) {
         switch error {
         case let error as HashingError:
@@ -18,15 +18,18 @@ public enum ExitStatus: Int32, Sendable {
             case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: self = .badInput
             case .unreadable, .changedWhileHashing: self = .environment
             }
-        case let error as any ClassifiedError:
-            self = error.exitStatus
+        case let error as any CategorizedError:
+            self.init(error.category)
         default:
             self = .environment
         }
     }
-}
 
-/// An error that knows which exit code it deserves.
-public protocol ClassifiedError: Error {
-    var exitStatus: ExitStatus { get }
+    public init(_ category: ErrorCategory) {
+        switch category {
+        case .badInput: self = .badInput
+        case .environment: self = .environment
+        case .checkFailed: self = .checkFailed
+        }
+    }
 }

@@ -52,3 +52,16 @@ public enum LedgerRecord: Hashable, Sendable {
         }
     }
 }
+
+extension LedgerRecord: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .artifact(let value): try value.encode(to: encoder)
+        case .availability(let value): try value.encode(to: encoder)
+        case .experiment(let value): try value.encode(to: encoder)
+        case .manifest(let value): try value.encode(to: encoder)
+        case .license(let value): try value.encode(to: encoder)
+        case .seal(let value): try value.encode(to: encoder)
+        }
+    }
+}

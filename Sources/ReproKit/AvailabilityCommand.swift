@@ -1,0 +1,31 @@
+import Foundation
+import LedgerCore
+
+/// What `repro availability` recorded.
+public struct AvailabilityOutcome: Codable, Sendable {
+    public var digest: Digest
+    public var name: String
+    public var status: AvailabilityStatus
+    public var asOf: String
+    public var record: String
+    public var created: Bool
+}
+
+extension Workspace {
+    /// Appends a dated availability event for an artifact; the artifact's records are untouched.
+    public func recordAvailability(artifact reference: String, status statusText: String, asOf: String,
+                                   evidence: String?, note: String?, ledger: String) throws -> AvailabilityOutcome {
+        try store.requireLedger(ledger)
+        let status = try Parse.status(statusText)
+        let day = try Timestamps.day(asOf)
+        if let evidence { try Parse.url(evidence, option: "--evidence") }
+        let index = try index()
+        let digest = try ArtifactResolver(index: index).resolve(reference)
+        let name = try index.artifactRecords(digest).last?.value.name ?? reference
+        let event = AvailabilityEvent(digest: digest, status: status, asOf: day, evidence: evidence, note: note,
+                                      recordedAt: now(), recordedBy: agent)
+        let written = try store.write(.availability(event), to: ledger)
+        return AvailabilityOutcome(digest: digest, name: name, status: status, asOf: day,
+                                   record: written.file.relativePath, created: written.created)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LedgerCore
+
+/// One thing `fsck` found wrong.
+public struct FsckProblem: Codable, Sendable, Hashable {
+    public var path: String
+    public var problem: String
+}
+
+public struct FsckReport: Codable, Sendable {
+    public var recordsChecked: Int
+    public var problems: [FsckProblem]
+    /// Temporary files a killed writer left behind; `fsck` deletes them.
+    public var removedTemporaryFiles: [String]
+    public var failed: Bool { !problems.isEmpty }
+}
+
+extension Workspace {
+    /// Checks every record hashes to its name, matches its schema, and that every reference resolves.
+    public func fsck() throws -> FsckReport {
+        guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
+        let listing = store.list()
+        var removed: [String] = []
+        for temporary in listing.temporaryFiles {
+            if (try? FileManager.default.removeItem(at: top.appendingPathComponent(temporary))) != nil { removed.append(temporary) }
+        }
+        var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: "not a record file name (<64 hex>.json in the folder of its first two characters)") }
+
+        var facts = ReferenceFacts()
+        for batch in listing.records.chunked(into: 4000) {
+            let decoded = ParallelMap.map(batch) { file in Result { () throws(RecordDefect) in try self.store.read(file) } }
+            for (file, result) in zip(batch, decoded) {
+                switch result {
+                case .failure(let defect): problems.append(FsckProblem(path: file.relativePath, problem: defect.description))
+                case .success(let record): facts.note(record, at: file.relativePath)
+                }
+            }
+        }
+        problems += facts.unresolved()
+        return FsckReport(recordsChecked: listing.records.count, problems: problems.sorted { ($0.path, $0.problem) < ($1.path, $1.problem) },
+                          removedTemporaryFiles: removed)
+    }
+}
+
+/// What records claim about each other, collected in one pass and checked at the end.
+private struct ReferenceFacts {
+    var artifacts: Set<Digest> = []
+    var folders: [Digest: String] = [:]
+    var manifests: Set<Digest> = []
+    var references: [(path: String, digest: Digest, what: String)] = []
+    var problems: [FsckProblem] = []
+
+    mutating func note(_ record: LedgerRecord, at path: String) {
+        switch record {
+        case .artifact(let a):
+            artifacts.insert(a.digest)
+            if a.layout == .folder { folders[a.digest] = path }
+            references += a.derivedFrom.map { (path, $0, "derived-from artifact") }
+        case .availability(let e):
+            references.append((path, e.digest, "artifact of this availability event"))
+        case .experiment(let x):
+            references += x.inputs.map { (path, $0.digest, "input \($0.name.debugDescription)") }
+            references += x.outputs.map { (path, $0.digest, "output \($0.name.debugDescription)") }
+        case .manifest(let m):
+            manifests.insert(m.folder)
+            let recomputed = m.manifest.digest
+            if recomputed != m.folder {
+                problems.append(FsckProblem(path: path, problem: "manifest lists files whose digest is \(recomputed), not the folder digest \(m.folder)"))
+            }
+        case .license, .seal:
+            break
+        }
+    }
+
+    func unresolved() -> [FsckProblem] {
+        var found = problems
+        for reference in references where !artifacts.contains(reference.digest) {
+            found.append(FsckProblem(path: reference.path, problem: "\(reference.what) \(reference.digest) is not recorded in any ledger"))
+        }
+        for (folder, path) in folders where !manifests.contains(folder) {
+            found.append(FsckProblem(path: path, problem: "folder artifact \(folder) has no manifest record"))
+        }
+        return found
+    }
+}
+
+/// Maps on every core; used where each item is independent work (parsing and hashing records).
+enum ParallelMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let slots = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { slots.set($0, transform(items[$0])) }
+        return slots.values
+    }
+}
+
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+    var values: [Value] { lock.withLock { slots.map { $0! } } }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

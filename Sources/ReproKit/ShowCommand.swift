@@ -1,0 +1,72 @@
+import Foundation
+import LedgerCore
+import LedgerIndex
+
+/// Everything the ledger knows about one artifact.
+public struct ArtifactSummary: Codable, Sendable {
+    public var digest: Digest
+    public var names: [String]
+    public var kinds: [ArtifactKind]
+    public var layout: ArtifactLayout
+    public var size: Int64
+    public var files: Int
+    public var ledgers: [String]
+    public var licenses: [String]
+    public var sources: [ArtifactSource]
+    public var derivedFrom: [Digest]
+    public var derivatives: [Digest]
+    public var availability: AvailabilityEvent?
+    public var retainedCopy: AvailabilityEvent?
+    public var events: [AvailabilityEvent]
+    public var usedBy: [String]
+    public var producedBy: [String]
+    public var records: [String]
+}
+
+/// What `repro show` found: an artifact, or the runs of an experiment.
+public enum ShowResult: Sendable {
+    case artifact(ArtifactSummary)
+    case experiment([ExperimentRecord])
+}
+
+extension Workspace {
+    public func show(_ reference: String) throws -> ShowResult {
+        let index = try index()
+        let runs = try index.experiments(named: reference)
+        if !runs.isEmpty, try index.digests(named: reference).isEmpty {
+            return .experiment(runs.map(\.value))
+        }
+        return .artifact(try summary(of: ArtifactResolver(index: index).resolve(reference)))
+    }
+
+    func summary(of digest: Digest) throws -> ArtifactSummary {
+        let index = try index()
+        let records = try index.artifactRecords(digest)
+        let events = try index.events(of: digest).map(\.value)
+        let users = try index.experimentReferences(using: [digest])
+        var producers: [String] = []
+        try index.forEachProducer(of: digest) { producers.append($0) }
+        let newest = records.last!.value
+        return ArtifactSummary(
+            digest: digest,
+            names: unique(records.map(\.value.name)),
+            kinds: unique(records.map(\.value.kind)),
+            layout: newest.layout, size: newest.size, files: newest.fileCount,
+            ledgers: unique(records.map(\.ledger)).sorted(),
+            licenses: unique(records.compactMap(\.value.license)),
+            sources: unique(records.flatMap(\.value.sources)),
+            derivedFrom: unique(records.flatMap(\.value.derivedFrom)),
+            derivatives: try index.children(of: [digest]),
+            availability: AvailabilityFold.status(of: events),
+            retainedCopy: AvailabilityFold.retainedCopy(in: events),
+            events: events,
+            usedBy: unique(users.map(\.name)),
+            producedBy: producers,
+            records: records.map(\.path))
+    }
+}
+
+func unique<T: Hashable>(_ items: [T]) -> [T] {
+    var seen = Set<T>()
+    return items.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,163 @@
+import LedgerCore
+import LedgerIndex
+
+/// The human-readable forms of command results; `--json` prints the Codable values instead.
+public enum TextReport {
+    public static func size(_ bytes: Int64) -> String { ProgressLine.bytes(bytes) }
+
+    /// `sha256:ab12cd34ef56` — enough to be unique in practice, and accepted back as a prefix.
+    public static func short(_ digest: Digest) -> String { "sha256:" + digest.hex.prefix(12) }
+
+    public static func initialized(_ outcome: InitOutcome) -> String {
+        var text = outcome.created ? "created \(outcome.ledgerFolder)\n" : "\(outcome.ledgerFolder) already exists\n"
+        if outcome.gitignoreUpdated { text += "added .repro/ to .gitignore\n" }
+        return text
+    }
+
+    public static func tracked(_ outcome: TrackOutcome) -> String {
+        var text = "\(outcome.digest)  \(outcome.name)\n"
+        let what = outcome.layout == .folder ? "\(outcome.files) files, \(size(outcome.size))"
+            : outcome.layout == .lfsPointer ? "git-LFS pointer to \(size(outcome.size)); content not hashed" : size(outcome.size)
+        text += "  \(outcome.kind.rawValue), \(what); \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
+        return text
+    }
+
+    public static func availability(_ outcome: AvailabilityOutcome) -> String {
+        "\(outcome.name) (\(short(outcome.digest))) is \(outcome.status.rawValue) as of \(outcome.asOf); "
+            + "\(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
+    }
+
+    public static func show(_ result: ShowResult) -> String {
+        switch result {
+        case .artifact(let a):
+            var lines = ["\(a.digest)"]
+            func field(_ label: String, _ value: String) {
+                if !value.isEmpty { lines.append("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
+            }
+            field("names", a.names.joined(separator: ", "))
+            field("kind", a.kinds.map(\.rawValue).joined(separator: ", "))
+            field("content", a.layout == .folder ? "folder, \(a.files) files, \(size(a.size))"
+                  : a.layout == .lfsPointer ? "git-LFS pointer, \(size(a.size))" : "file, \(size(a.size))")
+            field("license", a.licenses.isEmpty ? "not recorded" : a.licenses.joined(separator: "; "))
+            field("ledgers", a.ledgers.joined(separator: ", "))
+            for source in a.sources { field("source", describe(source)) }
+            field("availability", a.availability.map(describe) ?? "no event recorded")
+            field("retained", a.retainedCopy.map(describe) ?? "")
+            field("derived from", a.derivedFrom.map(short).joined(separator: ", "))
+            field("derivatives", a.derivatives.map(short).joined(separator: ", "))
+            field("used by", a.usedBy.joined(separator: ", "))
+            field("produced by", a.producedBy.joined(separator: ", "))
+            return lines.joined(separator: "\n") + "\n"
+        case .experiment(let runs):
+            return runs.map(experiment).joined()
+        }
+    }
+
+    public static func experiment(_ x: ExperimentRecord) -> String {
+        var lines = ["\(x.name)  [\(x.ledger)]  \(x.outcome.rawValue)  \(x.startedAt)"]
+        if let section = x.section { lines.append("  section: \(section)") }
+        if let command = x.command { lines.append("  command: \(command.joined(separator: " ")) (exit \(x.exitStatus.map(String.init) ?? "?"))") }
+        lines.append("  code:    " + describe(x.code))
+        for input in x.inputs { lines.append("  uses     \(short(input.digest))  \(input.name)" + (input.role.map { " (\($0))" } ?? "")) }
+        for output in x.outputs { lines.append("  produces \(short(output.digest))  \(output.name)") }
+        if let note = x.note { lines.append("  note:    \(note)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func describe(_ code: CodeState) -> String {
+        guard code.repository else { return "not in a git repository" }
+        var text = code.commit.map { String($0.prefix(12)) } ?? "no commit yet"
+        text += code.detached ? " (detached HEAD)" : code.branch.map { " on \($0)" } ?? ""
+        if code.dirty { text += ", uncommitted changes" + (code.diffDigest.map { " (diff \(short($0)))" } ?? "") }
+        return text
+    }
+
+    public static func describe(_ event: AvailabilityEvent) -> String {
+        var text = "\(event.status.rawValue) as of \(event.asOf)"
+        if let evidence = event.evidence { text += " (\(evidence))" }
+        if let note = event.note { text += " — \(note)" }
+        return text
+    }
+
+    public static func describe(_ source: ArtifactSource) -> String {
+        switch source.type {
+        case .url: return source.url ?? ""
+        case .huggingface: return "Hugging Face \(source.repo ?? "?")@\(source.revision ?? "?")"
+        case .path: return "path \(source.path ?? "")"
+        }
+    }
+
+    public static func artifactLine(_ record: IndexedRecord<ArtifactRecord>) -> String {
+        let a = record.value
+        return "\(short(a.digest))  \(a.name)  \(a.kind.rawValue)  \(size(a.size))  \(record.ledger)\n"
+    }
+
+    public static func experimentLine(_ record: IndexedRecord<ExperimentRecord>) -> String {
+        let x = record.value
+        return "\(x.name)  \(record.ledger)  \(x.section ?? "-")  \(x.outcome.rawValue)  \(x.startedAt)  "
+            + "\(x.inputs.count) in, \(x.outputs.count) out\n"
+    }
+
+    public static func ledgers(_ summaries: [LedgerSummary]) -> String {
+        summaries.map { "\($0.name)  \($0.artifacts) artifact records, \($0.experiments) experiments, \($0.events) events\n" }.joined()
+    }
+
+    public static func log(_ records: [IndexedRecord<LedgerRecord>]) -> String {
+        records.map { record -> String in
+            let id = String(record.id.prefix(12))
+            switch record.value {
+            case .artifact(let a): return "\(a.recordedAt)  \(record.ledger)  track       \(a.name) \(short(a.digest))  [\(id)]\n"
+            case .availability(let e): return "\(e.recordedAt)  \(record.ledger)  available   \(short(e.digest)) \(e.status.rawValue) as of \(e.asOf)  [\(id)]\n"
+            case .experiment(let x): return "\(x.endedAt ?? x.startedAt)  \(record.ledger)  experiment  \(x.name) \(x.outcome.rawValue)  [\(id)]\n"
+            case .license(let l): return "\(l.recordedAt)  \(record.ledger)  license     \(l.id)  [\(id)]\n"
+            case .seal(let s): return "\(s.sealedAt)  \(record.ledger)  seal        #\(s.sequence) \(short(s.root))  [\(id)]\n"
+            case .manifest: return ""
+            }
+        }.joined()
+    }
+
+    public static func affected(_ report: AffectedReport) -> String {
+        var text = "depends on \(report.names.joined(separator: ", ")) (\(short(report.artifact))):\n"
+        if report.artifacts.isEmpty && report.experiments.isEmpty { return text + "  nothing recorded depends on it\n" }
+        for run in report.experiments {
+            text += "  experiment  \(run.name)  [\(run.ledger)]" + (run.section.map { "  \($0)" } ?? "") + "\n"
+        }
+        for artifact in report.artifacts {
+            text += "  artifact    \(short(artifact.digest))  \(artifact.names.joined(separator: ", "))  (\(artifact.distance) step\(artifact.distance == 1 ? "" : "s") away)\n"
+        }
+        return text
+    }
+
+    public static func verify(_ report: VerifyReport) -> String {
+        var text = ""
+        for item in report.artifacts {
+            switch item.status {
+            case .ok: text += "ok        \(item.name)  \(item.path ?? "")\n"
+            case .pointer: text += "pointer   \(item.name)  \(item.path ?? "") (git-LFS pointer; content not downloaded)\n"
+            case .absent: text += "absent    \(item.name)  \(item.path ?? "no local path recorded") (not checked)\n"
+            case .mismatch:
+                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(short(item.digest)), now \(item.actual.map(short) ?? "?")\n"
+                for path in item.changed { text += "    changed  \(path)\n" }
+                for path in item.missing { text += "    missing  \(path)\n" }
+                for path in item.added { text += "    added    \(path)\n" }
+            }
+        }
+        let bad = report.artifacts.filter { $0.status == .mismatch }.count
+        text += bad == 0 ? "all present artifacts match their recorded digests\n" : "\(bad) artifact\(bad == 1 ? "" : "s") changed\n"
+        return text
+    }
+
+    public static func fsck(_ report: FsckReport) -> String {
+        var text = report.removedTemporaryFiles.map { "removed leftover temporary file \($0)\n" }.joined()
+        text += report.problems.map { "\($0.path): \($0.problem)\n" }.joined()
+        text += report.failed ? "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(report.recordsChecked) records\n"
+            : "\(report.recordsChecked) records checked; no problems\n"
+        return text
+    }
+
+    public static func reindexed(_ outcome: ReindexOutcome) -> String {
+        var text = "indexed \(outcome.records) records\n"
+        for skipped in outcome.skipped { text += "skipped \(skipped.path): \(skipped.reason)\n" }
+        return text
+    }
+}

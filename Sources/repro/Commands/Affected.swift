@@ -1,0 +1,18 @@
+import ArgumentParser
+import ReproKit
+
+struct Affected: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Every experiment and derived artifact, in every ledger, that depends on an artifact.",
+        discussion: "Follows derived-from lineage and the outputs of experiments that used it, transitively.")
+
+    @Argument(help: "Artifact name, digest, or unique digest prefix.")
+    var artifact: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try Console.withWorkspace { try $0.affected(by: artifact) }
+        try Console.emit(report, json: output.json, text: TextReport.affected)
+    }
+}

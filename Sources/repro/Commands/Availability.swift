@@ -1,0 +1,36 @@
+import ArgumentParser
+import LedgerCore
+import ReproKit
+
+struct Availability: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record whether an artifact can still be had, as of a date.",
+        discussion: "Appends an event; nothing recorded earlier changes. The latest event on or before a date is the status on that date.")
+
+    @Argument(help: "Artifact name, digest, or unique digest prefix.")
+    var artifact: String
+
+    @Argument(help: "One of: \(AvailabilityStatus.allCases.map(\.rawValue).joined(separator: ", ")) (retained = a copy the authors keep).")
+    var status: String
+
+    @Option(name: .customLong("as-of"), help: "Day the status was observed, YYYY-MM-DD.")
+    var asOf: String
+
+    @Option(help: "URL showing the status (announcement, hub page).")
+    var evidence: String?
+
+    @Option(help: "Free-text note.")
+    var note: String?
+
+    @Option(help: "Ledger to record in.")
+    var ledger = "main"
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let outcome = try Console.withWorkspace {
+            try $0.recordAvailability(artifact: artifact, status: status, asOf: asOf, evidence: evidence, note: note, ledger: ledger)
+        }
+        try Console.emit(outcome, json: output.json, text: TextReport.availability)
+    }
+}

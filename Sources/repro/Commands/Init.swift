@@ -1,0 +1,18 @@
+import ArgumentParser
+import ReproKit
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create ledgers/NAME/ in this git work tree, the .repro/ cache folder and its .gitignore entry.",
+        discussion: "Safe to run again: existing ledgers and records are left as they are.")
+
+    @Option(help: "Ledger (one per paper) to create.")
+    var ledger = "main"
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let outcome = try Console.withWorkspace(initialized: false) { try $0.initialize(ledger: ledger) }
+        try Console.emit(outcome, json: output.json, text: TextReport.initialized)
+    }
+}

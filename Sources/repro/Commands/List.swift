@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ReproKit
+
+struct List: ParsableCommand {
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case artifacts, experiments, ledgers
+    }
+
+    static let configuration = CommandConfiguration(
+        abstract: "List recorded artifacts, experiments or ledgers.",
+        discussion: "With --json the records stream out as one JSON array, so large ledgers never sit in memory.")
+
+    @Argument(help: "artifacts, experiments or ledgers.")
+    var what: What = .artifacts
+
+    @Option(help: "Only this ledger.")
+    var ledger: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        try Console.withWorkspace { workspace in
+            switch what {
+            case .ledgers:
+                try Console.emit(try workspace.listLedgers(), json: output.json, text: TextReport.ledgers)
+            case .artifacts:
+                try stream(output.json) { emit in try workspace.forEachArtifact(ledger: ledger) { try emit($0, TextReport.artifactLine($0)) } }
+            case .experiments:
+                try stream(output.json) { emit in try workspace.forEachExperiment(ledger: ledger) { try emit($0, TextReport.experimentLine($0)) } }
+            }
+        }
+    }
+
+    /// Writes `[`, each element, `]` as they come; text mode writes lines.
+    private func stream<T: Encodable>(_ json: Bool, _ produce: ((T, String) throws -> Void) throws -> Void) throws {
+        var first = true
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        if json { Console.out("[") }
+        try produce { item, line in
+            if json {
+                Console.out((first ? "\n" : ",\n") + String(decoding: try encoder.encode(item), as: UTF8.self))
+            } else {
+                Console.out(line)
+            }
+            first = false
+        }
+        if json { Console.out(first ? "]\n" : "\n]\n") }
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+import ReproKit
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what the ledgers know about an artifact (name, digest or prefix) or an experiment.")
+
+    @Argument(help: "Artifact name, digest, unique digest prefix, or experiment name.")
+    var reference: String
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let result = try Console.withWorkspace { try $0.show(reference) }
+        switch result {
+        case .artifact(let summary): try Console.emit(summary, json: output.json) { _ in TextReport.show(result) }
+        case .experiment(let runs): try Console.emit(["runs": runs], json: output.json) { _ in TextReport.show(result) }
+        }
+    }
+}

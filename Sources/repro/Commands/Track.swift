@@ -1,0 +1,60 @@
+import ArgumentParser
+import LedgerCore
+import ReproKit
+
+struct Track: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Hash a file or folder and record it as an artifact; prints its digest.",
+        discussion: """
+            Hugging Face cache snapshots (models--ORG--NAME/snapshots/REV/) are recognised: the \
+            repository and revision are read from the path and every LFS blob is checked against \
+            its blob name. A git-LFS pointer file is recorded by its oid and size, marked as a pointer.
+            """)
+
+    @Argument(help: "File or folder to record.")
+    var path: String
+
+    @Option(help: "Name to refer to the artifact by.")
+    var name: String
+
+    @Option(help: "One of: \(ArtifactKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: String
+
+    @Option(help: "Where it was downloaded from (repeatable).")
+    var source: [String] = []
+
+    @Option(help: "Hugging Face origin as REPO@REVISION.")
+    var hf: String?
+
+    @Option(help: "SPDX expression or Hugging Face license tag, e.g. 'Apache-2.0 OR MIT' or llama3.1.")
+    var license: String?
+
+    @Option(name: .customLong("derived-from"), help: "Name or digest of an artifact this one was made from (repeatable).")
+    var derivedFrom: [String] = []
+
+    @Option(help: "Free-text note kept with the record.")
+    var note: String?
+
+    @Option(help: "Ledger to record in.")
+    var ledger = "main"
+
+    @Flag(help: "Read every byte again instead of trusting the hash cache.")
+    var noCache = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        var request = TrackRequest(path: path, name: name, kind: kind)
+        request.sources = source
+        request.huggingFace = hf
+        request.license = license
+        request.derivedFrom = derivedFrom
+        request.ledger = ledger
+        request.note = note
+        request.useCache = !noCache
+        let outcome = try Console.withWorkspace { workspace in
+            try ProgressDisplay.while { try workspace.track(request, from: currentDirectory, progress: $0) }
+        }
+        try Console.emit(outcome, json: output.json, text: TextReport.tracked)
+    }
+}

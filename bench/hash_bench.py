@@ -286,7 +286,8 @@ def bench_workload(wl: Workload, repro: str, work: Path, repeat: int) -> tuple:
     cache_dir, errors, repro_rss = work / ".repro-cache", [], []
     hot = read_all(wl.files + ([wl.concat] if wl.concat else []))
     print(f"\n== {wl.key}: {wl.title}, {wl.nbytes / GIB:.3f} GiB "
-          f"(hot: {hot / GIB:.3f} GiB read into the page cache just before timing) ==", flush=True)
+          f"(hot: {hot / GIB:.3f} GiB{' incl. the concat copy' if wl.concat else ''} read just before timing) ==",
+          flush=True)
     settle(wl.files)
     env = {**os.environ, "REPRO_CACHE_DIR": str(cache_dir)}
     tools = core_tools(wl, repro, cache_dir)

@@ -1,0 +1,127 @@
+import Foundation
+import LedgerCore
+import LedgerGit
+
+/// What `repro tag` and `repro run` are told about an experiment.
+public struct ExperimentRequest: Sendable {
+    public var name: String
+    /// `NAME_OR_PATH` or `ROLE=NAME_OR_PATH`.
+    public var uses: [String] = []
+    /// `PATH` or `NAME=PATH`; recorded after the command ran.
+    public var produces: [String] = []
+    public var producesKind = "result"
+    public var derivedFrom: [String] = []
+    public var section: String?
+    public var note: String?
+    public var ledger = "main"
+
+    public init(name: String) { self.name = name }
+}
+
+/// What was recorded for an experiment.
+public struct ExperimentOutcome: Codable, Sendable {
+    public var experiment: ExperimentRecord
+    public var record: String
+    /// Outputs that were not tracked before and were recorded as new artifacts.
+    public var newArtifacts: [TrackOutcome]
+}
+
+extension Workspace {
+    /// Records an experiment after the fact (`repro tag`).
+    public func tag(_ request: ExperimentRequest, from directory: URL) throws -> ExperimentOutcome {
+        let started = now()
+        return try recordExperiment(request, from: directory, command: nil, exitStatus: nil, startedAt: started,
+                                    code: try codeState(), before: try prepare(request, from: directory))
+    }
+
+    /// Runs `command` with the terminal attached, then records it, failed or not. Returns the
+    /// record and the command's exit status, which `repro run` passes through.
+    public func run(_ request: ExperimentRequest, command: [String], from directory: URL) throws -> (ExperimentOutcome, Int32) {
+        guard !command.isEmpty else { throw LedgerError.invalidInput("nothing to run: give the command after --") }
+        let prepared = try prepare(request, from: directory)
+        let code = try codeState()
+        let started = now()
+        let status = try ChildProcess.run(command, in: directory)
+        let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: status, startedAt: started,
+                                           code: code, before: prepared)
+        return (outcome, status)
+    }
+
+    /// The code state of the work tree; the ledger's own files never make it dirty.
+    func codeState() throws -> CodeState {
+        try GitRepository.codeState(at: top, excluding: ["\(LedgerStore.folderName)/", ".repro/"])
+    }
+
+    /// Everything that can be checked before the command runs, so a typo fails fast.
+    private func prepare(_ request: ExperimentRequest, from directory: URL) throws -> (inputs: [ArtifactUse], parents: [Digest]) {
+        try store.requireLedger(request.ledger)
+        try Names.validate(request.name, as: .experiment)
+        _ = try Parse.kind(request.producesKind)
+        let resolver = ArtifactResolver(index: try index())
+        var inputs: [ArtifactUse] = []
+        for use in request.uses {
+            let (role, reference) = Self.splitAssignment(use)
+            inputs.append(try resolveInput(reference, role: role, resolver: resolver, from: directory))
+        }
+        let parents = try request.derivedFrom.map { try resolver.resolve($0) }
+        for output in request.produces {
+            let (name, _) = Self.splitAssignment(output)
+            if let name { try Names.validate(name, as: .artifact) }
+        }
+        return (inputs, parents)
+    }
+
+    /// A name or digest is looked up; an existing path is hashed and must match a tracked artifact,
+    /// so the record says which recorded bytes were really used.
+    private func resolveInput(_ reference: String, role: String?, resolver: ArtifactResolver, from directory: URL) throws -> ArtifactUse {
+        let path = absolutePath(reference, from: directory)
+        if FileManager.default.fileExists(atPath: path), reference.contains("/") || reference.contains(".") || (try? resolver.resolve(reference)) == nil {
+            let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: true, progress: nil)
+            guard let record = try index().artifactRecords(observed.digest).last else {
+                throw LedgerError.invalidInput(
+                    "\(reference) (\(observed.digest)) is not a tracked artifact; record it first with "
+                    + "`repro track \(reference) --name NAME --kind KIND --license LICENSE`")
+            }
+            return ArtifactUse(digest: observed.digest, name: record.value.name, role: role)
+        }
+        let digest = try resolver.resolve(reference)
+        let name = try index().artifactRecords(digest).last?.value.name ?? reference
+        return ArtifactUse(digest: digest, name: name, role: role)
+    }
+
+    private func recordExperiment(_ request: ExperimentRequest, from directory: URL, command: [String]?, exitStatus: Int32?,
+                                  startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest])) throws -> ExperimentOutcome {
+        var outputs: [ArtifactUse] = []
+        var newArtifacts: [TrackOutcome] = []
+        for output in request.produces {
+            let (explicitName, path) = Self.splitAssignment(output)
+            let absolute = absolutePath(path, from: directory)
+            if exitStatus != nil && exitStatus != 0 && !FileManager.default.fileExists(atPath: absolute) {
+                warn("\(path) was not produced (the command failed); not recorded as an output")
+                continue
+            }
+            let name = explicitName ?? URL(fileURLWithPath: absolute).lastPathComponent
+            var track = TrackRequest(path: path, name: name, kind: request.producesKind)
+            track.ledger = request.ledger
+            track.derivedFrom = before.parents.map(\.description)
+            let tracked = try self.track(track, from: directory)
+            if tracked.created { newArtifacts.append(tracked) }
+            outputs.append(ArtifactUse(digest: tracked.digest, name: name))
+        }
+        let outcome: LedgerCore.ExperimentOutcome = exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
+        let record = ExperimentRecord(
+            name: request.name, ledger: request.ledger, section: request.section, inputs: before.inputs, outputs: outputs,
+            code: code, command: command, exitStatus: exitStatus, outcome: outcome, startedAt: startedAt,
+            endedAt: command == nil ? nil : now(), recordedBy: agent, note: request.note)
+        let written = try store.write(.experiment(record), to: request.ledger)
+        return ExperimentOutcome(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
+    }
+
+    /// `left=right` → (left, right) when left is a plain word; otherwise (nil, whole).
+    static func splitAssignment(_ text: String) -> (String?, String) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else { return (nil, text) }
+        let left = text[..<equals]
+        guard left.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else { return (nil, text) }
+        return (String(left), String(text[text.index(after: equals)...]))
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import ReproKit
+
+/// Options `tag` and `run` share.
+struct ExperimentOptions: ParsableArguments {
+    @Option(parsing: .upToNextOption, help: "Artifacts read: names, digests or paths of tracked artifacts; ROLE=… adds a role.")
+    var uses: [String] = []
+
+    @Option(parsing: .upToNextOption, help: "Files or folders written: PATH or NAME=PATH; untracked ones are recorded as new artifacts.")
+    var produces: [String] = []
+
+    @Option(name: .customLong("produces-kind"), help: "Kind recorded for new output artifacts.")
+    var producesKind = "result"
+
+    @Option(help: "Paper section or table label, e.g. tab:ablation.")
+    var section: String?
+
+    @Option(help: "Free-text note.")
+    var note: String?
+
+    @Option(name: .customLong("derived-from"), help: "Outputs are derived from this artifact (repeatable), e.g. the base model of a fine-tune.")
+    var derivedFrom: [String] = []
+
+    @Option(help: "Ledger to record in.")
+    var ledger = "main"
+
+    func request(named name: String) -> ExperimentRequest {
+        var request = ExperimentRequest(name: name)
+        request.uses = uses
+        request.produces = produces
+        request.producesKind = producesKind
+        request.derivedFrom = derivedFrom
+        request.section = section
+        request.note = note
+        request.ledger = ledger
+        return request
+    }
+}
+
+struct Tag: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record an experiment: inputs, outputs, code state (commit, dirty, diff digest), time, host.")
+
+    @Argument(help: "Experiment name.")
+    var experiment: String
+
+    @OptionGroup var options: ExperimentOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let outcome = try Console.withWorkspace { try $0.tag(options.request(named: experiment), from: currentDirectory) }
+        try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run a command and record it as an experiment, with its exit status, duration and outputs.",
+        discussion: """
+            Example: repro run finetune --uses base train-set --produces ckpt=out/ckpt -- python train.py
+            The experiment is recorded even when the command fails (marked failed), and repro exits \
+            with the command's exit status.
+            """)
+
+    @Argument(help: "Experiment name.")
+    var experiment: String
+
+    @OptionGroup var options: ExperimentOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(parsing: .postTerminator, help: "The command, after --.")
+    var command: [String] = []
+
+    func run() throws {
+        let (outcome, status) = try Console.withWorkspace {
+            try $0.run(options.request(named: experiment), command: command, from: currentDirectory)
+        }
+        try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
+        if status != 0 { throw ExitCode(status) }
+    }
+}

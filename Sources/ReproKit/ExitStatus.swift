@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerGit
 
 /// The exit codes of the command-line contract (CLI.md).
 public enum ExitStatus: Int32, Sendable {
@@ -18,6 +19,8 @@ public enum ExitStatus: Int32, Sendable {
             case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: self = .badInput
             case .unreadable, .changedWhileHashing: self = .environment
             }
+        case let error as GitError:
+            self = ExitStatus(rawValue: error.exitCode) ?? .environment
         case let error as any CategorizedError:
             self.init(error.category)
         default:

@@ -56,10 +56,11 @@ public final class Workspace: @unchecked Sendable {
 
     public func warn(_ message: String) { warnings.append(message) }
 
-    /// Who is recording, for the audit trail.
+    /// Who is recording, for the audit trail. `REPRO_USER` and `REPRO_HOST` override the
+    /// login and host name (for privacy, or for byte-identical example ledgers).
     public var agent: Agent {
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
-        return Agent(user: user, host: ProcessInfo.processInfo.hostName)
+        let user = environment["REPRO_USER"] ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+        return Agent(user: user, host: environment["REPRO_HOST"] ?? ProcessInfo.processInfo.hostName)
     }
 
     public func now() -> String { Timestamps.now(environment: environment) }

@@ -1,0 +1,35 @@
+import Foundation
+import LedgerCore
+import Testing
+
+/// RFC 8785 vectors: the bytes a record id is computed over.
+@Suite struct CanonicalJSONTests {
+    func canonical(_ json: String) throws -> String {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        return String(decoding: try CanonicalJSON.bytes(value), as: UTF8.self)
+    }
+
+    @Test func rfc8785SortingExample() throws {
+        // RFC 8785 section 3.2.3: keys sorted by UTF-16 code units.
+        let input = #"{"\u20ac":"Euro Sign","\r":"Carriage Return","\ufb33":"Hebrew Letter Dalet With Dagesh","1":"One","\ud83d\ude00":"Emoji: Grinning Face","\u0080":"Control","\u00f6":"Latin Small Letter O With Diaeresis"}"#
+        let expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u{80}\":\"Control\",\"ö\":\"Latin Small Letter O With Diaeresis\",\"€\":\"Euro Sign\",\"😀\":\"Emoji: Grinning Face\",\"דּ\":\"Hebrew Letter Dalet With Dagesh\"}"
+        #expect(try canonical(input) == expected)
+    }
+
+    @Test func rfc8785PrimitivesExample() throws {
+        // RFC 8785 section 3.2.2.
+        let input = #"{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}"#
+        let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
+        #expect(try canonical(input) == expected)
+    }
+
+    @Test func integersStayIntegers() throws {
+        #expect(try canonical(#"{"b": 1, "a": [0, -5, 9007199254740991]}"#) == #"{"a":[0,-5,9007199254740991],"b":1}"#)
+    }
+
+    @Test func whitespaceAndKeyOrderDoNotChangeTheId() throws {
+        let a = try RecordCodec.decode(Array(#"{"schema":"repro.seal/1","ledger":"main","root":"sha256:\#(String(repeating: "0", count: 64))","recordCount":1,"sequence":1,"sealedAt":"2026-01-01T00:00:00Z","recordedBy":{"user":"u","host":"h"}}"#.utf8)).1
+        let b = try RecordCodec.decode(Array("{\n  \"sequence\" : 1, \"recordedBy\":{\"host\":\"h\",\"user\":\"u\"},\"schema\":\"repro.seal/1\",\"ledger\":\"main\",\"root\":\"sha256:\(String(repeating: "0", count: 64))\",\"recordCount\":1,\"sealedAt\":\"2026-01-01T00:00:00Z\"}\n".utf8)).1
+        #expect(a == b)
+    }
+}

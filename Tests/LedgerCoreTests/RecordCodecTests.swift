@@ -1,0 +1,140 @@
+import Foundation
+import LedgerCore
+import Testing
+
+@Suite struct RecordCodecTests {
+    static let agent = Agent(user: "ada", host: "lab-01")
+
+    static func sampleArtifact() -> ArtifactRecord {
+        ArtifactRecord(
+            digest: Digest.of("weights"), name: "llama-3.1-8b", kind: .checkpoint, layout: .folder, size: 42, fileCount: 3,
+            sources: [.huggingFace(repo: "meta-llama/Llama-3.1-8B", revision: "0e9e39f"), .localPath("models/llama")],
+            license: "llama3.1", derivedFrom: [], recordedAt: "2026-11-23T10:00:00Z", recordedBy: agent)
+    }
+
+    @Test func storedBytesArePrettySortedAndExact() throws {
+        let encoded = try RecordCodec.encode(.artifact(Self.sampleArtifact()))
+        let expected = """
+            {
+              "derivedFrom" : [
+
+              ],
+              "digest" : "sha256:\(Digest.of("weights").hex)",
+              "fileCount" : 3,
+              "kind" : "checkpoint",
+              "layout" : "folder",
+              "license" : "llama3.1",
+              "name" : "llama-3.1-8b",
+              "recordedAt" : "2026-11-23T10:00:00Z",
+              "recordedBy" : {
+                "host" : "lab-01",
+                "user" : "ada"
+              },
+              "schema" : "repro.artifact/1",
+              "size" : 42,
+              "sources" : [
+                {
+                  "repo" : "meta-llama/Llama-3.1-8B",
+                  "revision" : "0e9e39f",
+                  "type" : "huggingface"
+                },
+                {
+                  "path" : "models/llama",
+                  "type" : "path"
+                }
+              ]
+            }
+
+            """
+        #expect(String(decoding: encoded.fileBytes, as: UTF8.self) == expected)
+        // The id is the SHA-256 of the RFC 8785 form, which a reader can recompute independently.
+        let canonical = #"{"derivedFrom":[],"digest":"sha256:\#(Digest.of("weights").hex)","fileCount":3,"kind":"checkpoint","layout":"folder","license":"llama3.1","name":"llama-3.1-8b","recordedAt":"2026-11-23T10:00:00Z","recordedBy":{"host":"lab-01","user":"ada"},"schema":"repro.artifact/1","size":42,"sources":[{"repo":"meta-llama/Llama-3.1-8B","revision":"0e9e39f","type":"huggingface"},{"path":"models/llama","type":"path"}]}"#
+        #expect(encoded.id == Digest.of(canonical))
+    }
+
+    @Test func decodingChecksTheName() throws {
+        let encoded = try RecordCodec.encode(.artifact(Self.sampleArtifact()))
+        let (record, id) = try RecordCodec.decode(encoded.fileBytes, expectedID: encoded.id.hex, folder: "artifacts")
+        #expect(id == encoded.id)
+        #expect(record == .artifact(Self.sampleArtifact()))
+        let wrongName = String(repeating: "a", count: 64)
+        #expect(throws: RecordDefect.hashMismatch(name: wrongName, actual: encoded.id)) {
+            try RecordCodec.decode(encoded.fileBytes, expectedID: wrongName)
+        }
+        #expect(throws: RecordDefect.wrongFolder(schema: "repro.artifact/1", folder: "events")) {
+            try RecordCodec.decode(encoded.fileBytes, folder: "events")
+        }
+    }
+
+    @Test func truncatedAndForeignFilesAreNamedDefects() throws {
+        let encoded = try RecordCodec.encode(.artifact(Self.sampleArtifact()))
+        #expect(throws: RecordDefect.self) { try RecordCodec.decode(Array(encoded.fileBytes.prefix(40))) }
+        #expect(throws: RecordDefect.unknownSchema("repro.future/9")) { try RecordCodec.decode(Array(#"{"schema":"repro.future/9"}"#.utf8)) }
+        #expect(throws: RecordDefect.schemaViolation("missing field kind")) {
+            try RecordCodec.decode(Array(#"{"schema":"repro.artifact/1","digest":"sha256:\#(String(repeating: "0", count: 64))","name":"x"}"#.utf8))
+        }
+    }
+
+    @Test func merkleRootIsOrderIndependentAndDomainSeparated() {
+        let ids = (0..<5).map { Digest.of("record \($0)") }
+        #expect(MerkleRoot.of(ids) == MerkleRoot.of(ids.reversed()))
+        #expect(MerkleRoot.of(ids) != MerkleRoot.of(Array(ids.dropLast())))
+        #expect(MerkleRoot.of([]) == Digest.of([UInt8]()))
+        // A single leaf is SHA-256(0x00 || id), never the id itself.
+        #expect(MerkleRoot.of([ids[0]]) == Digest.of([0x00] + ids[0].bytes))
+        let sorted = ids.sorted()
+        let leaves = sorted.map { Digest.of([0x00] + $0.bytes).bytes }
+        let node01 = Digest.of([0x01] + leaves[0] + leaves[1]).bytes
+        let node23 = Digest.of([0x01] + leaves[2] + leaves[3]).bytes
+        let node0123 = Digest.of([0x01] + node01 + node23).bytes
+        #expect(MerkleRoot.of(ids) == Digest.of([0x01] + node0123 + leaves[4]))
+    }
+
+    @Test func namesThatCouldEscapeAreRejected() {
+        for bad in ["", "a/b", "..", "a..b", "x\u{0}y", "tab\there", "new\nline", ".hidden", "-flag", " padded", "back\\slash"] {
+            #expect(throws: LedgerError.self, "\(bad.debugDescription) must be rejected") { try Names.validate(bad, as: .artifact) }
+        }
+        #expect(throws: LedgerError.self) { try Names.validate("has space", as: .ledger) }
+        #expect((try? Names.validate("Llama-3.1-8B ft (lr=1e-4)", as: .artifact)) != nil)
+        #expect((try? Names.validate("paper-2026_v2", as: .ledger)) != nil)
+    }
+
+    @Test func datesMustBeRealCalendarDays() {
+        #expect((try? Timestamps.day("2024-02-29")) == "2024-02-29")
+        for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01T00:00:00Z", "yesterday", "2024-00-10"] {
+            #expect(throws: LedgerError.invalidDate(bad)) { try Timestamps.day(bad) }
+        }
+    }
+
+    @Test func availabilityFoldTakesTheLatestEventOnOrBeforeTheDay() {
+        func event(_ status: AvailabilityStatus, _ day: String, recorded: String = "2026-01-01T00:00:00Z") -> AvailabilityEvent {
+            AvailabilityEvent(digest: Digest.of("m"), status: status, asOf: day, evidence: nil, note: nil, recordedAt: recorded, recordedBy: Self.agent)
+        }
+        let events = [event(.withdrawn, "2025-03-01"), event(.open, "2023-07-18"), event(.gated, "2024-01-10"),
+                      event(.retained, "2025-03-02"), event(.deprecated, "2024-01-10", recorded: "2026-02-01T00:00:00Z")]
+        #expect(AvailabilityFold.status(of: events, onOrBefore: "2023-12-31")?.status == .open)
+        #expect(AvailabilityFold.status(of: events, onOrBefore: "2024-01-10")?.status == .deprecated)
+        #expect(AvailabilityFold.status(of: events)?.status == .withdrawn)
+        #expect(AvailabilityFold.retainedCopy(in: events)?.asOf == "2025-03-02")
+        #expect(AvailabilityFold.retainedCopy(in: events, onOrBefore: "2025-03-01") == nil)
+        #expect(AvailabilityFold.status(of: events, onOrBefore: "2020-01-01") == nil)
+    }
+
+    @Test func lfsPointerIsRecognised() {
+        let oid = Digest.of("big weights")
+        let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:\(oid.hex)\nsize 16\n"
+        #expect(LFSPointer(Array(pointer.utf8)) == LFSPointer(Array(pointer.utf8)))
+        #expect(LFSPointer(Array(pointer.utf8))?.digest == oid)
+        #expect(LFSPointer(Array(pointer.utf8))?.size == 16)
+        #expect(LFSPointer(Array("version 2\n".utf8)) == nil)
+    }
+
+    @Test func huggingFaceSnapshotPathsAreRecognised() {
+        let snapshot = HuggingFaceSnapshot(path: "/home/u/.cache/huggingface/hub/models--meta-llama--Llama-3.1-8B/snapshots/0e9e39f249a16976918f6564b8830bc894c89659/config.json")
+        #expect(snapshot?.repository == "meta-llama/Llama-3.1-8B")
+        #expect(snapshot?.revision == "0e9e39f249a16976918f6564b8830bc894c89659")
+        #expect(snapshot?.repositoryType == "models")
+        #expect(HuggingFaceSnapshot(path: "/data/datasets--allenai--c4/snapshots/abc")?.repository == "allenai/c4")
+        #expect(HuggingFaceSnapshot(path: "/data/models/llama") == nil)
+    }
+}

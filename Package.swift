@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "LedgerIndex", targets: ["LedgerIndex"]),
         .library(name: "LedgerGit", targets: ["LedgerGit"]),
         .library(name: "LedgerReport", targets: ["LedgerReport"]),
+        .library(name: "LedgerExport", targets: ["LedgerExport"]),
         .library(name: "ReproKit", targets: ["ReproKit"]),
     ],
     dependencies: [
@@ -41,8 +42,12 @@ let package = Package(
             resources: [.copy("Resources/licenses.json")]
         ),
         .target(
+            name: "LedgerExport",
+            dependencies: ["LedgerCore"]
+        ),
+        .target(
             name: "ReproKit",
-            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport"]
+            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport"]
         ),
         .executableTarget(
             name: "repro",
@@ -54,6 +59,7 @@ let package = Package(
         .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex", "TestSupport"]),
         .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport"]),
+        .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "TestSupport"]),
         .testTarget(name: "ReproKitTests", dependencies: ["ReproKit", "TestSupport"]),
         // End-to-end: runs the built `repro` executable as a user would.
         .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerIndex", "TestSupport"]),

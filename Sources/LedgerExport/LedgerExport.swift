@@ -1,0 +1,1 @@
+// Interchange formats: CycloneDX, W3C PROV-JSON, BibTeX, lineage graphs.

@@ -3,23 +3,26 @@
 public enum Markdown {
     /// Escapes `text` so it cannot start emphasis, code, links, raw HTML, entities, math,
     /// strikethrough or a table column, and cannot open a block (heading, list, quote) when it
-    /// starts a line. Line breaks become spaces because a table row must stay on one line.
-    /// Non-ASCII text is kept: Markdown is UTF-8.
+    /// starts a line. Line breaks become spaces because a table row must stay on one line;
+    /// leading whitespace is dropped (Markdown would not show it, and four spaces would open a
+    /// code block). Non-ASCII text is kept: Markdown is UTF-8.
     ///
     /// Only punctuation that can change the rendering is escaped, so `Llama-3.1-8B` stays
     /// readable in the Markdown source.
     public static func escape(_ text: String) -> String {
         var output = ""
+        var atLineStart = true
         for character in text {
             if character.isWhitespace {
-                output.append(" ")
+                if !atLineStart { output.append(" ") }
             } else if character.isInvisibleControl {
                 continue
             } else {
-                if alwaysEscaped.contains(character) || (output.isEmpty && escapedAtLineStart.contains(character)) {
+                if alwaysEscaped.contains(character) || (atLineStart && escapedAtLineStart.contains(character)) {
                     output.append("\\")
                 }
                 output.append(character)
+                atLineStart = false
             }
         }
         return escapingOrderedListMarker(output)

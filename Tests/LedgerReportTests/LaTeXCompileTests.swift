@@ -88,12 +88,15 @@ import Testing
         }
     }
 
-    @Test func brokenLaTeXFailsWithTheLogErrorLines() async {
-        await #expect {
+    @Test func brokenLaTeXFailsWithTheLogErrorLines() async throws {
+        let error = await #expect(throws: LaTeXCompiler.Failure.self) {
             try await LaTeXCompiler().compile(#"\undefinedcommand"#, in: .article)
-        } throws: { error in
-            let text = "\(error)"
-            return text.contains("! Undefined control sequence.") && text.contains(#"l.4 \undefinedcommand"#)
+        }
+        let failure = try #require(error)
+        #expect(failure.description.contains("! Undefined control sequence."))
+        #expect(failure.description.contains(#"l.4 \undefinedcommand"#))
+        if let folder = failure.folder {
+            try? FileManager.default.removeItem(at: folder)
         }
     }
 }

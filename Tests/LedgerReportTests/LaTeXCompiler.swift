@@ -33,6 +33,8 @@ enum LaTeXSetting: String, CaseIterable, Sendable, CustomTestStringConvertible {
 struct LaTeXCompiler {
     struct Failure: Error, CustomStringConvertible {
         let description: String
+        /// The kept folder with the source and log, when pdflatex ran.
+        var folder: URL?
     }
 
     struct Output {
@@ -88,7 +90,7 @@ struct LaTeXCompiler {
                 \(Self.errorLines(in: log))
                 --- source ---
                 \(source)
-                """)
+                """, folder: folder)
         }
         return Output(folder: folder, pdf: pdf, log: log)
     }

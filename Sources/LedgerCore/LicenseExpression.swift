@@ -157,7 +157,6 @@ private enum ExpressionLexer {
         guard isDocumentRef || lower.hasPrefix(licenseRefPrefix) else { return }
 
         var licenseRef = Substring(body)
-        var licenseRefColumn = column
         if isDocumentRef {
             guard let colon = body.firstIndex(of: ":") else {
                 throw .incompleteReference(expression: text, reference: body, column: column + body.count)
@@ -168,10 +167,9 @@ private enum ExpressionLexer {
                     expression: text, reference: String(documentPart), column: column + documentPart.count)
             }
             licenseRef = body[body.index(after: colon)...]
-            licenseRefColumn = column + documentPart.count + 1
             guard licenseRef.lowercased().hasPrefix(licenseRefPrefix) else {
                 throw .incompleteReference(
-                    expression: text, reference: String(body[...colon]), column: licenseRefColumn)
+                    expression: text, reference: String(body[...colon]), column: column + documentPart.count + 1)
             }
         }
         guard licenseRef.count > licenseRefPrefix.count else {

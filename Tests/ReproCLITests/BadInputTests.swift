@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Every kind of bad input: a clear message naming the culprit, the exit code of CLI.md,
+/// and not one byte of the ledger changed.
+@Suite struct BadInputTests {
+    let repo: PaperRepository
+
+    init() throws {
+        repo = try PaperRepository()
+        try repo.repro("init")
+        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
+        try #require(try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset").status == 0)
+    }
+
+    /// Runs `repro` and checks exit code, an error line containing `message`, and an untouched ledger.
+    func expectRejected(_ arguments: [String], status: Int32 = 2, message: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try repo.ledgerSnapshot()
+        let result = try ReproBinary.run(arguments, in: repo.path, environment: PaperRepository.environment)
+        #expect(result.status == status, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stdout == "", sourceLocation: sourceLocation)
+        #expect(try repo.ledgerSnapshot() == before, "ledger changed by \(arguments)", sourceLocation: sourceLocation)
+    }
+
+    @Test func unknownArtifactSuggestsCloseNames() throws {
+        try expectRejected(["show", "trian"], message: "repro: error: no artifact named \"trian\"; did you mean \"train\"?")
+        try expectRejected(["availability", "trian", "withdrawn", "--as-of", "2025-01-01"], message: "did you mean \"train\"?")
+    }
+
+    @Test func pathThatDoesNotExist() throws {
+        try expectRejected(["track", "data/nope.csv", "--name", "x", "--kind", "dataset"],
+                           message: "repro: error: \(repo.folder.child("data/nope.csv")): no such file or folder")
+    }
+
+    @Test func namesThatCouldEscapeTheLedgerFolder() throws {
+        try expectRejected(["track", "data/train.csv", "--name", "../evil", "--kind", "dataset"], message: "invalid artifact name \"../evil\": it contains a slash")
+        try expectRejected(["track", "data/train.csv", "--name", "a/b", "--kind", "dataset"], message: "it contains a slash")
+        try expectRejected(["track", "data/train.csv", "--name", "tab\there", "--kind", "dataset"], message: "NUL or control character")
+        try expectRejected(["init", "--ledger", "../../etc"], message: "invalid ledger name \"../../etc\"")
+        try expectRejected(["track", "data/train.csv", "--name", "ok", "--kind", "dataset", "--ledger", ".."], message: "invalid ledger name \"..\"")
+        try expectRejected(["tag", "bad/exp", "--uses", "train"], message: "invalid experiment name \"bad/exp\"")
+        #expect(!FileManager.default.fileExists(atPath: repo.folder.child("etc")))
+    }
+
+    @Test func invalidDateStatusKindLicense() throws {
+        try expectRejected(["availability", "train", "withdrawn", "--as-of", "2025-02-30"],
+                           message: "invalid date \"2025-02-30\": expected a calendar day as YYYY-MM-DD")
+        try expectRejected(["availability", "train", "vanished", "--as-of", "2025-02-03"],
+                           message: "invalid STATUS \"vanished\": expected one of open, gated, api-only, deprecated, withdrawn, private, retained")
+        try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "weights"],
+                           message: "invalid --kind \"weights\": expected one of checkpoint, dataset, tokenizer, config, code, result, other")
+        try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "dataset", "--license", "Apache-2.0 AND"],
+                           message: "invalid license \"Apache-2.0 AND\": ")
+        try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "dataset", "--hf", "not-a-ref"],
+                           message: "invalid --hf \"not-a-ref\": expected REPO@REVISION")
+    }
+
+    @Test func ambiguousPrefixListsCandidates() throws {
+        var seen: [String: Int] = [:]
+        var pair: (Int, Int)?
+        for index in 0..<100_000 {
+            let digest = try Subprocess.run(["sha256sum"], stdin: Array("c\(index)".utf8))
+            let prefix = String(digest.stdout.prefix(4))
+            if let other = seen[prefix] { pair = (other, index); break }
+            seen[prefix] = index
+            if index > 2000 { break }
+        }
+        let (a, b) = try #require(pair)
+        try repo.folder.write("a.bin", "c\(a)")
+        try repo.folder.write("b.bin", "c\(b)")
+        try #require(try repo.repro("track", "a.bin", "--name", "first", "--kind", "other").status == 0)
+        try #require(try repo.repro("track", "b.bin", "--name", "second", "--kind", "other").status == 0)
+        let prefix = String(try Subprocess.run(["sha256sum", repo.folder.child("a.bin")]).stdout.prefix(4))
+        try expectRejected(["show", prefix], message: "digest prefix \(prefix) is ambiguous; it matches:")
+        let result = try repo.repro("show", prefix)
+        #expect(result.stderr.contains("first") && result.stderr.contains("second"))
+    }
+
+    @Test func corruptRecordsAreNamedAndOtherCommandsKeepWorking() throws {
+        let tracked = try repo.repro("track", "data/train.csv", "--name", "train-copy", "--kind", "dataset", "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(tracked.stdout.utf8)) as? [String: Any]
+        let record = try #require(object?["record"] as? String)
+        let path = repo.folder.child(record)
+        try "{ \"schema\": \"repro.artifact/1\", \"trunc".write(toFile: path, atomically: true, encoding: .utf8)
+        let shown = try repo.repro("show", "train")
+        #expect(shown.status == 0)
+        #expect(shown.stderr.contains("repro: warning: skipped record \(record): not valid JSON"))
+        let fsck = try repo.repro("fsck")
+        #expect(fsck.status == 1)
+        #expect(fsck.stdout.contains("\(record): not valid JSON"))
+        try "not json at all".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try repo.repro("fsck").stdout.contains("\(record): not valid JSON"))
+    }
+
+    @Test func readOnlyLedgerFolderIsAnEnvironmentError() throws {
+        let folder = repo.folder.child("ledgers/main")
+        // chmod does not stop root; the immutable flag does.
+        let lock = geteuid() == 0 ? try Subprocess.run(["chattr", "-R", "+i", folder]) : try Subprocess.run(["chmod", "-R", "a-w", folder])
+        try #require(lock.status == 0, "cannot make the folder read-only: \(lock.stderr)")
+        defer { _ = try? Subprocess.run(geteuid() == 0 ? ["chattr", "-R", "-i", folder] : ["chmod", "-R", "u+w", folder]) }
+        try repo.folder.write("other.csv", "x\n")
+        try expectRejected(["track", "other.csv", "--name", "other", "--kind", "dataset"], status: 3,
+                           message: "nothing was recorded")
+    }
+
+    @Test func outsideAGitRepository() throws {
+        let folder = try TemporaryFolder()
+        let result = try ReproBinary.run(["init"], in: folder.path)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("is not inside a git work tree; run `git init`"))
+    }
+
+    @Test func beforeInit() throws {
+        let other = try PaperRepository()
+        let result = try other.repro("list")
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("no ledgers/ folder in \(other.url.standardizedFileURL.path); run `repro init` first"))
+    }
+}

@@ -33,6 +33,45 @@ import Testing
         #expect(try sandbox.gitStatus("fsck", "--strict", "--no-dangling") == 0)
     }
 
+    /// `git commit` and a ledger commit started together. git holds index.lock only while it
+    /// prepares the index and then moves HEAD with its own compare-and-swap, so three outcomes are
+    /// right: git lands first and we build on it; we land first and git builds on us; or git
+    /// refuses (our lock, or HEAD moved under it). Never a lost commit or an index that disagrees with HEAD.
+    @Test(arguments: 1...4)
+    func gitCommittingInAnotherProcessAtTheSameTime(round: Int) throws {
+        let sandbox = try Sandbox()
+        let base = try sandbox.commitInitialFiles()
+        let code = "print('round \(round)')\n"
+        try sandbox.write("src/model.py", code)
+        try sandbox.git("add", "src/model.py")
+        try sandbox.write("ledgers/main/a.json", "{\"round\":\(round)}\n")
+        let repository = try sandbox.open()
+        repository.indexLockPatience = .seconds(10)
+
+        let git = try sandbox.startGit("commit", "-q", "-m", "Code change")
+        let outcome = try repository.commit(paths: ["ledgers"], message: "Record a")
+        let other = git.finish()
+
+        let history = try sandbox.lines("rev-list", "HEAD")
+        if other.status == 0 {
+            #expect(history.count == 3)
+            if history.first == outcome.commit {
+                #expect(outcome.parent == history[1])
+            } else {
+                #expect(history[1] == outcome.commit)
+                #expect(outcome.parent == base)
+            }
+            #expect(try sandbox.git("show", "HEAD:src/model.py") == code)
+            #expect(try sandbox.status() == [])
+        } else {
+            #expect(other.error.contains("index.lock") || other.error.contains("cannot lock ref 'HEAD'"))
+            #expect(history == [outcome.commit, base])
+            #expect(try sandbox.status() == ["M  src/model.py"])
+        }
+        #expect(try sandbox.lines("ls-tree", "-r", "--name-only", "HEAD", "ledgers") == ["ledgers/main/a.json"])
+        #expect(try sandbox.gitStatus("fsck", "--strict", "--no-dangling") == 0)
+    }
+
     @Test func branchMovedByAnotherWriterIsRetriedOnTheFreshHEAD() throws {
         let sandbox = try Sandbox()
         let base = try sandbox.commitInitialFiles()

@@ -77,6 +77,10 @@ final class IndexDraft {
         }
     }
 
+    /// Intent-to-add and skip-worktree entries describe no work-tree file to re-check; other
+    /// bits in `flags_extended` (such as "up to date") are libgit2's in-memory bookkeeping.
+    private static let specialEntryFlags = UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue)
+
     /// Writes the draft and renames it over the real index.
     ///
     /// Entries modified in the last seconds get their cached size zeroed first (git's
@@ -86,7 +90,7 @@ final class IndexDraft {
     func install() throws {
         let cutoff = min(originalModification ?? .max, secondsSinceEpochNow() - 2)
         for (path, stage, entry) in entries(of: index)
-        where stage == 0 && entry.mode != GitMode.gitlink && entry.flags_extended == 0
+        where stage == 0 && entry.mode != GitMode.gitlink && entry.flags_extended & Self.specialEntryFlags == 0
             && Int(entry.mtime.seconds) >= cutoff && entry.file_size != 0 {
             var smudged = entry
             smudged.file_size = 0

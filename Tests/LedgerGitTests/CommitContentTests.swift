@@ -126,3 +126,31 @@ import Testing
         #expect(GitError.invalidPath("x").exitCode == 2)
     }
 }
+
+/// The index entries a ledger commit writes, checked with git's plumbing.
+@Suite struct CommitIndexEntryTests {
+    /// Old files get their real stat data, so `git diff-files` (which never re-reads content) sees
+    /// them clean; files modified in the last seconds get size 0 so git re-checks their content once,
+    /// since an edit within the same timestamp tick would otherwise go unnoticed.
+    @Test func entriesCarryStatDataAndRecentFilesAreMarkedForRechecking() throws {
+        let sandbox = try Sandbox()
+        let hourAgo = Date(timeIntervalSinceNow: -3600)
+        for (path, content) in [("README.md", "# Paper\n"), ("ledgers/main/old.json", "{\"old\":1}\n")] {
+            try sandbox.write(path, content)
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: sandbox.work.appendingPathComponent(path).path)
+        }
+        try sandbox.git("add", "README.md")
+        try sandbox.git("commit", "-q", "-m", "Initial")
+        try sandbox.write("ledgers/main/new.json", "{\"new\":2}\n")
+
+        try sandbox.open().commit(paths: ["ledgers"], message: "Record old and new")
+
+        #expect(try sandbox.lines("diff-files", "--name-only") == ["ledgers/main/new.json"])
+        let debug = try sandbox.lines("ls-files", "--debug", "ledgers")
+        #expect(debug.filter { $0.hasPrefix("ledgers/") } == ["ledgers/main/new.json", "ledgers/main/old.json"])
+        #expect(debug.contains { $0.contains("size: 10") })
+        #expect(debug.contains { $0.contains("size: 0") })
+        #expect(try sandbox.status() == [])
+        #expect(try sandbox.lines("diff-files", "--name-only") == [])
+    }
+}

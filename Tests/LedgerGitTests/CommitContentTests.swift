@@ -49,6 +49,27 @@ import Testing
         #expect(try sandbox.lines("status", "--porcelain=v1", "--ignored") == ["!! ledgers/main/partial.tmp"])
     }
 
+    /// With `core.filemode=false` (file systems without an executable bit) git keeps the recorded mode.
+    @Test func keepsRecordedModesWhenTheFileSystemCannotStoreThem() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("ledgers/tool.sh", "echo 1\n")
+        try sandbox.git("add", "ledgers")
+        try sandbox.commitInitialFiles()
+        try sandbox.git("config", "core.filemode", "false")
+        try sandbox.write("ledgers/tool.sh", "echo 2\n")
+        try sandbox.write("ledgers/new.sh", "echo new\n")
+        for path in ["ledgers/tool.sh", "ledgers/new.sh"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.work.appendingPathComponent(path).path)
+        }
+
+        try sandbox.open().commit(paths: ["ledgers"], message: "Edit tools")
+
+        #expect(try sandbox.lines("ls-tree", "-r", "--format=%(objectmode) %(path)", "HEAD", "ledgers") == [
+            "100644 ledgers/new.sh", "100644 ledgers/tool.sh",
+        ])
+        #expect(try sandbox.status() == [])
+    }
+
     @Test func worksFromASubfolderWithPathsRelativeToTheTopOfTheWorkTree() throws {
         let sandbox = try Sandbox()
         try sandbox.commitInitialFiles()

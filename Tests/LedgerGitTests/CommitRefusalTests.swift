@@ -100,6 +100,26 @@ import Testing
         #expect(try sandbox.state() == before)
     }
 
+    @Test func rebaseInProgressIsRefused() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commitInitialFiles()
+        try sandbox.git("checkout", "-q", "-b", "side")
+        try sandbox.write("README.md", "# side\n")
+        try sandbox.git("commit", "-q", "-am", "side edit")
+        try sandbox.git("checkout", "-q", "main")
+        try sandbox.write("README.md", "# main\n")
+        try sandbox.git("commit", "-q", "-am", "main edit")
+        try sandbox.git("checkout", "-q", "side")
+        #expect(try sandbox.gitStatus("rebase", "main") != 0)
+        try sandbox.write("ledgers/main/a.json", "{}\n")
+        let before = try sandbox.state()
+
+        #expect(throws: GitError.operationInProgress(operation: "rebase", repository: sandbox.work.path)) {
+            try sandbox.open().commit(paths: ["ledgers"], message: "Record a")
+        }
+        #expect(try sandbox.state() == before)
+    }
+
     /// libgit2 also reads `~/.gitconfig`, and this machine has an identity there, so the test narrows
     /// the identity lookup to the repository's own config file (the internal `identitySource`);
     /// everything else on the commit path is the same as in production.

@@ -4,12 +4,23 @@ import Foundation
 /// An open git repository with a work tree, read and written through libgit2.
 ///
 /// Not `Sendable`: libgit2 objects may be used from one thread at a time only.
-/// Threads that need the same repository each open their own handle.
+/// Threads that need the same repository each open their own handle; commits
+/// stay safe between handles and processes because they take git's index lock.
 public final class GitRepository {
     let pointer: OpaquePointer
 
     /// Top of the work tree.
     public let workTree: URL
+
+    /// Which configuration files the committer identity comes from; tests narrow it to the
+    /// repository's own file so the machine's `~/.gitconfig` cannot hide a missing identity.
+    var identitySource = IdentitySource.allConfiguration
+
+    /// How long a commit waits for another process's index lock before giving up.
+    var indexLockPatience: Duration = .seconds(2)
+
+    /// Called after the new commit is written and before the branch moves, so tests can play a concurrent writer.
+    var willMoveReference: (() -> Void)?
 
     private init(pointer: OpaquePointer, workTree: URL) {
         self.pointer = pointer

@@ -51,6 +51,15 @@ final class Sandbox {
     }
 
     private static func execute(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String, error: String) {
+        try start(arguments, in: directory).finish()
+    }
+
+    /// Starts git in another process and returns at once, to race it against the code under test.
+    func startGit(_ arguments: String...) throws -> RunningGit {
+        try Self.start(arguments, in: work)
+    }
+
+    private static func start(_ arguments: [String], in directory: URL) throws -> RunningGit {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
         process.arguments = ["-C", directory.path] + arguments
@@ -66,10 +75,7 @@ final class Sandbox {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+        return RunningGit(process: process, output: output, error: error)
     }
 
     /// Writes `content` to the work-tree-relative `path`, creating folders.
@@ -127,6 +133,21 @@ final class Sandbox {
 
     func open(at directory: URL? = nil) throws -> GitRepository {
         try GitRepository.discover(from: directory ?? work)
+    }
+}
+
+/// A git process started by `Sandbox.startGit`.
+struct RunningGit {
+    var process: Process
+    var output: Pipe
+    var error: Pipe
+
+    /// Waits for git to exit and returns its status and output.
+    func finish() -> (status: Int32, output: String, error: String) {
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
     }
 }
 

@@ -64,9 +64,14 @@ struct IndexRefresher {
                 let file = RecordFile(ledger: folder.ledger, type: folder.type, id: id)
                 onDisk.insert(file.relativePath)
             }
-            let indexed: Set<String> = try index.pool.read { db in
-                Set(try String.fetchAll(db, sql: "SELECT path FROM records WHERE path LIKE ? UNION SELECT path FROM skipped WHERE path LIKE ?",
-                                        arguments: [folder.relative + "/%", folder.relative + "/%"]))
+            // A range on the primary key, not LIKE (which SQLite cannot serve from the index):
+            // every path in the folder sorts between "<folder>/" and "<folder>0".
+            let (low, high) = (folder.relative + "/", folder.relative + "0")
+            let indexed: Set<String> = full ? [] : try index.pool.read { db in
+                Set(try String.fetchAll(db, sql: """
+                    SELECT path FROM records WHERE path > ? AND path < ?
+                    UNION SELECT path FROM skipped WHERE path > ? AND path < ?
+                    """, arguments: [low, high, low, high]))
             }
             let removed = indexed.subtracting(onDisk)
             if !removed.isEmpty {

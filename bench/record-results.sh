@@ -13,9 +13,9 @@ cp bench/out/ledger-results.json "bench/results/ledger-$day.json"
 
 $repro init --ledger benchmarks >/dev/null
 track() { $repro track "$1" --ledger benchmarks --name "$2" --kind "$3" ${4:+--license "$4"} >/dev/null; }
-track bench/hash_bench.py hash-bench-script code Apache-2.0
-track bench/ledger_bench.py ledger-bench-script code Apache-2.0
-track "$repro" "repro-release-$day" code Apache-2.0
+track bench/hash_bench.py hash-bench-script code
+track bench/ledger_bench.py ledger-bench-script code
+track "$repro" "repro-release-$day" code
 # The generated inputs are deterministic: the same digest on every machine is itself a check.
 track bench/out/data/small hash-bench-20k-small-files dataset
 track bench/out/data/large hash-bench-8x512MiB dataset

@@ -82,8 +82,9 @@ import TestSupport
 
     /// Runs the entries through BibTeX and pdfLaTeX in a plain `article` (plain style) and with
     /// natbib and hyperref (plainnat, as conference templates do); any error or warning fails.
-    @Test(.enabled(if: ExternalTools.bibtex), arguments: ["plain", "plainnat"])
+    @Test(arguments: ["plain", "plainnat"])
     func compilesWithBibTeXAndLaTeX(style: String) throws {
+        try ExternalTools.require(\.bibtex)
         let accented = ArtifactRecord(
             digest: Digest.of("accented"), name: "Café Ωmega 中文 naïve Łódź–set", kind: .dataset, layout: .file, size: 1,
             fileCount: 1, sources: [.url("https://example.org/données/{set}")], license: "cc-by-4.0", derivedFrom: [],

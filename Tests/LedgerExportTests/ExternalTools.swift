@@ -1,9 +1,19 @@
 import Foundation
 import TestSupport
 
-/// The third-party checkers the export tests run when they are installed: the official
-/// CycloneDX validator and the PROV library (PyPI), BibTeX and pdfLaTeX, Graphviz.
+/// The third-party checkers the export tests need: the official CycloneDX validator and
+/// the PROV library (PyPI), BibTeX and pdfLaTeX, Graphviz. A missing one fails the test
+/// with the command that installs it, never a silent skip (`make deps` installs them all).
 enum ExternalTools {
+    struct Missing: Error, CustomStringConvertible {
+        var tool: String
+        var description: String { "\(tool) is not installed; run `make deps` (scripts/install-deps.sh)" }
+    }
+
+    static func require(_ tool: KeyPath<ExternalTools.Type, Bool>) throws {
+        guard ExternalTools.self[keyPath: tool] else { throw Missing(tool: "\(tool)") }
+    }
+
     static let cycloneDXValidator = succeeds(
         "python3 -c 'from cyclonedx.validation.json import JsonStrictValidator; import jsonschema, referencing'")
     static let provLibrary = succeeds("python3 -c 'import prov.model'")

@@ -65,8 +65,9 @@ import TestSupport
         }
     }
 
-    @Test(.enabled(if: ExternalTools.dot))
+    @Test
     func graphvizRendersIt() throws {
+        try ExternalTools.require(\.dot)
         let folder = try TemporaryFolder("graph")
         let file = try folder.write("lineage.dot", graph(try Fixture.snapshot(), format: .dot))
         let result = try Subprocess.run(["dot", "-Tsvg", file])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Repro: ParsableCommand {
@@ -17,6 +18,20 @@ struct Repro: ParsableCommand {
             the login and host name recorded with each record.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self]
+        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Export.self, Graph.self]
     )
+
+    /// ArgumentParser exits 64 on a usage error; CLI.md promises 2 for bad usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -13,8 +13,8 @@ struct LaTeXSpelling: InlineSpelling {
     func spell(_ piece: Inline) -> String {
         switch piece {
         case .words(let words): LaTeX.escape(words)
-        case .text(let text): LaTeX.escape(text)
-        case .emphasis(let text): #"\emph{"# + LaTeX.escape(text) + "}"
+        case .text(let text): Self.hasLongWord(text) ? Self.breakableText(text) : LaTeX.escape(text)
+        case .emphasis(let text): #"\emph{"# + (Self.hasLongWord(text) ? Self.breakableText(text) : LaTeX.escape(text)) + "}"
         case .digest(let digest): LaTeX.digest(digest.description)
         case .code(let code): Self.breakable(code, after: "/@-_.")
         case .commit(let commit): LaTeX.digest(commit)
@@ -27,6 +27,14 @@ struct LaTeXSpelling: InlineSpelling {
     /// Typewriter text that may break after any of `breaks` (URLs, long file names).
     static func breakable(_ text: String, after breaks: String) -> String {
         #"\texttt{"# + pieces(text, after: breaks).map(LaTeX.escape).joined(separator: #"\allowbreak{}"#) + "}"
+    }
+
+    /// Names longer than this without a space get break points, so running text does not
+    /// run into the margin or the next column; shorter ones stay as written.
+    static let longWord = 20
+
+    static func hasLongWord(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isWhitespace).contains { $0.count > longWord }
     }
 
     /// Running text that may break after any of `breaks` (names in table cells).

@@ -4,7 +4,7 @@ import Foundation
 /// hold digits or punctuation), deterministic, and unique within one file.
 ///
 /// Words are capitalized and joined (`llama-base` → `LlamaBase`), digits are spelled
-/// (`3.1` → `ThreeOne`), accents are dropped (`Ü` → `U`), other scripts are skipped; a name
+/// (`3.1` → `ThreeOne`), accents are dropped (`Ü` → `U`, `ß` → `ss`), other scripts are skipped; a name
 /// left empty becomes `Unnamed`. A second name that derives to the same letters gets
 /// `Two`, `Three`, … appended.
 struct MacroNames {
@@ -32,7 +32,8 @@ struct MacroNames {
             if !current.isEmpty { words.append(current.prefix(1).uppercased() + current.dropFirst()) }
             current = ""
         }
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
+        let spelled = text.map { transliterated[$0] ?? String($0) }.joined()
+        for scalar in spelled.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII, scalar.properties.isAlphabetic {
                 current.unicodeScalars.append(scalar)
             } else if scalar.isASCII, let digit = Int(String(scalar)) {
@@ -51,6 +52,12 @@ struct MacroNames {
     static func spelled(_ number: Int) -> String {
         String(number).compactMap { Int(String($0)) }.map { digits[$0] }.joined()
     }
+
+    /// Latin letters that do not decompose to an ASCII letter plus accents.
+    private static let transliterated: [Character: String] = [
+        "ß": "ss", "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "Oe", "ł": "l", "Ł": "L",
+        "đ": "d", "Đ": "D", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D", "ı": "i",
+    ]
 
     private static let digits = ["Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"]
 }

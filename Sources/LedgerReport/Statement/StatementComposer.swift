@@ -15,8 +15,9 @@ struct StatementComposer {
     func paragraphs() -> [[Sentence]] {
         guard !analysis.groups.isEmpty else {
             let ledgers = listed(analysis.ledgers.map { [.emphasis($0)] })
-            return [[[.words(analysis.ledgers.count == 1 ? "Ledger " : "Ledgers ")] + ledgers
-                + [.words(" record no experiments in the chosen scope.")]]]
+            let one = analysis.ledgers.count == 1
+            return [[[.words(one ? "Ledger " : "Ledgers ")] + ledgers
+                + [.words(one ? " records no experiments in the chosen scope." : " record no experiments in the chosen scope.")]]]
         }
         var paragraphs = analysis.groups.map(paragraph)
         var closing: [Sentence] = []

@@ -33,7 +33,27 @@ struct DisclosureFixture {
         var judgeExperiment = "eval-judge"
         var mainLabel = "tab:main"
         var ablationLabel = "tab:ablation"
+        var withdrawalEvidence = "https://example.org/notices/llama-3.1-8b"
+        var licenseName = "ACME Hospital Clinical Data Use Agreement"
     }
+
+    /// Names full of LaTeX and Markdown specials, accents, other scripts, controls and a long
+    /// unbroken word, to check escaping through the whole pipeline.
+    static let hostile = Names(
+        base: #"Llama\3.1 {8B} $x^2$ & 100% #1 ~tilde~ _under_ <>|"' [opt]"#,
+        c4: "Ünïcödé Straße Ærøskøbing Łódź Dvořák Nguyễn ¿Qué?",
+        clinical: "中文 模型 Модель Ελληνικά 🦙",
+        tokenizer: "tokenizer_with_a_very_long_unbroken_name_that_keeps_going_without_any_spaces_0123456789",
+        fineTune: #"acme\end{document}-ft"#,
+        judge: "--as-of ``quote'' ,,low !` ?`",
+        lexicon: "tab\there\nnew line\u{0}nul\u{202E}bidi",
+        sftExperiment: "sft_llama#1 & co",
+        ablationExperiment: "ablation%notes",
+        judgeExperiment: "eval $judge$ *bold* `code`",
+        mainLabel: "tab:main_1",
+        ablationLabel: "weird label {x} \\ref",
+        withdrawalEvidence: "https://example.org/a_b/%20x?q=1&r=~u#frag",
+        licenseName: #"ACME \& "Data" Agreement_v2 $100"#)
 
     static let base = Digest.of("Llama-3.1-8B weights")
     static let c4 = Digest.of("c4-en shards")
@@ -45,17 +65,19 @@ struct DisclosureFixture {
     static let diff = Digest.of("diff --git a/train.py b/train.py")
     static let commit = "3f2a9c1e5b7d4f60a8e9b2c1d0f3e4a5b6c7d8e9"
 
-    static let clinicalLicense = LicenseRecord(
-        id: "acme-clinical-dua",
-        definition: .object([
-            "name": .string("ACME Hospital Clinical Data Use Agreement"),
-            "categories": .array([.string("dataset")]),
-            "commercialUse": .object(["status": .string("forbidden")]),
-            "forbidsRedistributionOfWeights": .bool(true),
-            "redistributionConditions": .string("Redistribution of the data or of models trained on it is prohibited."),
-            "attribution": .object(["required": .bool(true), "summary": .string("Cite the data provider.")]),
-        ]),
-        recordedAt: "2025-01-09T08:00:00Z", recordedBy: agent)
+    var clinicalLicense: LicenseRecord {
+        LicenseRecord(
+            id: "acme-clinical-dua",
+            definition: .object([
+                "name": .string(names.licenseName),
+                "categories": .array([.string("dataset")]),
+                "commercialUse": .object(["status": .string("forbidden")]),
+                "forbidsRedistributionOfWeights": .bool(true),
+                "redistributionConditions": .string("Redistribution of the data or of models trained on it is prohibited."),
+                "attribution": .object(["required": .bool(true), "summary": .string("Cite the data provider.")]),
+            ]),
+            recordedAt: "2025-01-09T08:00:00Z", recordedBy: Self.agent)
+    }
 
     func artifact(_ digest: Digest, _ name: String, _ kind: ArtifactKind, layout: ArtifactLayout = .folder,
                   sources: [ArtifactSource], license: String?, derivedFrom: [Digest] = [], at time: String) -> ArtifactRecord {
@@ -99,13 +121,13 @@ struct DisclosureFixture {
             .artifact(artifact(Self.lexicon, n.lexicon, .dataset, layout: .file, sources: [.url("https://example.org/lexicon.tsv")],
                                license: "other", at: "2025-01-10T09:05:00Z")),
             .availability(event(Self.base, .gated, "2024-07-23", evidence: "https://huggingface.co/meta-llama/Llama-3.1-8B")),
-            .availability(event(Self.base, .withdrawn, "2025-07-23", evidence: "https://example.org/notices/llama-3.1-8b")),
+            .availability(event(Self.base, .withdrawn, "2025-07-23", evidence: n.withdrawalEvidence)),
             .availability(event(Self.base, .retained, "2025-08-01", note: "kept on lab storage")),
             .availability(event(Self.c4, .open, "2025-01-10", evidence: "https://huggingface.co/datasets/allenai/c4")),
             .availability(event(Self.clinical, .private, "2024-03-01")),
             .availability(event(Self.judge, .apiOnly, "2024-11-01", evidence: "https://api.example.com/docs")),
             .availability(event(Self.lexicon, .deprecated, "2025-03-01")),
-            .license(Self.clinicalLicense),
+            .license(clinicalLicense),
             .experiment(experiment(n.sftExperiment, section: n.mainLabel,
                                    inputs: [use(Self.base, n.base), use(Self.c4, n.c4), use(Self.tokenizer, n.tokenizer)],
                                    outputs: [use(Self.fineTune, n.fineTune)], code: clean, at: "2025-02-01T10:00:00Z")),

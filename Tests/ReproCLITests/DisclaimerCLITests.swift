@@ -106,6 +106,14 @@ import TestSupport
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test func verifyStatesACopyThatNoLongerMatches() throws {
+        #expect(try run("disclaimer").stdout.contains("no longer matched") == false)
+        try repo.folder.write("data/notes.csv", "id,text\n1,edited\n")
+        let result = try run("disclaimer", "--verify", "--format", "markdown")
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("When this statement was generated, the authors' copy of ward-notes no longer matched the recorded digest."))
+    }
+
     @Test func jsonIsTheAnalysis() throws {
         let result = try run("disclaimer", "--format", "json")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -59,9 +59,8 @@ extension ArtifactFacts {
             evidence($0, fact: $0.redistributionConditions ?? "The license forbids redistribution.")
         }
         add(.nonCommercial, \.nonCommercial) { evidence($0, fact: "Only non-commercial use is licensed.") }
-        add(.usageCap, { if case .restricted = $0.commercialUse { true } else { false } }) { license in
-            guard case .restricted(let summary, let cap) = license.commercialUse else { preconditionFailure() }
-            return evidence(license, fact: summary, userCap: cap)
+        add(.usageCap, { $0.commercialUse.restriction != nil }) {
+            evidence($0, fact: $0.commercialUse.restriction ?? "", userCap: $0.commercialUse.userCap)
         }
         // OSI reviews software licenses; stating it of a data license would mislead.
         if kind(digest) != .dataset {
@@ -106,5 +105,12 @@ extension CodeEvidence.Problem {
         } else {
             return nil
         }
+    }
+}
+
+private extension CommercialUse {
+    /// The terms of a restricted commercial use, nil for any other verdict.
+    var restriction: String? {
+        if case .restricted(let summary, _) = self { summary } else { nil }
     }
 }

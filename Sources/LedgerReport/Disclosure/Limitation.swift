@@ -28,15 +28,10 @@ public struct Limitation: Codable, Hashable, Sendable {
         Key(kind: kind, artifact: artifact?.digest.hex, experiment: experiment, license: evidence.license?.id)
     }
 
-    public struct Key: Hashable, Sendable, Comparable {
+    public struct Key: Hashable, Sendable {
         public var kind: LimitationKind
         public var artifact: String?
         public var experiment: String?
         public var license: String?
-
-        public static func < (lhs: Key, rhs: Key) -> Bool {
-            (lhs.kind.rawValue, lhs.artifact ?? "", lhs.experiment ?? "", lhs.license ?? "")
-                < (rhs.kind.rawValue, rhs.artifact ?? "", rhs.experiment ?? "", rhs.license ?? "")
-        }
     }
 }

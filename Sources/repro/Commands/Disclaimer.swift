@@ -65,7 +65,7 @@ struct Disclaimer: ParsableCommand {
     @Flag(help: "Add a table of every artifact with its license, status and full digest.")
     var appendix = false
 
-    @Option(name: .short, help: "Write to this file (atomically) instead of stdout.")
+    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     func run() throws {
@@ -101,7 +101,7 @@ struct ChecklistCommand: ParsableCommand {
     @Option(help: "markdown, text, json or latex.")
     var format = "text"
 
-    @Option(name: .short, help: "Write to this file (atomically) instead of stdout.")
+    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     func run() throws {

@@ -18,7 +18,11 @@ struct Repro: ParsableCommand {
             the login and host name recorded with each record.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Export.self, Graph.self]
+        subcommands: [
+            Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self,
+            Log.self, Affected.self, Fsck.self, Reindex.self, Disclaimer.self, ChecklistCommand.self, LicenseCommand.self,
+            Export.self, Graph.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on a usage error; CLI.md promises 2 for bad usage.

@@ -60,21 +60,22 @@ struct LaTeXCompiler {
 
     /// Wraps `body` in `setting`'s preamble; `\tracinglostchars=3` turns any glyph missing
     /// from the font into an error, so text that compiles also shows every character.
-    static func document(_ body: String, in setting: LaTeXSetting) -> String {
-        setting.preamble + "\n" + #"\begin{document}"# + "\n" + #"\tracinglostchars=3"# + "\n"
+    static func document(_ body: String, in setting: LaTeXSetting, preamble: String = "") -> String {
+        setting.preamble + "\n" + preamble + #"\begin{document}"# + "\n" + #"\tracinglostchars=3"# + "\n"
             + body + "\n" + #"\end{document}"# + "\n"
     }
 
     /// Compiles `body` with `-interaction=nonstopmode -halt-on-error`; throws a failure that
     /// quotes the log's error lines, or says how to install pdflatex when it is missing.
-    func compile(_ body: String, in setting: LaTeXSetting) async throws -> Output {
+    /// `preamble` goes between the class and `\begin{document}` (e.g. `\newcommand`s).
+    func compile(_ body: String, in setting: LaTeXSetting, preamble: String = "") async throws -> Output {
         guard let pdflatex = findPDFLaTeX() else {
             throw Failure(description: "pdflatex not found on PATH; " + Self.installHint)
         }
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("repro-latex-\(setting.rawValue)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let source = Self.document(body, in: setting)
+        let source = Self.document(body, in: setting, preamble: preamble)
         try Data(source.utf8).write(to: folder.appendingPathComponent("statement.tex"))
 
         let status = try await Self.run(

@@ -5,15 +5,22 @@ import Glibc
 
 /// Writes a file so that no reader ever sees part of it: temporary name in the
 /// same folder, fsync, rename, fsync of the folder.
-enum AtomicFile {
+public enum AtomicFile {
     /// Marks temporary files so `fsck` can find and remove ones a killed writer left.
     static let temporaryMarker = ".tmp."
 
+    /// Replaces `path` whole, for generated files (`-o statement.tex`) that a LaTeX build
+    /// running at the same time must never see half written.
+    public static func replace(_ bytes: [UInt8], at path: String) throws(LedgerError) {
+        _ = try write(bytes, to: path, replacing: true)
+    }
+
     /// Returns false when `path` already exists (content-addressed: same name, same bytes).
     /// `durable: false` skips the fsyncs, for generated benchmark data only.
-    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(LedgerError) -> Bool {
-        if access(path, F_OK) == 0 { return false }
-        let folder = (path as NSString).deletingLastPathComponent
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true, replacing: Bool = false) throws(LedgerError) -> Bool {
+        if !replacing && access(path, F_OK) == 0 { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
         try makeFolder(folder)
         let name = (path as NSString).lastPathComponent
         let temporary = folder + "/." + name + temporaryMarker + "\(getpid()).\(UInt32.random(in: 0...UInt32.max))"

@@ -23,10 +23,8 @@ struct Export: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let text = try Console.withWorkspace { workspace in
-            try workspace.write(try workspace.export(format: format, ledgers: ledger, asOf: asOf), to: output, from: currentDirectory)
-        }
-        if let text { Console.out(text) }
+        let text = try Console.withWorkspace { try $0.export(format: format, ledgers: ledger, asOf: asOf) }
+        try DocumentOutput.write(text, to: output)
     }
 }
 
@@ -45,9 +43,7 @@ struct Graph: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let text = try Console.withWorkspace { workspace in
-            try workspace.write(try workspace.graph(format: format, ledgers: ledger), to: output, from: currentDirectory)
-        }
-        if let text { Console.out(text) }
+        let text = try Console.withWorkspace { try $0.graph(format: format, ledgers: ledger) }
+        try DocumentOutput.write(text, to: output)
     }
 }

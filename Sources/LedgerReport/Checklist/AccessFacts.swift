@@ -1,0 +1,66 @@
+import LedgerCore
+
+/// What keeps a reader from the bytes and code behind the results: availability of the
+/// artifacts (directly or through lineage), digests that cannot be checked, and code that
+/// no commit holds.
+struct AccessFacts {
+    private let facts: ChecklistFacts
+    private let restricted: [Limitation]
+    private let code: [Limitation]
+    private let integrity: [Limitation]
+
+    static let availabilityKinds: [LimitationKind] = [.withdrawn, .deprecated, .apiOnly, .gated, .privateData]
+
+    init(_ facts: ChecklistFacts) {
+        self.facts = facts
+        restricted = facts.limitations.filter { Self.availabilityKinds.contains($0.kind) }
+        code = facts.limitations(.uncommittedCode)
+        integrity = facts.limitations.filter { $0.kind == .hashNotRecorded || $0.kind == .hashMismatch }
+    }
+
+    var isEmpty: Bool { restricted.isEmpty && code.isEmpty && integrity.isEmpty }
+
+    func blocked(_ artifact: DisclosedArtifact) -> Bool {
+        restricted.contains { $0.artifact?.digest == artifact.digest }
+    }
+
+    var sentences: [Sentence] {
+        var out: [Sentence] = []
+        if !restricted.isEmpty {
+            out.append([.words("Access is limited for ")] + listed(restricted.map(describe)) + [.words(".")])
+        }
+        if !integrity.isEmpty {
+            out.append([.words("The digest of ")] + listed(integrity.compactMap { $0.artifact.map { [.text($0.name)] } })
+                + [.words(" was not taken from the content or no longer matches it.")])
+        }
+        for limitation in code {
+            guard let evidence = limitation.evidence.code else { continue }
+            let what = switch evidence.problem {
+            case .uncommittedChanges: " ran with uncommitted changes"
+            case .noCommit: " ran in a repository without any commit"
+            case .noRepository: " ran outside a git repository"
+            }
+            out.append([.words("Experiment "), .emphasis(limitation.experiment ?? ""), .words(what + ".")])
+        }
+        if isEmpty {
+            out.append([.words("The ledger records no access restriction on the artifacts behind the results, and every "
+                + "experiment ran on committed code.")])
+        }
+        return out
+    }
+
+    private func describe(_ limitation: Limitation) -> Sentence {
+        guard let artifact = limitation.artifact else { return [] }
+        let date = limitation.evidence.event.map { " on " + ProseFormatting.date($0.date) } ?? ""
+        let state = switch limitation.kind {
+        case .withdrawn: "withdrawn" + date
+        case .deprecated: "deprecated" + date
+        case .apiOnly: "API only"
+        case .gated: "gated access"
+        default: "private"
+        }
+        let retained = facts.limitations(.retainedCopy).contains { $0.artifact?.digest == artifact.digest }
+            ? "; the authors retain a copy" : ""
+        return [.text(artifact.name), .words(" (" + state + retained + ")")]
+    }
+}

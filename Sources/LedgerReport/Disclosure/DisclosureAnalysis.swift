@@ -1,0 +1,61 @@
+import LedgerCore
+
+/// Every reproducibility limitation of the experiments in scope, grouped by the paper's
+/// section and table labels, each with its evidence. A pure function of the snapshot, the
+/// catalog and the options; `repro disclaimer --format json` prints exactly this value.
+public struct DisclosureAnalysis: Codable, Hashable, Sendable {
+    public static let currentSchema = "repro.disclosure/1"
+
+    public var schema = DisclosureAnalysis.currentSchema
+    public var ledgers: [String]
+    /// The day availability was read as of; nil means the latest recorded events.
+    public var asOf: String?
+    public var groups: [DisclosureGroup]
+    /// Every artifact the experiments read or wrote, and their ancestors, in first-use order.
+    public var artifacts: [DisclosedArtifact]
+    public var lints: [DisclosureLint]
+    /// Distinct limitations across all groups, mitigations excluded.
+    public var limitationCount: Int
+
+    /// Analyses `snapshot` with `catalog` plus the licenses the snapshot's ledgers define.
+    public init(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
+                options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
+        let scope = try DisclosureScope(snapshot: snapshot, options: options)
+        let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: snapshot)
+        let facts = ArtifactFacts(snapshot: snapshot, catalog: fullCatalog, definedIn: definedIn, options: options)
+
+        ledgers = scope.ledgers
+        asOf = options.asOf
+        groups = scope.groups.map { DisclosureGroupBuilder(facts: facts).build(section: $0.section, runs: $0.runs) }
+        artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
+        lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
+        limitationCount = Set(groups.flatMap(\.limitations).filter { !$0.kind.isMitigation }.map(\.key)).count
+    }
+
+    /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
+    private static func artifacts(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [DisclosedArtifact] {
+        var order: [Digest] = []
+        var roles: [Digest: DisclosedArtifact.Role] = [:]
+        func add(_ digest: Digest, _ role: DisclosedArtifact.Role) {
+            guard roles[digest] == nil else { return }
+            roles[digest] = role
+            order.append(digest)
+        }
+        let inputs = runs.flatMap(\.inputs).map(\.digest)
+        let outputs = runs.flatMap(\.outputs).map(\.digest)
+        inputs.forEach { add($0, .used) }
+        for digest in inputs + outputs {
+            facts.ancestors(digest).forEach { add($0.ancestor, .lineage) }
+        }
+        outputs.forEach { add($0, .produced) }
+        // An ancestor that some run also produced is a produced artifact, not only lineage.
+        for digest in outputs where roles[digest] == .lineage { roles[digest] = .produced }
+        return order.map { facts.describe($0, role: roles[$0]!) }
+    }
+
+    /// Limitations of every group, each once, in statement order.
+    public var distinctLimitations: [Limitation] {
+        var seen: Set<Limitation.Key> = []
+        return groups.flatMap(\.limitations).filter { seen.insert($0.key).inserted }
+    }
+}

@@ -1,0 +1,25 @@
+import LedgerCore
+
+/// An experiment in scope, as the statement cites it.
+public struct DisclosedExperiment: Codable, Hashable, Sendable {
+    public var name: String
+    public var ledger: String
+    public var section: String?
+    public var outcome: ExperimentOutcome
+    public var startedAt: String
+    public var code: CodeState
+    public var inputs: [ArtifactRef]
+    public var outputs: [ArtifactRef]
+}
+
+/// One paragraph of the statement: the experiments behind one section or table label (or
+/// one unlabelled experiment), the artifacts they read, and what limits reproducing them.
+public struct DisclosureGroup: Codable, Hashable, Sendable {
+    /// The paper's label, e.g. `tab:ablation`; nil for an experiment recorded without one.
+    public var section: String?
+    public var experiments: [DisclosedExperiment]
+    /// Artifacts the experiments read, in first-use order.
+    public var artifacts: [ArtifactRef]
+    /// Per artifact: its own limitations, then those inherited through lineage; code last.
+    public var limitations: [Limitation]
+}

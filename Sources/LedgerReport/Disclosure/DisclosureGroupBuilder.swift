@@ -1,0 +1,75 @@
+import LedgerCore
+
+/// Builds one paragraph's limitations: every input's own limitations first (so a base model
+/// used directly is cited directly), then what each input inherits through lineage, then the
+/// code of each experiment.
+struct DisclosureGroupBuilder {
+    let facts: ArtifactFacts
+
+    func build(section: String?, runs: [ExperimentRecord]) -> DisclosureGroup {
+        var inputs: [Digest] = []
+        for digest in runs.flatMap(\.inputs).map(\.digest) where !inputs.contains(digest) { inputs.append(digest) }
+        func users(_ digest: Digest) -> [String] {
+            unique(runs.filter { $0.inputs.contains { $0.digest == digest } }.map(\.name))
+        }
+
+        var seen: Set<Limitation.Key> = []
+        var direct: [Digest: [Limitation]] = [:]
+        for digest in inputs {
+            direct[digest] = facts.limitations(of: digest).map { limitation in
+                var limitation = limitation
+                limitation.experiments = users(digest)
+                seen.insert(limitation.key)
+                return limitation
+            }
+        }
+        var licenseTerms = Set(direct.values.joined().filter(\.kind.isLicenseTerm).map { Pair($0.kind, $0.evidence.license?.id) })
+
+        var limitations: [Limitation] = []
+        for digest in inputs {
+            limitations += direct[digest]!
+            for (ancestor, chain) in facts.ancestors(digest) {
+                for var limitation in facts.limitations(of: ancestor) where limitation.kind.isInherited {
+                    let term = Pair(limitation.kind, limitation.evidence.license?.id)
+                    if limitation.kind.isLicenseTerm, licenseTerms.contains(term) { continue }
+                    guard seen.insert(limitation.key).inserted else { continue }
+                    if limitation.kind.isLicenseTerm { licenseTerms.insert(term) }
+                    limitation.lineage = chain.map(facts.ref)
+                    limitation.experiments = users(digest)
+                    limitations.append(limitation)
+                }
+            }
+        }
+        for run in runs {
+            guard let problem = CodeEvidence.Problem(run.code) else { continue }
+            let limitation = Limitation(kind: .uncommittedCode, experiment: run.name, experiments: [run.name],
+                                        evidence: Evidence(code: CodeEvidence(problem: problem, code: run.code)))
+            if seen.insert(limitation.key).inserted { limitations.append(limitation) }
+        }
+
+        return DisclosureGroup(
+            section: section,
+            experiments: runs.map { run in
+                DisclosedExperiment(
+                    name: run.name, ledger: run.ledger, section: run.section, outcome: run.outcome,
+                    startedAt: run.startedAt, code: run.code,
+                    inputs: run.inputs.map { facts.ref($0.digest) }, outputs: run.outputs.map { facts.ref($0.digest) })
+            },
+            artifacts: inputs.map(facts.ref),
+            limitations: limitations)
+    }
+
+    private struct Pair: Hashable {
+        var kind: LimitationKind
+        var license: String?
+        init(_ kind: LimitationKind, _ license: String?) {
+            self.kind = kind
+            self.license = license
+        }
+    }
+}
+
+func unique<T: Hashable>(_ items: [T]) -> [T] {
+    var seen: Set<T> = []
+    return items.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,67 @@
+import LedgerCore
+
+/// The experiments a statement covers, checked against the ledger and put in paragraphs.
+struct DisclosureScope {
+    struct Group {
+        var section: String?
+        var runs: [ExperimentRecord]
+    }
+
+    let ledgers: [String]
+    let groups: [Group]
+
+    init(snapshot: LedgerSnapshot, options: DisclosureOptions) throws(DisclosureError) {
+        for ledger in options.ledgers where !snapshot.ledgers.contains(ledger) {
+            throw .unknownLedger(ledger, known: snapshot.ledgers)
+        }
+        if let day = options.asOf, (try? Timestamps.day(day)) == nil { throw .invalidDate(day) }
+        let chosenLedgers = options.ledgers.isEmpty ? snapshot.ledgers : options.ledgers
+        ledgers = chosenLedgers
+        let inLedgers = snapshot.experiments.map(\.value).filter { chosenLedgers.contains($0.ledger) }
+        let names = inLedgers.map(\.name)
+        for name in options.experiments where !names.contains(name) {
+            throw .unknownExperiment(name, suggestions: ClosestNames.among(names, to: name))
+        }
+        let labels = inLedgers.compactMap(\.section)
+        for label in options.sections where !labels.contains(label) {
+            throw .unknownSection(label, suggestions: ClosestNames.among(labels, to: label))
+        }
+        let chosen = Self.representativeRuns(inLedgers.filter { run in
+            (options.experiments.isEmpty || options.experiments.contains(run.name))
+                && (options.sections.isEmpty || run.section.map(options.sections.contains) == true)
+        })
+        groups = Self.group(chosen, sectionOrder: options.sections)
+    }
+
+    /// One run per experiment and ledger: the latest that did not fail, else the latest.
+    /// A re-run replaces the earlier one in the paper; a failed run produced no reported result.
+    private static func representativeRuns(_ runs: [ExperimentRecord]) -> [ExperimentRecord] {
+        var chosen: [String: Int] = [:]
+        for (index, run) in runs.enumerated() {
+            let key = run.ledger + "\u{0}" + run.name
+            if let previous = chosen[key], run.outcome == .failed, runs[previous].outcome != .failed { continue }
+            chosen[key] = index
+        }
+        return chosen.values.sorted().map { runs[$0] }
+    }
+
+    /// A paragraph per label in the order given on the command line, else in the order the
+    /// labels were first recorded; an unlabelled experiment is a paragraph of its own.
+    private static func group(_ runs: [ExperimentRecord], sectionOrder: [String]) -> [Group] {
+        var groups: [Group] = []
+        var position: [String: Int] = [:]
+        for run in runs {
+            if let label = run.section, let index = position[label] {
+                groups[index].runs.append(run)
+            } else {
+                if let label = run.section { position[label] = groups.count }
+                groups.append(Group(section: run.section, runs: [run]))
+            }
+        }
+        guard !sectionOrder.isEmpty else { return groups }
+        let rank = Dictionary(sectionOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return groups.enumerated()
+            .sorted { (rank[$0.element.section ?? ""] ?? Int.max, $0.offset) < (rank[$1.element.section ?? ""] ?? Int.max, $1.offset) }
+            .map(\.element)
+    }
+}

@@ -1,0 +1,40 @@
+import LedgerCore
+
+/// A piece of a statement sentence. Statements are composed once in these pieces and then
+/// spelled by each format, so LaTeX, Markdown and text say exactly the same things.
+enum Inline: Hashable, Sendable {
+    /// Prose written by repro itself (plain ASCII words and punctuation).
+    case words(String)
+    /// Text from the ledger or the catalog (names, license names), escaped per format.
+    case text(String)
+    /// An experiment name.
+    case emphasis(String)
+    case digest(Digest)
+    /// A command or file name, in typewriter type.
+    case code(String)
+    /// A commit id, in typewriter type with break points like a digest.
+    case commit(String)
+    case url(String)
+    /// A reference to the paper's own label, e.g. `Table~\ref{tab:ablation}`.
+    case label(String)
+    /// Text from the ledger or catalog in quotation marks.
+    case quoted(String)
+}
+
+typealias Sentence = [Inline]
+
+/// Joins items as "A", "A and B", "A, B, and C".
+func listed(_ items: [Sentence], conjunction: String = "and") -> Sentence {
+    switch items.count {
+    case 0: return []
+    case 1: return items[0]
+    case 2: return items[0] + [.words(" \(conjunction) ")] + items[1]
+    default:
+        var out: Sentence = []
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(.words(index == items.count - 1 ? ", \(conjunction) " : ", ")) }
+            out += item
+        }
+        return out
+    }
+}

@@ -1,0 +1,25 @@
+/// The statement as Markdown paragraphs (a sentence per line, as in LaTeX), and the
+/// appendix as a GitHub table.
+struct MarkdownStatement {
+    let analysis: DisclosureAnalysis
+    private let spelling = MarkdownSpelling()
+
+    init(_ analysis: DisclosureAnalysis) { self.analysis = analysis }
+
+    func render(appendix: Bool) -> String {
+        var out = StatementComposer(analysis).paragraphs()
+            .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
+            .joined(separator: "\n")
+        if appendix {
+            let table = AppendixTable(analysis)
+            out += "\n" + spelling.spell(table.introduction) + "\n\n"
+            out += "| " + AppendixTable.headers.joined(separator: " | ") + " |\n"
+            out += "|" + String(repeating: " --- |", count: AppendixTable.headers.count) + "\n"
+            for row in table.rows {
+                let cells = [row.artifact, row.license, row.availability, row.digest].map(spelling.spell)
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+/// The statement as plain text wrapped at 80 columns, and the appendix as an indented list.
+struct TextStatement {
+    let analysis: DisclosureAnalysis
+    private let spelling = TextSpelling()
+    static let width = 80
+
+    init(_ analysis: DisclosureAnalysis) { self.analysis = analysis }
+
+    func render(appendix: Bool) -> String {
+        var out = StatementComposer(analysis).paragraphs()
+            .map { Self.wrap($0.map(spelling.spell).joined(separator: " ")) }
+            .joined(separator: "\n")
+        if appendix {
+            let table = AppendixTable(analysis)
+            out += "\n" + Self.wrap(spelling.spell(table.introduction)) + "\n"
+            for row in table.rows {
+                out += Self.wrap(spelling.spell(row.artifact), first: "- ", rest: "  ")
+                out += Self.wrap("license: " + spelling.spell(row.license), first: "  ", rest: "    ")
+                out += Self.wrap("availability: " + spelling.spell(row.availability), first: "  ", rest: "    ")
+                out += Self.wrap(spelling.spell(row.digest), first: "  ", rest: "    ")
+            }
+        }
+        return out
+    }
+
+    /// Greedy word wrap; a word longer than the width (a digest, a URL) gets a line of its own.
+    static func wrap(_ text: String, first: String = "", rest: String = "") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if line.isEmpty {
+                line = (lines.isEmpty ? first : rest) + word
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = rest + word
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

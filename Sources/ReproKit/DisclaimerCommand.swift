@@ -1,0 +1,50 @@
+import Foundation
+import LedgerCore
+import LedgerReport
+
+/// Everything `repro disclaimer` needs, as typed on the command line.
+public struct DisclaimerRequest: Sendable {
+    public var scope = DisclosureScopeRequest()
+    public var format = "text"
+    public var macros = false
+    public var appendix = false
+
+    public init() {}
+}
+
+/// The statement and the analysis behind it; lint errors make the command exit 1.
+public struct DisclaimerOutcome: Sendable {
+    public var text: String
+    public var analysis: DisclosureAnalysis
+
+    public var lints: [DisclosureLint] { analysis.lints }
+}
+
+extension Workspace {
+    public func disclaimer(_ request: DisclaimerRequest) throws -> DisclaimerOutcome {
+        let format = try Parse.format(request.format)
+        if request.macros, format != .latex {
+            throw LedgerError.invalidInput("--macros defines LaTeX commands; use it with --format latex")
+        }
+        let analysis = try disclosureAnalysis(request.scope)
+        let text = Statement.render(analysis, format: format,
+                                    options: StatementOptions(appendix: request.appendix, macros: request.macros))
+        return DisclaimerOutcome(text: text, analysis: analysis)
+    }
+}
+
+extension TextReport {
+    /// One stderr line per lint error.
+    public static func lint(_ lint: DisclosureLint) -> String {
+        "lint error [\(lint.rule.rawValue)]: \(lint.message)"
+    }
+}
+
+extension Parse {
+    static func format(_ text: String) throws -> DisclosureFormat {
+        guard let format = DisclosureFormat(rawValue: text) else {
+            throw LedgerError.invalidValue(option: "--format", value: text, allowed: DisclosureFormat.allCases.map(\.rawValue))
+        }
+        return format
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LedgerCore
+import LedgerReport
+
+/// The scope options `disclaimer` and `checklist` share, as typed on the command line.
+public struct DisclosureScopeRequest: Sendable {
+    public var ledgers: [String] = []
+    public var experiments: [String] = []
+    public var sections: [String] = []
+    public var asOf: String?
+    /// Re-hash the artifacts in scope that are present and state any that no longer match.
+    public var verify = false
+
+    public init() {}
+}
+
+extension Workspace {
+    /// Loads the chosen ledgers and analyses them with the built-in catalog plus the ledgers'
+    /// own licenses. Scope errors (unknown ledger, experiment or section, bad date) are bad input.
+    public func disclosureAnalysis(_ scope: DisclosureScopeRequest) throws -> DisclosureAnalysis {
+        let asOf = try scope.asOf.map { day throws -> String in
+            do { return try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
+        }
+        let snapshot = try snapshot(ledgers: scope.ledgers)
+        var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,
+                                        sections: scope.sections, asOf: asOf)
+        let analysis = try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
+        guard scope.verify else { return analysis }
+        options.verification = try verification(of: analysis.artifacts.filter { $0.kind != nil }.map(\.digest))
+        return try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
+    }
+
+    /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies
+    /// and pointers are left out (not checked).
+    private func verification(of digests: [Digest]) throws -> [Digest: Bool] {
+        guard !digests.isEmpty else { return [:] }
+        var results: [Digest: Bool] = [:]
+        for item in try verify(digests.map(\.description)).artifacts {
+            switch item.status {
+            case .ok: results[item.digest] = true
+            case .mismatch: results[item.digest] = false
+            case .absent, .pointer: break
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import ReproKit
+
+/// Scope options `disclaimer` and `checklist` share.
+struct DisclosureScopeOptions: ParsableArguments {
+    @Option(help: "Ledger whose experiments to disclose (repeatable); all when none is given.")
+    var ledger: [String] = []
+
+    @Option(help: "Experiment to disclose (repeatable); all in the chosen ledgers when none is given.")
+    var experiment: [String] = []
+
+    @Option(help: "Section or table label, e.g. tab:ablation (repeatable); paragraphs follow this order.")
+    var section: [String] = []
+
+    @Option(name: .customLong("as-of"), help: "Read availability as of this day, YYYY-MM-DD; default: the latest events.")
+    var asOf: String?
+
+    @Flag(help: "Re-hash the artifacts in scope that are present and disclose any that no longer match.")
+    var verify = false
+
+    var request: DisclosureScopeRequest {
+        var request = DisclosureScopeRequest()
+        request.ledgers = ledger
+        request.experiments = experiment
+        request.sections = section
+        request.asOf = asOf
+        request.verify = verify
+        return request
+    }
+}
+
+/// Writes a generated document to `-o FILE` atomically, or to stdout.
+enum DocumentOutput {
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else { return Console.out(text) }
+        try Console.reportingFailures {
+            try AtomicFile.replace(Array(text.utf8), at: path.hasPrefix("/") ? path : currentDirectory.appendingPathComponent(path).path)
+        }
+    }
+}
+
+struct Disclaimer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the paper's reproducibility statement from the ledger.",
+        discussion: """
+            States, per section or table label, the artifacts the results depend on (with SHA-256 digests) \
+            and every recorded limitation: withdrawn, deprecated, gated, API-only or private artifacts, \
+            license terms (non-commercial, no redistribution, usage caps, attribution and naming duties, \
+            not OSI-approved, unknown), digests never taken from the content or no longer matching, and \
+            code not committed at run time. Output depends only on the ledger and the options.
+
+            Lint errors (a derived model named against its base's license) are printed on stderr and make \
+            the command exit 1; the statement is still written.
+            """)
+
+    @OptionGroup var scope: DisclosureScopeOptions
+
+    @Option(help: "latex, markdown, text or json (the analysis itself).")
+    var format = "text"
+
+    @Flag(help: "With --format latex: emit \\newcommand definitions (digests, limitations, \\reproStatement) for the preamble.")
+    var macros = false
+
+    @Flag(help: "Add a table of every artifact with its license, status and full digest.")
+    var appendix = false
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var request = DisclaimerRequest()
+        request.scope = scope.request
+        request.format = format
+        request.macros = macros
+        request.appendix = appendix
+        let outcome = try Console.withWorkspace { try $0.disclaimer(request) }
+        try DocumentOutput.write(outcome.text, to: output)
+        for lint in outcome.lints {
+            FileHandle.standardError.write(Data("repro: \(TextReport.lint(lint))\n".utf8))
+        }
+        if !outcome.lints.isEmpty { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+}
+
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "Answer a venue's checklist items on licenses, assets and reproducibility from the ledger.",
+        discussion: """
+            neurips: licenses for existing assets, new assets, open access to data and code. \
+            acl: A1 limitations and B1-B5 on scientific artifacts. Each answer (Yes, No, Partial, NA) comes \
+            with its justification; questions are paraphrased, so check the venue's form for the exact wording.
+            """)
+
+    @Option(help: "neurips or acl.")
+    var venue: String
+
+    @OptionGroup var scope: DisclosureScopeOptions
+
+    @Option(help: "markdown, text, json or latex.")
+    var format = "text"
+
+    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var request = ChecklistRequest(venue: venue)
+        request.scope = scope.request
+        request.format = format
+        let result = try Console.withWorkspace { try $0.checklist(request) }
+        try DocumentOutput.write(result.text, to: output)
+    }
+}

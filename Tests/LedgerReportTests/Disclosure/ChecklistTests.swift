@@ -1,0 +1,56 @@
+import LedgerReport
+import Testing
+
+/// Checklist answers come from the ledger, with the evidence in the justification.
+@Suite struct ChecklistTests {
+    let analysis: DisclosureAnalysis
+    init() throws { analysis = try DisclosureFixture().analysis() }
+
+    func answers(_ venue: ChecklistVenue) -> [String: ChecklistAnswer] {
+        Dictionary(uniqueKeysWithValues: Checklist(analysis, venue: venue).items.map { ($0.id, $0.answer) })
+    }
+
+    func justification(_ venue: ChecklistVenue, _ id: String) -> String {
+        Checklist(analysis, venue: venue).items.first { $0.id == id }?.justification ?? ""
+    }
+
+    @Test func neurips() {
+        #expect(Checklist(analysis, venue: .neurips).items.map(\.id) == ["licenses", "new-assets", "open-access"])
+        #expect(answers(.neurips) == ["licenses": .partial, "new-assets": .partial, "open-access": .partial])
+        #expect(justification(.neurips, "licenses").contains("4 of 6 existing assets"))
+        #expect(justification(.neurips, "licenses").contains("No license is recorded for judge-api-model."))
+        #expect(justification(.neurips, "new-assets").contains("The name of acme-ft-8b does not begin with “Llama”"))
+        #expect(justification(.neurips, "open-access").contains("Llama-3.1-8B (withdrawn on 23 July 2025; the authors retain a copy)"))
+        #expect(justification(.neurips, "open-access").contains("Experiment ablation-notes ran with uncommitted changes."))
+    }
+
+    @Test func acl() {
+        #expect(Checklist(analysis, venue: .acl).items.map(\.id) == ["A1", "B1", "B2", "B3", "B4", "B5"])
+        #expect(answers(.acl) == ["A1": .partial, "B1": .partial, "B2": .partial, "B3": .partial, "B4": .no, "B5": .partial])
+        #expect(justification(.acl, "A1").contains("discloses 25 limitations"))
+        #expect(justification(.acl, "B1").contains("Llama-3.1-8B (Hugging Face meta-llama/Llama-3.1-8B@d04e592bb4f6)"))
+        #expect(justification(.acl, "B3").contains("non-commercial use only (ward-notes-2019)"))
+        #expect(!justification(.acl, "B3").contains("acme-ft-8b"))
+        #expect(justification(.acl, "B4").contains("The dataset ward-notes-2019 is recorded as private as of 1 March 2024."))
+    }
+
+    @Test func aCleanLedgerAnswersYes() throws {
+        let clean = try DisclosureFixture().analysis(DisclosureOptions(experiments: ["sft-llama"])) { record in
+            guard case .artifact(var artifact) = record else { return record }
+            artifact.layout = .folder
+            if artifact.digest == DisclosureFixture.tokenizer { artifact.sources = [.url("https://huggingface.co/meta-llama/Llama-3.1-8B")] }
+            if artifact.digest == DisclosureFixture.fineTune { artifact.name = "Llama-acme-ft-8b" }
+            return .artifact(artifact)
+        }
+        let answers = Dictionary(uniqueKeysWithValues: Checklist(clean, venue: .neurips).items.map { ($0.id, $0.answer) })
+        #expect(answers["licenses"] == .yes)
+        #expect(answers["new-assets"] == .yes)
+        #expect(answers["open-access"] == .partial) // the base model is withdrawn
+    }
+
+    @Test func withoutExperimentsEverythingIsNotApplicable() throws {
+        let empty = try DisclosureAnalysis(snapshot: .init(ledgers: ["main"]))
+        #expect(Checklist(empty, venue: .neurips).items.allSatisfy { $0.answer == .notApplicable })
+        #expect(Checklist(empty, venue: .acl).items.dropFirst().allSatisfy { $0.answer == .notApplicable })
+    }
+}

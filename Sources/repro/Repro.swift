@@ -13,6 +13,6 @@ struct Repro: ParsableCommand {
             Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 environment problem.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self]
+        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self, Seal.self]
     )
 }

@@ -215,6 +215,19 @@ import TestSupport
         #expect(try repo.status().contains { $0.hasPrefix("?? ledgers/main/") })
     }
 
+    @Test func outsideARepositoryAndInABareOneIsAnEnvironmentError() throws {
+        let plain = try TemporaryFolder("no-repo")
+        let bare = try TemporaryFolder("bare")
+        try Subprocess.run(["git", "init", "-q", "--bare", bare.path])
+
+        for folder in [plain, bare] {
+            let result = try ReproBinary.run(["commit"], in: folder.path, environment: PaperRepository.environment)
+            #expect(result.status == 3, "\(result.stderr)")
+            #expect(result.stderr.contains("is not inside a git work tree"), "\(result.stderr)")
+        }
+        #expect(try Subprocess.run(["git", "rev-parse", "--verify", "-q", "HEAD"], in: bare.path).status != 0)
+    }
+
     @Test func mergeInProgressIsRefused() throws {
         let repo = try paper()
         try repo.git("checkout", "-q", "-b", "side")

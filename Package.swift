@@ -49,6 +49,12 @@ let package = Package(
             name: "ReproKit",
             dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport"]
         ),
+        // Generates large synthetic ledgers for bench/ledger_bench.py; not installed.
+        .executableTarget(
+            name: "repro-bench",
+            dependencies: ["LedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "bench/Sources/repro-bench"
+        ),
         .executableTarget(
             name: "repro",
             dependencies: ["ReproKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]

@@ -21,7 +21,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 need_pip=()
-python3 -c 'import cyclonedx' 2>/dev/null || need_pip+=(cyclonedx-python-lib)
+python3 -c 'import cyclonedx, jsonschema, referencing' 2>/dev/null || need_pip+=('cyclonedx-python-lib[json-validation]')
 python3 -c 'import prov' 2>/dev/null || need_pip+=(prov)
 if [ ${#need_pip[@]} -gt 0 ]; then
   echo "install-deps: pip installing ${need_pip[*]}" >&2

@@ -64,9 +64,14 @@ struct IndexRefresher {
                 let file = RecordFile(ledger: folder.ledger, type: folder.type, id: id)
                 onDisk.insert(file.relativePath)
             }
-            let indexed: Set<String> = try index.pool.read { db in
-                Set(try String.fetchAll(db, sql: "SELECT path FROM records WHERE path LIKE ? UNION SELECT path FROM skipped WHERE path LIKE ?",
-                                        arguments: [folder.relative + "/%", folder.relative + "/%"]))
+            // A range on the primary key, not LIKE (which SQLite cannot serve from the index):
+            // every path in the folder sorts between "<folder>/" and "<folder>0".
+            let (low, high) = (folder.relative + "/", folder.relative + "0")
+            let indexed: Set<String> = full ? [] : try index.pool.read { db in
+                Set(try String.fetchAll(db, sql: """
+                    SELECT path FROM records WHERE path > ? AND path < ?
+                    UNION SELECT path FROM skipped WHERE path > ? AND path < ?
+                    """, arguments: [low, high, low, high]))
             }
             let removed = indexed.subtracting(onDisk)
             if !removed.isEmpty {
@@ -117,32 +122,15 @@ struct IndexRefresher {
 
     /// Verifying a record means parsing and hashing it; both cores share the work.
     private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordDefect>] {
-        let results = UnsafeResults<Result<Loaded, RecordDefect>>(count: files.count)
         let top = index.store.top
-        DispatchQueue.concurrentPerform(iterations: files.count) { position in
-            let file = files[position]
-            let result: Result<Loaded, RecordDefect>
-            if let data = FileManager.default.contents(atPath: top.appendingPathComponent(file.relativePath).path) {
-                let bytes = [UInt8](data)
-                result = Result { () throws(RecordDefect) -> Loaded in
-                    Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
-                }
-            } else {
-                result = .failure(.notJSON("cannot read the file"))
+        return ParallelMap.map(files) { file in
+            guard let data = FileManager.default.contents(atPath: top.appendingPathComponent(file.relativePath).path) else {
+                return .failure(.notJSON("cannot read the file"))
             }
-            results.set(position, result)
+            let bytes = [UInt8](data)
+            return Result { () throws(RecordDefect) -> Loaded in
+                Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
+            }
         }
-        return results.values
     }
-}
-
-/// One slot per index, each written by exactly one iteration of `concurrentPerform`.
-final class UnsafeResults<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-    var values: [Value] { lock.withLock { slots.map { $0! } } }
 }

@@ -72,6 +72,14 @@ enum IndexSchema {
                 );
                 """)
         }
+        migrator.registerMigration("record lookups v2") { db in
+            // Covering indexes: listing ledgers and counting or streaming one type never
+            // touches the stored JSON.
+            try db.execute(sql: """
+                CREATE INDEX records_ledger_type ON records(ledger, type);
+                CREATE INDEX records_type_time ON records(type, recorded_at, id);
+                """)
+        }
         return migrator
     }()
 }

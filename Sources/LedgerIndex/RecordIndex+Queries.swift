@@ -240,3 +240,26 @@ extension IndexedRecord: Encodable where Value: Encodable {
         try container.encode(value, forKey: .record)
     }
 }
+
+/// A stored record as it sits in the index: its JSON bytes, undecoded.
+public struct RawRecord: Sendable {
+    public var id: String
+    public var ledger: String
+    public var path: String
+    public var json: [UInt8]
+}
+
+extension RecordIndex {
+    /// Streams stored JSON without decoding it, for `list --json` over 100,000 records.
+    public func forEachRaw(recordType: LedgerRecord.RecordType, ledger: String? = nil, _ body: (RawRecord) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, ledger, path, json FROM records WHERE type = ? AND (? IS NULL OR ledger = ?)
+                ORDER BY recorded_at, id
+                """, arguments: [recordType.rawValue, ledger, ledger])
+            while let row = try rows.next() {
+                try body(RawRecord(id: row[0], ledger: row[1], path: row[2], json: [UInt8](row[3] as Data)))
+            }
+        }
+    }
+}

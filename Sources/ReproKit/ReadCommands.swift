@@ -40,6 +40,12 @@ extension Workspace {
         try index().forEach(ExperimentRecord.self, recordType: .experiment, ledger: ledger, body)
     }
 
+    /// Streams experiments as stored JSON, undecoded: `list experiments --json` at any size.
+    public func forEachRawExperiment(ledger: String?, _ body: (RawRecord) throws -> Void) throws {
+        if let ledger { try store.requireLedger(ledger) }
+        try index().forEachRaw(recordType: .experiment, ledger: ledger, body)
+    }
+
     public func log(ledger: String?, limit: Int) throws -> [IndexedRecord<LedgerRecord>] {
         if let ledger { try store.requireLedger(ledger) }
         return try index().log(ledger: ledger, limit: limit)

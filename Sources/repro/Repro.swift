@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Repro: ParsableCommand {
@@ -11,8 +12,26 @@ struct Repro: ParsableCommand {
             reproducibility statement from them.
 
             Exit codes: 0 ok, 1 a check failed, 2 bad usage or input, 3 environment problem.
+
+            Environment: REPRO_CACHE_DIR moves the derived SQLite files (default .repro/); \
+            SOURCE_DATE_EPOCH pins the time records carry; REPRO_USER and REPRO_HOST replace \
+            the login and host name recorded with each record.
             """,
         version: "0.1.0",
-        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self, Seal.self]
+        subcommands: [Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self, Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self, Seal.self, Export.self, Graph.self]
     )
+
+    /// ArgumentParser exits 64 on a usage error; CLI.md promises 2 for bad usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

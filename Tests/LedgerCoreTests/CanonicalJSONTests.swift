@@ -5,7 +5,7 @@ import Testing
 /// RFC 8785 vectors: the bytes a record id is computed over.
 @Suite struct CanonicalJSONTests {
     func canonical(_ json: String) throws -> String {
-        let value = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        let value = try JSONParser.parse(Array(json.utf8))
         return String(decoding: try CanonicalJSON.bytes(value), as: UTF8.self)
     }
 
@@ -21,6 +21,17 @@ import Testing
         let input = #"{"numbers": [333333333.33333329, 1E30, 4.50, 2e-3, 0.000000000000000000000000001], "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/", "literals": [null, true, false]}"#
         let expected = #"{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}"#
         #expect(try canonical(input) == expected)
+    }
+
+    @Test func parserRefusesWhatIJSONForbids() {
+        #expect(throws: JSONParser.Failure(offset: 8, reason: "duplicate member name \"a\"")) { try JSONParser.parse(Array(#"{"a":1, "a":2}"#.utf8)) }
+        #expect(throws: JSONParser.Failure(offset: 8, reason: "lone surrogate")) { try JSONParser.parse(Array(#"["\ud83d"]"#.utf8)) }
+        #expect(throws: JSONParser.Failure(offset: 2, reason: "control character in string")) { try JSONParser.parse([0x5b, 0x22, 0x01, 0x22, 0x5d]) }
+        #expect(throws: JSONParser.Failure(offset: 3, reason: "unexpected data after the document")) { try JSONParser.parse(Array("{} x".utf8)) }
+        #expect(throws: JSONParser.Failure(offset: 2, reason: "expected ',' or ']'")) { try JSONParser.parse(Array("[01]".utf8)) }
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(String(repeating: "[", count: 200).utf8)) }
+        #expect((try? JSONParser.parse(Array(#"{"k": [1, -2.5e3, "\u00e9\ud83d\ude00", true, null]}"#.utf8)))
+            == .object(["k": .array([.integer(1), .number(-2500), .string("é😀"), .bool(true), .null])]))
     }
 
     @Test func integersStayIntegers() throws {

@@ -85,7 +85,7 @@ import TestSupport
         let folder = try TemporaryFolder()
         let url = folder.url.appendingPathComponent("h.sqlite")
         for index in 0..<8 { try folder.write("d\(index)/x", "content \(index)") }
-        let failures = Failures()
+        let failures = Collector<String>()
         DispatchQueue.concurrentPerform(iterations: 8) { index in
             do {
                 let cache = try HashCache(url: url, racyWindowNanoseconds: 0)
@@ -103,11 +103,4 @@ import TestSupport
                             modifiedNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                             changedNanoseconds: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
     }
-}
-
-final class Failures: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String] = []
-    func add(_ item: String) { lock.withLock { items.append(item) } }
-    var all: [String] { lock.withLock { items } }
 }

@@ -255,7 +255,7 @@ import TestSupport
         for round in 0..<4 {
             try repo.repro("tag", "left-\(round)", "--uses", "train")
             try repo.repro("tag", "right-\(round)", "--uses", "train")
-            let results = Collected()
+            let results = Collector<Subprocess.Result?>()
             DispatchQueue.concurrentPerform(iterations: 2) { _ in
                 results.add(try? repo.repro("commit", "--json"))
             }

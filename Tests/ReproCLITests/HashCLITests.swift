@@ -44,11 +44,12 @@ import TestSupport
         for index in 0..<200 { try folder.write("two/\(index)", "two \(index)") }
         let environment = ["REPRO_CACHE_DIR": folder.child("cache")]
         for _ in 0..<5 {
-            let results = Results()
+            let results = Collector<Subprocess.Result?>()
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 let name = index == 0 ? "one" : "two"
-                results.set(index, try? ReproBinary.run(["hash", name], in: folder.path, environment: environment))
+                results.add(try? ReproBinary.run(["hash", name], in: folder.path, environment: environment))
             }
+            #expect(results.all.count == 2)
             for result in results.all {
                 #expect(result?.status == 0)
                 #expect(result?.stderr == "")
@@ -57,11 +58,4 @@ import TestSupport
         let cache = try HashCache(url: URL(fileURLWithPath: folder.child("cache/hashcache.sqlite")))
         #expect(try cache.entryCount() == 400)
     }
-}
-
-final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Int: Subprocess.Result?] = [:]
-    func set(_ index: Int, _ value: Subprocess.Result?) { lock.withLock { items[index] = value } }
-    var all: [Subprocess.Result?] { lock.withLock { items.sorted { $0.key < $1.key }.map(\.value) } }
 }

@@ -9,7 +9,7 @@ import TestSupport
         try repo.repro("init")
         try repo.folder.write("d.csv", "x\n")
         try #require(try repo.repro("track", "d.csv", "--name", "d", "--kind", "dataset").status == 0)
-        let results = Collected()
+        let results = Collector<Subprocess.Result?>()
         DispatchQueue.concurrentPerform(iterations: 16) { index in
             results.add(try? repo.repro("tag", "job-\(index)", "--uses", "d", "--section", "tab:\(index % 3)"))
         }
@@ -67,11 +67,4 @@ import TestSupport
         let again = try JSONSerialization.jsonObject(with: Data(try repo.repro("fsck", "--json").stdout.utf8)) as? [String: Any]
         #expect((again?["removedTemporaryFiles"] as? [Any])?.isEmpty == true)
     }
-}
-
-final class Collected: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Subprocess.Result?] = []
-    func add(_ item: Subprocess.Result?) { lock.withLock { items.append(item) } }
-    var all: [Subprocess.Result?] { lock.withLock { items } }
 }

@@ -41,7 +41,7 @@ public enum RecordCodec {
         case .license(let value): data = try prettyEncoder.encode(value)
         case .seal(let value): data = try prettyEncoder.encode(value)
         }
-        let value = try JSONDecoder().decode(JSONValue.self, from: data)
+        let value = try JSONParser.parse([UInt8](data))
         return EncodedRecord(id: Digest.of(try CanonicalJSON.bytes(value)), fileBytes: [UInt8](data) + [0x0a])
     }
 
@@ -49,8 +49,8 @@ public enum RecordCodec {
     public static func decode(_ bytes: [UInt8], expectedID: String? = nil, folder: String? = nil) throws(RecordDefect) -> (LedgerRecord, Digest) {
         let data = Data(bytes)
         let value: JSONValue
-        do { value = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw .notJSON(Self.reason(error))
+        do { value = try JSONParser.parse(bytes) } catch {
+            throw .notJSON(error.description)
         }
         let id: Digest
         do { id = Digest.of(try CanonicalJSON.bytes(value)) } catch { throw .notJSON("a number is not finite") }

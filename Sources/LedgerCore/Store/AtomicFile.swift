@@ -10,7 +10,8 @@ enum AtomicFile {
     static let temporaryMarker = ".tmp."
 
     /// Returns false when `path` already exists (content-addressed: same name, same bytes).
-    static func write(_ bytes: [UInt8], to path: String) throws(LedgerError) -> Bool {
+    /// `durable: false` skips the fsyncs, for generated benchmark data only.
+    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(LedgerError) -> Bool {
         if access(path, F_OK) == 0 { return false }
         let folder = (path as NSString).deletingLastPathComponent
         try makeFolder(folder)
@@ -25,7 +26,7 @@ enum AtomicFile {
                 if n < 0 { if errno == EINTR { continue }; return false }
                 written += n
             }
-            return fsync(fd) == 0
+            return !durable || fsync(fd) == 0
         }
         let code = errno
         close(fd)
@@ -38,7 +39,7 @@ enum AtomicFile {
             unlink(temporary)
             throw renameError
         }
-        syncFolder(folder)
+        if durable { syncFolder(folder) }
         return true
     }
 

@@ -47,12 +47,13 @@ public struct LedgerStore: Sendable {
     }
 
     /// Writes the record unless an identical one exists. Throws if the ledger does not exist.
+    /// `durable: false` skips fsync; only generated benchmark ledgers use it.
     @discardableResult
-    public func write(_ record: LedgerRecord, to ledger: String) throws -> (file: RecordFile, created: Bool) {
+    public func write(_ record: LedgerRecord, to ledger: String, durable: Bool = true) throws -> (file: RecordFile, created: Bool) {
         try requireLedger(ledger)
         let encoded = try RecordCodec.encode(record)
         let file = RecordFile(ledger: ledger, type: record.type, id: encoded.id.hex)
-        let created = try AtomicFile.write(encoded.fileBytes, to: top.appendingPathComponent(file.relativePath).path)
+        let created = try AtomicFile.write(encoded.fileBytes, to: top.appendingPathComponent(file.relativePath).path, durable: durable)
         return (file, created)
     }
 

@@ -10,7 +10,8 @@ struct Hash: ParsableCommand {
             A file's digest equals `sha256sum`. A folder's digest is the SHA-256 of its \
             canonical manifest (one `sha256sum` line per regular file, sorted by path bytes). \
             Symlinks are followed; loops, FIFOs, sockets and devices are refused. \
-            Unchanged files are answered from the hash cache in .repro/.
+            Unchanged files are answered from the hash cache: .repro/hashcache.sqlite at the top \
+            of the git work tree, $XDG_CACHE_HOME/repro outside one, or $REPRO_CACHE_DIR when set.
             """)
 
     @Argument(help: "Files or folders to hash.")

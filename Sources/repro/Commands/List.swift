@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerIndex
 import ReproKit
 
 struct List: ParsableCommand {
@@ -26,10 +27,27 @@ struct List: ParsableCommand {
                 try Console.emit(try workspace.listLedgers(), json: output.json, text: TextReport.ledgers)
             case .artifacts:
                 try stream(output.json) { emit in try workspace.forEachArtifact(ledger: ledger) { try emit($0, TextReport.artifactLine($0)) } }
+            case .experiments where output.json:
+                // The stored JSON goes out as it is: no decode and re-encode per record.
+                try streamRaw { emit in try workspace.forEachRawExperiment(ledger: ledger) { try emit($0) } }
             case .experiments:
-                try stream(output.json) { emit in try workspace.forEachExperiment(ledger: ledger) { try emit($0, TextReport.experimentLine($0)) } }
+                try stream(false) { emit in try workspace.forEachExperiment(ledger: ledger) { try emit($0, TextReport.experimentLine($0)) } }
             }
         }
+    }
+
+    /// Writes a JSON array of `{"id", "ledger", "path", "record"}` objects, the record as stored.
+    private func streamRaw(_ produce: ((RawRecord) throws -> Void) throws -> Void) throws {
+        var first = true
+        Console.out("[")
+        try produce { raw in
+            let head = try JSONOutput.compact(["id": raw.id, "ledger": raw.ledger, "path": raw.path])
+            var element = (first ? "\n" : ",\n") + head.dropLast() + ",\"record\":"
+            element += String(decoding: raw.json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + "}"
+            Console.out(element)
+            first = false
+        }
+        Console.out(first ? "]\n" : "\n]\n")
     }
 
     /// Writes `[`, each element, `]` as they come; text mode writes lines.

@@ -1,0 +1,30 @@
+import LedgerCore
+
+/// A UUID derived from content, so re-exporting an unchanged ledger keeps its serial number
+/// and any change to the records gives a new one.
+enum ContentUUID {
+    /// RFC 9562 version 8 (custom) UUID from the first 128 bits of SHA-256 over `lines`,
+    /// one per line; version 8 says the bits are application-defined, which is the truth.
+    static func make(from lines: [String]) -> String {
+        var bytes = Digest.of(lines.map { $0 + "\n" }.joined()).bytes.prefix(16).map { $0 }
+        bytes[6] = (bytes[6] & 0x0f) | 0x80
+        bytes[8] = (bytes[8] & 0x3f) | 0x80
+        let hex = bytes.map { byte in
+            let digits = Array("0123456789abcdef")
+            return String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 0x0f)])
+        }.joined()
+        let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
+            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        }
+        return parts.joined(separator: "-")
+    }
+
+    /// Every record id of the snapshot, sorted, under the ledger names and the options.
+    static func lines(for snapshot: LedgerSnapshot, options: ExportOptions, purpose: String) -> [String] {
+        var ids = snapshot.artifacts.map(\.id) + snapshot.events.map(\.id) + snapshot.experiments.map(\.id)
+        ids += snapshot.manifests.map(\.id) + snapshot.licenses.map(\.id) + snapshot.seals.map(\.id)
+        return [purpose, "ledgers " + snapshot.ledgers.sorted().joined(separator: " "),
+                "as-of " + (options.asOf ?? "-"), "timestamp " + (options.timestamp ?? "-")]
+            + Set(ids).sorted().map(\.description)
+    }
+}

@@ -1,0 +1,111 @@
+import LedgerCore
+
+/// Experiments as CycloneDX `formulation`: one formula per ledger, one workflow per
+/// experiment, whose inputs and outputs reference the artifact components by digest.
+///
+/// Formulation is CycloneDX's record of how components were made, with timed workflows that
+/// consume and produce referenced resources; that is what an experiment is. `services`
+/// describe running network endpoints and would lose the inputs, outputs and times.
+enum CycloneDXFormulation {
+    static func make(_ model: ExportModel) -> OrderedJSON {
+        var byLedger: [(ledger: String, workflows: [OrderedJSON])] = []
+        for experiment in model.experiments {
+            let workflow = self.workflow(experiment, in: model)
+            if let index = byLedger.firstIndex(where: { $0.ledger == experiment.ledger }) {
+                byLedger[index].workflows.append(workflow)
+            } else {
+                byLedger.append((experiment.ledger, [workflow]))
+            }
+        }
+        return .array(byLedger.map { group in
+            .object {
+                $0.add("bom-ref", "repro:ledger:\(group.ledger)")
+                $0.add("workflows", .array(group.workflows))
+                var properties = CycloneDXProperties()
+                properties.add("ledger", group.ledger)
+                $0.add("properties", properties.json)
+            }
+        })
+    }
+
+    /// The bom-ref of an experiment's workflow, from its record id: names may repeat.
+    static func reference(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> String {
+        "repro:experiment:\(experiment.id.hex)"
+    }
+
+    /// `build` when the run made a model, dataset, tokenizer, config or code (CycloneDX's
+    /// word for producing components); `other` for evaluations and analyses.
+    static func taskType(_ record: ExperimentRecord, in model: ExportModel) -> String {
+        let builds = record.outputs.contains { output in
+            guard let kind = model.artifact(output.digest)?.kind else { return false }
+            return kind != .result && kind != .other
+        }
+        return builds ? "build" : "other"
+    }
+
+    private static func workflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: ExportModel) -> OrderedJSON {
+        let record = experiment.value
+        return .object {
+            $0.add("bom-ref", reference(experiment))
+            $0.add("uid", experiment.id.description)
+            $0.add("name", record.name)
+            $0.add("description", record.note)
+            $0.add("taskTypes", .array([.string(taskType(record, in: model))]))
+            if let command = record.command {
+                $0.add("steps", .array([.object {
+                    $0.add("name", "command")
+                    $0.add("commands", .array([.object { $0.add("executed", ShellQuoting.line(command)) }]))
+                }]))
+            }
+            $0.add("inputs", .array(unique(record.inputs).map { use in
+                .object {
+                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
+                    $0.add("properties", role(use))
+                }
+            }))
+            $0.add("outputs", .array(unique(record.outputs).map { use in
+                .object {
+                    $0.add("type", "artifact")
+                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
+                    $0.add("properties", role(use))
+                }
+            }))
+            $0.add("timeStart", record.startedAt)
+            $0.add("timeEnd", record.endedAt)
+            $0.add("properties", properties(experiment).json)
+        }
+    }
+
+    /// The schema wants inputs and outputs unique; a use listed twice is one resource.
+    private static func unique(_ uses: [ArtifactUse]) -> [ArtifactUse] {
+        var seen = Set<ArtifactUse>()
+        return uses.filter { seen.insert($0).inserted }
+    }
+
+    private static func role(_ use: ArtifactUse) -> OrderedJSON {
+        var properties = CycloneDXProperties()
+        properties.add("name", use.name)
+        properties.add("role", use.role)
+        return properties.json
+    }
+
+    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
+        let record = experiment.value
+        var properties = CycloneDXProperties()
+        properties.add("ledger", experiment.ledger)
+        properties.add("section", record.section)
+        properties.add("outcome", record.outcome.rawValue)
+        properties.add("exit-status", record.exitStatus.map { String($0) })
+        if record.code.repository {
+            properties.add("code-commit", record.code.commit)
+            properties.add("code-branch", record.code.branch)
+            properties.add("code-detached", record.code.detached ? "true" : nil)
+            properties.add("code-dirty", record.code.dirty ? "true" : "false")
+            properties.add("code-diff-digest", record.code.diffDigest?.description)
+        } else {
+            properties.add("code-repository", "none")
+        }
+        properties.add("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)")
+        return properties
+    }
+}

@@ -1,1 +1,0 @@
-// Interchange formats: CycloneDX, W3C PROV-JSON, BibTeX, lineage graphs.

@@ -1,0 +1,74 @@
+import Foundation
+import LedgerCore
+@testable import LedgerExport
+import Testing
+
+@Suite struct ExportSupportTests {
+    @Test func invalidOptionsSayWhatToWrite() throws {
+        #expect(throws: ExportError.invalidAsOf("2025-02-30")) {
+            try export(LedgerSnapshot(ledgers: ["main"]), format: .bibtex, options: ExportOptions(asOf: "2025-02-30"))
+        }
+        #expect(throws: ExportError.invalidTimestamp("2026-01-01 00:00:00")) {
+            try CycloneDXExporter(options: ExportOptions(timestamp: "2026-01-01 00:00:00"))
+        }
+        #expect(ExportError.invalidAsOf("x").description
+            == #"invalid --as-of "x": expected a calendar day as YYYY-MM-DD, e.g. 2025-03-01"#)
+        #expect(ExportError.invalidAsOf("x").category == .badInput)
+        #expect(ExportOptions.isUTCTimestamp("2024-02-29T23:59:59Z"))
+        #expect(!ExportOptions.isUTCTimestamp("2024-02-29T24:00:00Z"))
+        #expect(!ExportOptions.isUTCTimestamp("2023-02-29T00:00:00Z"))
+    }
+
+    @Test func locationsBecomeValidURIs() {
+        #expect(IRI.escaping("https://example.org/a b/{x}|\"ü\"?q=100%#frag#more")
+            == "https://example.org/a%20b/%7Bx%7D%7C%22%C3%BC%22?q=100%25#frag%23more")
+        #expect(IRI.escaping("https://example.org/already%20encoded") == "https://example.org/already%20encoded")
+        #expect(IRI.escaping("http://[::1]:8080/a[1]") == "http://[::1]:8080/a%5B1%5D")
+    }
+
+    @Test func huggingFaceURLsPinTheRevision() {
+        #expect(SourceLocation.huggingFaceURL(repo: "org/model", revision: "main", kind: .checkpoint)
+            == "https://huggingface.co/org/model/tree/main")
+        #expect(SourceLocation.huggingFaceURL(repo: "org/data", revision: "abc", kind: .dataset)
+            == "https://huggingface.co/datasets/org/data/tree/abc")
+        #expect(SourceLocation.huggingFaceURL(repo: "datasets/org/data", revision: "abc", kind: .dataset)
+            == "https://huggingface.co/datasets/org/data/tree/abc")
+    }
+
+    @Test func latexEscapingCoversEverySpecialCharacter() {
+        #expect(LaTeXText.escaped(#"{ } % # & _ ~ ^ \ $ < > | " ` -- ''"#)
+            == ##"\textbraceleft{} \textbraceright{} \% \# \& \_ \textasciitilde{} \textasciicircum{} \textbackslash{} \$ "##
+            + #"\textless{} \textgreater{} \textbar{} {''} \textasciigrave{} -{}- '{}'"#)
+        #expect(LaTeXText.escaped("Café naïve Łódź ß – 中") == #"Caf{\'{e}} na{\"{\i}}ve {\L}{\'{o}}d{\'{z}} {\ss} -- U+4E2D"#)
+    }
+
+    @Test func commandsAreQuotedForTheShell() {
+        #expect(ShellQuoting.line(["python", "a b.py", "--x=1", "it's", ""]) == #"python 'a b.py' --x=1 'it'\''s' ''"#)
+    }
+
+    @Test func jsonIsIndentedAndMinimallyEscaped() {
+        let value = OrderedJSON.object {
+            $0.add("b", "quote \" slash \\ tab \t bell \u{07} é")
+            $0.add("a", .array([.integer(1), .bool(false)]))
+            $0.add("skipped", OrderedJSON.array([]))
+            $0.add("absent", String?.none)
+        }
+        #expect(value.prettyPrinted == """
+            {
+              "b": "quote \\" slash \\\\ tab \\t bell \\u0007 é",
+              "a": [
+                1,
+                false
+              ]
+            }
+
+            """)
+    }
+
+    @Test func contentUUIDsAreVersion8AndStable() {
+        let uuid = ContentUUID.make(from: ["a", "b"])
+        #expect(uuid == ContentUUID.make(from: ["a", "b"]))
+        #expect(uuid != ContentUUID.make(from: ["a", "c"]))
+        #expect(uuid.wholeMatch(of: /[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
+    }
+}

@@ -10,6 +10,8 @@ struct CommitPlan {
     var removed: [String] = []
 
     var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
+
+    var changes: CommitChanges { CommitChanges(added: added, changed: changed, removed: removed) }
 }
 
 extension GitRepository {

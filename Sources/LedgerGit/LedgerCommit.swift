@@ -14,9 +14,18 @@ extension GitRepository {
     ///
     /// Author and committer come from `user.name` and `user.email`.
     @discardableResult
-    public func commit(paths rawPaths: [String], message: String) throws -> CommitOutcome {
-        let paths = try Self.outermost(rawPaths.map(RepositoryPath.init))
+    public func commit(paths: [String], message: String) throws -> CommitOutcome {
         let text = try CommitMessage.prettified(message)
+        return try commit(paths: paths, message: { _ in text })
+    }
+
+    /// Like `commit(paths:message:)`, with the message written from what the commit changes.
+    ///
+    /// `message` sees the files this attempt adds, changes and removes; it runs again when a
+    /// concurrent writer forces a rebuild on a fresh HEAD, so a summary always matches its commit.
+    @discardableResult
+    public func commit(paths rawPaths: [String], message: (CommitChanges) throws -> String) throws -> CommitOutcome {
+        let paths = try Self.outermost(rawPaths.map(RepositoryPath.init))
         try requireNoOperationInProgress()
         let author = try identity()
         let keepsFileModes = try keepsFileModes()
@@ -34,6 +43,7 @@ extension GitRepository {
             contested = head.reference
             let plan = try plan(paths: paths, onto: head, index: index, keepsFileModes: keepsFileModes)
             guard !plan.isEmpty else { throw GitError.nothingToCommit(paths: paths.map(\.text)) }
+            let text = try CommitMessage.prettified(message(plan.changes))
             let commit = try writeCommit(tree: plan.tree, parent: head.commit, author: author, message: text)
             willMoveReference?()
             guard try move(head, to: commit, message: text) else {

@@ -1,19 +1,25 @@
 import CLibGit2
 
 extension GitRepository {
-    /// Creates an annotated tag `name` on HEAD's commit, with the tagger from `user.name` and
-    /// `user.email`, and returns the new tag object's id. An existing tag is never moved.
-    public func createAnnotatedTag(name: String, message: String) throws -> String {
+    /// Creates an annotated tag `name` on the commit `revision` names (HEAD's when nil), with the
+    /// tagger from `user.name` and `user.email`, and returns the new tag object's id. An existing
+    /// tag is never moved. Naming the commit lets a caller tag the commit it just made even if
+    /// another writer has moved HEAD since.
+    public func createAnnotatedTag(name: String, message: String, at revision: String? = nil) throws -> String {
         let text = try CommitMessage.prettified(message)
-        let head = try readHead()
-        guard var commit = head.commit else {
-            throw GitError.unbornBranch(branch: head.branch ?? "HEAD")
+        var commit: git_oid
+        if let revision {
+            commit = try commitID(of: revision)
+        } else {
+            let head = try readHead()
+            guard let current = head.commit else { throw GitError.unbornBranch(branch: head.branch ?? "HEAD") }
+            commit = current
         }
         let tagger = try identity().signatureNow()
         defer { git_signature_free(tagger) }
 
         var target: OpaquePointer?
-        try check(git_object_lookup(&target, pointer, &commit, GIT_OBJECT_COMMIT), "read HEAD's commit \(commit.hex)")
+        try check(git_object_lookup(&target, pointer, &commit, GIT_OBJECT_COMMIT), "read the commit \(commit.hex)")
         defer { git_object_free(target) }
 
         var tag = git_oid()

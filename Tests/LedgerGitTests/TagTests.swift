@@ -86,4 +86,20 @@ import Testing
         #expect(throws: GitError.notAnnotatedTag("light")) { try repository.tagMessage("light") }
         #expect(throws: GitError.unknownTag("missing")) { try repository.tagMessage("missing") }
     }
+
+    /// A caller that just committed tags its own commit, even when HEAD has moved on since.
+    @Test func tagsANamedCommitRatherThanHEAD() throws {
+        let sandbox = try Sandbox()
+        let first = try sandbox.commitInitialFiles()
+        try sandbox.write("README.md", "# later\n")
+        try sandbox.git("commit", "-q", "-am", "later")
+        let repository = try sandbox.open()
+
+        _ = try repository.createAnnotatedTag(name: "repro/main/1", message: "sealed", at: first)
+
+        #expect(try sandbox.revision("repro/main/1^{commit}") == first)
+        #expect(throws: GitError.unknownRevision("nope")) { try repository.createAnnotatedTag(name: "v2", message: "m", at: "nope") }
+        #expect(try sandbox.lines("tag") == ["repro/main/1"])
+        #expect(try sandbox.gitStatus("fsck", "--strict", "--no-dangling") == 0)
+    }
 }

@@ -19,8 +19,21 @@ public final class PaperRepository: @unchecked Sendable {
         try git("config", "user.email", "ada@example.org")
     }
 
+    /// A clone of `origin` (as a co-author or cluster job has), with its own identity.
+    public init(cloning origin: PaperRepository, identity: (name: String, email: String) = ("Grace Hopper", "grace@example.org")) throws {
+        folder = try TemporaryFolder("clone")
+        try git("clone", "-q", origin.path, ".")
+        try git("config", "user.name", identity.name)
+        try git("config", "user.email", identity.email)
+    }
+
     @discardableResult
     public func git(_ arguments: String...) throws -> Subprocess.Result {
+        try git(arguments)
+    }
+
+    @discardableResult
+    public func git(_ arguments: [String]) throws -> Subprocess.Result {
         let result = try Subprocess.run(["git"] + arguments, in: path, environment: Self.environment)
         guard result.status == 0 else { throw GitFailure(arguments: arguments, stderr: result.stderr) }
         return result

@@ -1,10 +1,15 @@
 import ArgumentParser
+import LedgerCore
 import ReproKit
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-hash recorded artifacts that are present and report which file of which artifact changed.",
-        discussion: "Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record.")
+        discussion: """
+            Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record.
+
+            With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records             at the tagged commit and compares it with the root, record count and seal record the tag             names. Exits 0 when they match, 1 when they do not, 2 when the tag is unknown or not a seal.
+            """)
 
     @Argument(help: "Artifacts to check (names, digests or prefixes); all when none are given.")
     var artifacts: [String] = []
@@ -12,9 +17,22 @@ struct Verify: ParsableCommand {
     @Flag(help: "Read every byte again instead of trusting the hash cache.")
     var noCache = false
 
+    @Option(help: "Check the seal tag TAG (repro/LEDGER/N) instead of artifacts.")
+    var seal: String?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        if let seal {
+            if !artifacts.isEmpty || noCache {
+                // Through the usual error path, so bad usage exits 2 as CLI.md says.
+                try Console.reportingFailures { throw LedgerError.invalidInput("--seal checks a tag; give it no artifacts and no --no-cache.") }
+            }
+            let check = try Console.withWorkspace(initialized: false) { try $0.verifySeal(tag: seal) }
+            try Console.emit(check, json: output.json, text: TextReport.sealCheck)
+            if !check.matches { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+            return
+        }
         let report = try Console.withWorkspace { workspace in
             try ProgressDisplay.while { try workspace.verify(artifacts, useCache: !noCache, progress: $0) }
         }

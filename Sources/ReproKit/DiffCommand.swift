@@ -1,0 +1,98 @@
+import LedgerCore
+import LedgerGit
+
+/// A revision as the user typed it and the commit it named.
+public struct RevisionPoint: Codable, Sendable, Equatable {
+    public var revision: String
+    public var commit: String
+}
+
+/// One record a later commit holds and an earlier one does not.
+public struct AddedRecord: Encodable, Sendable {
+    public var ledger: String
+    public var type: LedgerRecord.RecordType
+    public var id: String
+    public var path: String
+    /// One line for people, e.g. `experiment ablation-lr3 (tab:ablation)`.
+    public var summary: String
+    public var record: LedgerRecord
+}
+
+public struct LedgerAdditions: Encodable, Sendable {
+    public var ledger: String
+    public var records: [AddedRecord]
+}
+
+/// What `repro diff` found: the records added between two commits, per ledger.
+public struct LedgerDiff: Encodable, Sendable {
+    public var from: RevisionPoint
+    public var to: RevisionPoint
+    public var ledgers: [LedgerAdditions]
+    /// Added files that fail their check at `to` (edited, truncated, or not named like records).
+    public var problems: [FsckProblem]
+
+    public var failed: Bool { !problems.isEmpty }
+}
+
+extension Workspace {
+    /// Records added from `from` to `to` (HEAD when nil): "what changed since we submitted".
+    ///
+    /// Read from the commits, not the work tree, so it answers for any two points of history;
+    /// each record is checked against its name. Records are only ever added, so a list of
+    /// additions is the whole story; a removed record file shows up in `git log`, not here.
+    public func diff(from: String, to: String? = nil) throws -> LedgerDiff {
+        let repository = try repository()
+        let start = RevisionPoint(revision: from, commit: try repository.resolve(from))
+        let tree = try repository.tree(at: to ?? "HEAD")
+        let end = RevisionPoint(revision: to ?? "HEAD", commit: tree.commit)
+
+        var files: [RecordFile] = []
+        var problems: [FsckProblem] = []
+        for path in try repository.addedFiles(from: start.commit, to: end.commit, under: LedgerStore.folderName) {
+            switch RecordLocation(path: path) {
+            case .elsewhere: continue
+            case .stray: problems.append(FsckProblem(path: path, problem: StrayFile.problem))
+            case .record(let file): files.append(file)
+            }
+        }
+        var found: [(file: RecordFile, record: LedgerRecord)] = []
+        for (file, read) in zip(files, try CommittedRecord.read(files, in: tree)) {
+            switch read {
+            case .record(let record): found.append((file, record))
+            case .problem(let problem): problems.append(problem)
+            }
+        }
+
+        let names = artifactNames(found.map(\.record))
+        var ledgers: [String: [AddedRecord]] = [:]
+        for (file, record) in found {
+            ledgers[file.ledger, default: []].append(AddedRecord(
+                ledger: file.ledger, type: file.type, id: file.id, path: file.relativePath,
+                summary: RecordSummary.line(record, names: names), record: record))
+        }
+        return LedgerDiff(
+            from: start, to: end,
+            ledgers: ledgers.keys.sorted().map { LedgerAdditions(ledger: $0, records: RecordSummary.ordered(ledgers[$0]!)) },
+            problems: problems)
+    }
+
+    /// Names for the artifacts events and manifests refer to: from the added records first,
+    /// then from the index of the work tree when there is one; a digest stands in otherwise.
+    private func artifactNames(_ records: [LedgerRecord]) -> [Digest: String] {
+        var names: [Digest: String] = [:]
+        var wanted: Set<Digest> = []
+        for record in records {
+            switch record {
+            case .artifact(let artifact): names[artifact.digest] = names[artifact.digest] ?? artifact.name
+            case .availability(let event): wanted.insert(event.digest)
+            case .manifest(let manifest): wanted.insert(manifest.folder)
+            default: break
+            }
+        }
+        let missing = wanted.subtracting(names.keys)
+        if !missing.isEmpty, store.isInitialized, let known = try? index().names(of: Array(missing)) {
+            for (digest, list) in known { if let first = list.first { names[digest] = first } }
+        }
+        return names
+    }
+}

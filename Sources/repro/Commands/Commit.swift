@@ -1,0 +1,23 @@
+import ArgumentParser
+import ReproKit
+
+struct Commit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Commit the ledger paths, and only them, through libgit2.",
+        discussion: """
+            Commits ledgers/ as it is in the work tree, and .gitignore only when the .repro/ line \
+            `repro init` added is its sole change. Your other staged and unstaged changes stay as \
+            they were. The default message counts the records added, per ledger. A ledger already \
+            committed is not an error: it says so and exits 0.
+            """)
+
+    @Option(name: .shortAndLong, help: "Commit message (default: a summary of the records added).")
+    var message: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let report = try Console.withWorkspace { try $0.commitLedgers(message: message) }
+        try Console.emit(report, json: output.json, text: TextReport.committed)
+    }
+}

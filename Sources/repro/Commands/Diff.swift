@@ -1,0 +1,27 @@
+import ArgumentParser
+import ReproKit
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the records added between two commits, per ledger.",
+        discussion: """
+            With one revision, from it to HEAD: `repro diff submission` shows what was recorded \
+            since the tag `submission`. Revisions are anything git understands (tags, branches, \
+            HEAD~3, commit ids). Records are read from the commits and checked against their names; \
+            exits 1 when an added file fails that check, 2 for an unknown revision.
+            """)
+
+    @Argument(help: "The earlier revision.")
+    var from: String
+
+    @Argument(help: "The later revision (default: HEAD).")
+    var to: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let diff = try Console.withWorkspace(initialized: false) { try $0.diff(from: from, to: to) }
+        try Console.emit(diff, json: output.json, text: TextReport.diff)
+        if diff.failed { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+}

@@ -79,7 +79,7 @@ import TestSupport
         #expect(report["commit"] as? String == (try repo.revision()))
         #expect(report["parent"] as? String == (try repo.revision("HEAD~1")))
         #expect(report["paths"] as? [String] == ["ledgers", ".gitignore"])
-        #expect((report["added"] as? [String])?.count == 6)
+        #expect((report["added"] as? [String])?.count == 7)
         #expect(try repo.lines("log", "-1", "--format=%s") == ["Ledger for the camera-ready"])
     }
 

@@ -77,7 +77,7 @@ import TestSupport
         let ada = try PaperRepository(cloning: origin, identity: ("Ada Lovelace", "ada@example.org"))
         let grace = try PaperRepository(cloning: origin)
         for clone in [ada, grace] { #expect(try clone.repro("init").status == 0) }
-        for file in [".gitignore", "ledgers/README.md", "ledgers/.gitattributes", "ledgers/main/README.md"] {
+        for file in [".gitignore", "ledgers/README.md", "ledgers/.gitattributes", "ledgers/.gitignore", "ledgers/main/README.md"] {
             let left = FileManager.default.contents(atPath: ada.folder.child(file))
             #expect(left != nil && left == FileManager.default.contents(atPath: grace.folder.child(file)), "\(file) differs")
         }

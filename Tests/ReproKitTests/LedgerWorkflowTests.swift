@@ -34,6 +34,10 @@ import TestSupport
         #expect(gitignore == ".repro/\n")
         #expect(FileManager.default.fileExists(atPath: repo.folder.child("ledgers/main/README.md")))
         #expect(try String(contentsOfFile: repo.folder.child("ledgers/.gitattributes"), encoding: .utf8) == "* -text\n")
+        // A writer's temporary file is never committed, even if `repro commit` runs mid-write.
+        let temporary = "ledgers/main/artifacts/ab/.\(String(repeating: "ab", count: 32)).json.tmp.123.456"
+        #expect(try repo.git("check-ignore", temporary).stdout == temporary + "\n")
+        #expect(throws: PaperRepository.GitFailure.self) { try repo.git("check-ignore", "ledgers/main/artifacts/ab/x.json") }
     }
 
     @Test func trackRecordsExactlyWhatWasHashed() throws {

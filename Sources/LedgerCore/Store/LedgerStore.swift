@@ -41,6 +41,7 @@ public struct LedgerStore: Sendable {
         try AtomicFile.makeFolder(folder(of: name).path)
         _ = try AtomicFile.write(Array(Self.ledgersReadme.utf8), to: ledgersFolder.appendingPathComponent("README.md").path)
         _ = try AtomicFile.write(Array(Self.gitattributes.utf8), to: ledgersFolder.appendingPathComponent(".gitattributes").path)
+        _ = try AtomicFile.write(Array(Self.gitignore.utf8), to: ledgersFolder.appendingPathComponent(".gitignore").path)
         _ = try AtomicFile.write(Array("# \(name)\n\nRecords of the \(name) ledger, written by `repro`. Do not edit.\n".utf8),
                                  to: folder(of: name).appendingPathComponent("README.md").path)
         return !existed
@@ -118,4 +119,7 @@ public struct LedgerStore: Sendable {
 
     /// Records must keep their exact bytes in every checkout.
     static let gitattributes = "* -text\n"
+
+    /// A writer's temporary file must never be committed, even mid-write.
+    static let gitignore = ".*\(AtomicFile.temporaryMarker)*\n"
 }

@@ -28,6 +28,6 @@ struct ArtifactResolver {
                 throw LedgerError.ambiguousPrefix(hex, candidates: described)
             }
         }
-        throw LedgerError.unknownArtifact(reference, suggestions: Suggestions.closest(to: reference, among: try index.artifactNames()))
+        throw LedgerError.unknownArtifact(reference, suggestions: NameSuggestions.closest(to: reference, among: try index.artifactNames()))
     }
 }

@@ -33,7 +33,7 @@ public enum LicenseCommands {
         let entries = try entries(in: workspace)
         let catalog = LicenseCatalog(entries.map(\.license))
         guard let license = catalog.license(for: identifier) else {
-            let suggestions = Suggestions.closest(to: identifier, among: entries.map(\.license.id))
+            let suggestions = NameSuggestions.closest(to: identifier, among: entries.map(\.license.id))
             throw LedgerError.invalidInput("no license \(identifier.debugDescription) in the catalog or the ledgers"
                 + (suggestions.isEmpty ? "; `repro license list` shows them all"
                     : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?"))

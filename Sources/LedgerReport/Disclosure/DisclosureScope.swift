@@ -20,11 +20,11 @@ struct DisclosureScope {
         let inLedgers = snapshot.experiments.map(\.value).filter { chosenLedgers.contains($0.ledger) }
         let names = inLedgers.map(\.name)
         for name in options.experiments where !names.contains(name) {
-            throw .unknownExperiment(name, suggestions: ClosestNames.among(names, to: name))
+            throw .unknownExperiment(name, suggestions: NameSuggestions.closest(to: name, among: names))
         }
         let labels = inLedgers.compactMap(\.section)
         for label in options.sections where !labels.contains(label) {
-            throw .unknownSection(label, suggestions: ClosestNames.among(labels, to: label))
+            throw .unknownSection(label, suggestions: NameSuggestions.closest(to: label, among: labels))
         }
         let chosen = Self.representativeRuns(inLedgers.filter { run in
             (options.experiments.isEmpty || options.experiments.contains(run.name))

@@ -1,6 +1,8 @@
-/// Close matches for a mistyped experiment or section, so scope errors can say "did you mean".
-enum ClosestNames {
-    static func among(_ candidates: [String], to name: String, limit: Int = 3) -> [String] {
+/// Close matches for a mistyped name, so errors can say "did you mean …".
+public enum NameSuggestions {
+    /// Candidates containing the name (or contained in it) first, then those within a small
+    /// edit distance; at most `limit`, best first.
+    public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let lowered = name.lowercased()
         let scored = Set(candidates).compactMap { candidate -> (String, Int)? in
             let other = candidate.lowercased()

@@ -33,32 +33,24 @@ public final class HashCache: DigestCache {
 
     public func digests(for identities: [FileIdentity]) throws -> [FileIdentity: Digest] {
         if identities.isEmpty { return [:] }
-        let wanted = Dictionary(identities.map { (Key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var found: [FileIdentity: Digest] = [:]
+        found.reserveCapacity(identities.count)
+        // One prepared point lookup per file on the primary key, all in one read
+        // transaction: about a microsecond each, where a multi-row IN (VALUES …)
+        // query made SQLite scan the table once per chunk.
         try pool.read { db in
-            for chunk in Array(wanted.keys).chunked(into: 400) {
-                let placeholders = Array(repeating: "(?,?)", count: chunk.count).joined(separator: ",")
-                let sql = """
-                    SELECT device, inode, size, mtime_ns, ctime_ns, digest, hashed_at_ns FROM hash_cache
-                    WHERE (device, inode) IN (VALUES \(placeholders))
-                    """
-                var arguments: [any DatabaseValueConvertible] = []
-                for key in chunk {
-                    arguments.append(Int64(bitPattern: key.device))
-                    arguments.append(Int64(bitPattern: key.inode))
-                }
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-                while let row = try rows.next() {
-                    let key = Key(device: UInt64(bitPattern: row[0]), inode: UInt64(bitPattern: row[1]))
-                    guard let current = wanted[key] else { continue }
-                    let stored = FileIdentity(device: key.device, inode: key.inode, size: row[2],
-                                              modifiedNanoseconds: row[3], changedNanoseconds: row[4])
-                    let hashedAt: Int64 = row[6]
-                    guard stored == current, !isRacy(identity: stored, hashedAtNanoseconds: hashedAt),
-                          let digest = Digest(bytes: (row[5] as Data))
-                    else { continue }
-                    found[current] = digest
-                }
+            let statement = try db.cachedStatement(sql: """
+                SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns FROM hash_cache WHERE device = ? AND inode = ?
+                """)
+            for identity in identities {
+                statement.setUncheckedArguments([Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode)])
+                guard let row = try Row.fetchOne(statement) else { continue }
+                let stored = FileIdentity(device: identity.device, inode: identity.inode, size: row[0],
+                                          modifiedNanoseconds: row[1], changedNanoseconds: row[2])
+                guard stored == identity, !isRacy(identity: stored, hashedAtNanoseconds: row[4]),
+                      let digest = Digest(bytes: (row[3] as Data))
+                else { continue }
+                found[identity] = digest
             }
         }
         return found
@@ -88,16 +80,6 @@ public final class HashCache: DigestCache {
     /// Number of entries, for tests and `repro` diagnostics.
     public func entryCount() throws -> Int {
         try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM hash_cache") ?? 0 }
-    }
-
-    private struct Key: Hashable {
-        var device: UInt64
-        var inode: UInt64
-        init(device: UInt64, inode: UInt64) {
-            self.device = device
-            self.inode = inode
-        }
-        init(_ identity: FileIdentity) { self.init(device: identity.device, inode: identity.inode) }
     }
 
     private static let migrator: DatabaseMigrator = {

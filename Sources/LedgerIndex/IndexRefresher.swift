@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LedgerCore
+import Synchronization
 
 /// Walks `ledgers/` and brings the index in line with the files.
 ///
@@ -89,9 +90,15 @@ struct IndexRefresher {
             }
         }
 
-        for batch in pending.chunked(into: Self.batchSize) {
-            let decoded = decodeInParallel(Array(batch))
-            try index.pool.write { db in
+        // One transaction for all batches: committing per batch rewrote the same index
+        // pages into the WAL again and again. Decoding still goes batch by batch.
+        // The next batch is parsed and hashed on the other threads while this one is inserted.
+        let batches = pending.chunked(into: Self.batchSize).map { Array($0) }
+        try index.pool.write { db in
+            var ahead = batches.isEmpty ? nil : Prefetch { self.decodeInParallel(batches[0]) }
+            for (number, batch) in batches.enumerated() {
+                let decoded = ahead!.value
+                ahead = number + 1 < batches.count ? Prefetch { self.decodeInParallel(batches[number + 1]) } : nil
                 for (file, result) in zip(batch, decoded) {
                     switch result {
                     case .success(let loaded):
@@ -132,5 +139,25 @@ struct IndexRefresher {
                 Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
             }
         }
+    }
+}
+
+/// Work started on another thread now, its result collected later.
+final class Prefetch<Value: Sendable>: Sendable {
+    private let result = Mutex<Value?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async { [self] in
+            let value = work()
+            result.withLock { $0 = value }
+            done.signal()
+        }
+    }
+
+    /// Waits for the work; call once.
+    var value: Value {
+        done.wait()
+        return result.withLock { $0! }
     }
 }

@@ -80,6 +80,14 @@ enum IndexSchema {
                 CREATE INDEX records_type_time ON records(type, recorded_at, id);
                 """)
         }
+        migrator.registerMigration("covering lookups v3") { db in
+            // `affected` and `show` on a base model used by thousands of runs: answered from
+            // the indexes alone, without visiting the table rows.
+            try db.execute(sql: """
+                CREATE INDEX IF NOT EXISTS experiment_artifacts_lookup ON experiment_artifacts(digest, direction, path);
+                CREATE INDEX IF NOT EXISTS experiments_cover ON experiments(path, started_at, name, ledger, section);
+                """)
+        }
         return migrator
     }()
 }

@@ -44,13 +44,20 @@ public enum TextReport {
             field("availability", a.availability.map(describe) ?? "no event recorded")
             field("retained", a.retainedCopy.map(describe) ?? "")
             field("derived from", a.derivedFrom.map(short).joined(separator: ", "))
-            field("derivatives", a.derivatives.map(short).joined(separator: ", "))
-            field("used by", a.usedBy.joined(separator: ", "))
+            field("derivatives", abbreviated(a.derivatives.map(short)))
+            field("used by", abbreviated(a.usedBy))
             field("produced by", a.producedBy.joined(separator: ", "))
             return lines.joined(separator: "\n") + "\n"
         case .experiment(let runs):
             return runs.map(experiment).joined()
         }
+    }
+
+    /// At most ten items and a count, so a base model used by thousands of runs stays one line;
+    /// `--json` has them all.
+    static func abbreviated(_ items: [String], limit: Int = 10) -> String {
+        guard items.count > limit else { return items.joined(separator: ", ") }
+        return items.prefix(limit).joined(separator: ", ") + ", … (\(items.count) in all; --json lists them)"
     }
 
     public static func experiment(_ x: ExperimentRecord) -> String {

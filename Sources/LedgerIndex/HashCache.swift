@@ -35,22 +35,33 @@ public final class HashCache: DigestCache {
         if identities.isEmpty { return [:] }
         var found: [FileIdentity: Digest] = [:]
         found.reserveCapacity(identities.count)
-        // One prepared point lookup per file on the primary key, all in one read
-        // transaction: about a microsecond each, where a multi-row IN (VALUES …)
-        // query made SQLite scan the table once per chunk.
         try pool.read { db in
-            let statement = try db.cachedStatement(sql: """
-                SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns FROM hash_cache WHERE device = ? AND inode = ?
-                """)
-            for identity in identities {
-                statement.setUncheckedArguments([Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode)])
-                guard let row = try Row.fetchOne(statement) else { continue }
+            func accept(_ identity: FileIdentity, _ row: Row) {
                 let stored = FileIdentity(device: identity.device, inode: identity.inode, size: row[0],
                                           modifiedNanoseconds: row[1], changedNanoseconds: row[2])
                 guard stored == identity, !isRacy(identity: stored, hashedAtNanoseconds: row[4]),
-                      let digest = Digest(bytes: (row[3] as Data))
-                else { continue }
+                      let digest = Digest(bytes: (row[3] as Data)) else { return }
                 found[identity] = digest
+            }
+            let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM hash_cache") ?? 0
+            if identities.count * 4 >= entries {
+                // Most of the cache is wanted (re-verifying a folder): one sequential pass.
+                var wanted: [UInt64: [FileIdentity]] = [:]
+                for identity in identities { wanted[identity.inode, default: []].append(identity) }
+                let rows = try Row.fetchCursor(db, sql: "SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns, device, inode FROM hash_cache")
+                while let row = try rows.next() {
+                    let device = UInt64(bitPattern: row[5])
+                    for identity in wanted[UInt64(bitPattern: row[6])] ?? [] where identity.device == device { accept(identity, row) }
+                }
+            } else {
+                // A few files out of a large cache: one prepared point lookup each on the primary key.
+                let statement = try db.cachedStatement(sql: """
+                    SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns FROM hash_cache WHERE device = ? AND inode = ?
+                    """)
+                for identity in identities {
+                    statement.setUncheckedArguments([Int64(bitPattern: identity.device), Int64(bitPattern: identity.inode)])
+                    if let row = try Row.fetchOne(statement) { accept(identity, row) }
+                }
             }
         }
         return found

@@ -22,7 +22,7 @@ public final class HashCache: DigestCache {
         self.racyWindowNanoseconds = racyWindowNanoseconds
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
-        try Self.migrator.migrate(pool)
+        try IndexDatabase.migrate(Self.migrator, pool)
     }
 
     /// The racy-timestamp rule: an entry is trusted only when the file's last change

@@ -14,8 +14,10 @@ struct IndexRefresher {
     let full: Bool
 
     static let racyWindowNanoseconds: Int64 = 2_000_000_000
-    /// Records decoded per transaction: bounds memory whatever the ledger size.
+    /// Records decoded at a time: bounds memory whatever the ledger size.
     static let batchSize = 2000
+    /// From this many new records on, secondary indexes are rebuilt after the inserts.
+    static let bulkLoadThreshold = 10_000
 
     func run() throws -> RecordIndex.RefreshSummary {
         let store = index.store
@@ -32,7 +34,7 @@ struct IndexRefresher {
             for type in LedgerRecord.RecordType.allCases {
                 let typeFolder = "\(LedgerStore.folderName)/\(ledger)/\(type.folder)"
                 let fans = (try? FileManager.default.contentsOfDirectory(atPath: store.top.appendingPathComponent(typeFolder).path)) ?? []
-                for fan in fans where fan.count == 2 {
+                for fan in fans.sorted() where fan.count == 2 {
                     let relative = typeFolder + "/" + fan
                     var st = stat()
                     guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else { continue }
@@ -95,6 +97,8 @@ struct IndexRefresher {
         // The next batch is parsed and hashed on the other threads while this one is inserted.
         let batches = pending.chunked(into: Self.batchSize).map { Array($0) }
         try index.pool.write { db in
+            let bulk = pending.count >= Self.bulkLoadThreshold
+            if bulk { try IndexSchema.dropSecondaryIndexes(db) }
             var ahead = batches.isEmpty ? nil : Prefetch { self.decodeInParallel(batches[0]) }
             for (number, batch) in batches.enumerated() {
                 let decoded = ahead!.value
@@ -111,6 +115,7 @@ struct IndexRefresher {
                     }
                 }
             }
+            if bulk { try IndexSchema.createSecondaryIndexes(db) }
         }
 
         try index.pool.write { db in

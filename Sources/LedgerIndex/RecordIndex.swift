@@ -16,7 +16,7 @@ public final class RecordIndex: Sendable {
         self.store = store
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
-        try IndexSchema.migrator.migrate(pool)
+        try IndexDatabase.migrate(IndexSchema.migrator, pool)
     }
 
     /// What a refresh did.
@@ -42,7 +42,11 @@ public final class RecordIndex: Sendable {
     @discardableResult
     public func rebuild() throws -> RefreshSummary {
         try pool.write { db in
-            for table in ["records", "skipped", "scanned_folders"] { try db.execute(sql: "DELETE FROM \(table)") }
+            // Children first: deleting records alone would cascade row by row.
+            for table in ["lineage", "experiment_artifacts", "artifacts", "events", "experiments", "manifests",
+                          "records", "skipped", "scanned_folders"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
         }
         return try IndexRefresher(index: self, full: true).run()
     }

@@ -36,12 +36,13 @@ extension Workspace {
 
     /// Runs `command` with the terminal attached, then records it, failed or not. Returns the
     /// record and the command's exit status, which `repro run` passes through.
-    public func run(_ request: ExperimentRequest, command: [String], from directory: URL) throws -> (ExperimentOutcome, Int32) {
+    public func run(_ request: ExperimentRequest, command: [String], from directory: URL,
+                    commandOutputToStderr: Bool = false) throws -> (ExperimentOutcome, Int32) {
         guard !command.isEmpty else { throw LedgerError.invalidInput("nothing to run: give the command after --") }
         let prepared = try prepare(request, from: directory)
         let code = try codeState()
         let started = now()
-        let status = try ChildProcess.run(command, in: directory)
+        let status = try ChildProcess.run(command, in: directory, stdoutToStderr: commandOutputToStderr)
         let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: status, startedAt: started,
                                            code: code, before: prepared)
         return (outcome, status)

@@ -36,7 +36,13 @@ extension Workspace {
         if !runs.isEmpty, try index.digests(named: reference).isEmpty {
             return .experiment(runs.map(\.value))
         }
-        return .artifact(try summary(of: ArtifactResolver(index: index).resolve(reference)))
+        do {
+            return .artifact(try summary(of: ArtifactResolver(index: index).resolve(reference)))
+        } catch LedgerError.unknownArtifact {
+            // `show` takes experiments too, so suggest from both.
+            let names = try index.artifactNames() + index.experimentNames()
+            throw LedgerError.unknownReference(reference, suggestions: NameSuggestions.closest(to: reference, among: names))
+        }
     }
 
     func summary(of digest: Digest) throws -> ArtifactSummary {

@@ -16,7 +16,7 @@ public enum TextReport {
 
     public static func tracked(_ outcome: TrackOutcome) -> String {
         var text = "\(outcome.digest)  \(outcome.name)\n"
-        let what = outcome.layout == .folder ? "\(outcome.files) files, \(size(outcome.size))"
+        let what = outcome.layout == .folder ? "\(outcome.files) file\(outcome.files == 1 ? "" : "s"), \(size(outcome.size))"
             : outcome.layout == .lfsPointer ? "git-LFS pointer to \(size(outcome.size)); content not hashed" : size(outcome.size)
         text += "  \(outcome.kind.rawValue), \(what); \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
         return text

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerReport
 
 /// Everything `repro track` needs, as typed on the command line.
 public struct TrackRequest: Sendable {
@@ -45,8 +46,15 @@ extension Workspace {
         for url in request.sources { try Parse.url(url, option: "--source") }
         let parents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0) }
 
+        if let license { warnAboutUnknownLicenses(in: license) }
+
         let path = absolutePath(request.path, from: directory)
         let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: request.useCache, progress: progress)
+        let earlierNames = Set(try index().artifactRecords(observed.digest).map(\.value.name)).subtracting([request.name])
+        if !earlierNames.isEmpty {
+            warn("these bytes (\(observed.digest)) are already recorded as \(earlierNames.sorted().map(\.debugDescription).joined(separator: ", ")); "
+                 + "\(request.name.debugDescription) becomes another name of the same artifact")
+        }
 
         var sources = request.sources.map(ArtifactSource.url)
         if let huggingFace {
@@ -67,5 +75,21 @@ extension Workspace {
         return TrackOutcome(digest: record.digest, name: record.name, kind: kind, layout: record.layout, size: record.size,
                             files: record.fileCount, record: written.file.relativePath, created: written.created,
                             sources: sources)
+    }
+}
+
+extension Workspace {
+    /// A typo in a license id would silently become "license unknown" in the paper; say so now.
+    /// `LicenseRef-` ids are the researchers' own (defined with `repro license add`).
+    func warnAboutUnknownLicenses(in expression: String) {
+        guard let parsed = try? LicenseExpression(parsing: expression) else { return }
+        let catalog = LicenseCatalog.builtIn
+        for id in parsed.licenseIDs where !id.hasPrefix("LicenseRef-") && catalog.license(for: id) == nil {
+            let known = catalog.licenses.flatMap { [$0.id, $0.spdxID] + ($0.hfTag.map { [$0] } ?? []) }
+            let suggestions = NameSuggestions.closest(to: id, among: known)
+            warn("license \(id.debugDescription) is not in the catalog"
+                 + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
+                 + " (`repro license list`; define your own with `repro license add`)")
+        }
     }
 }

@@ -26,8 +26,26 @@ import TestSupport
     }
 
     @Test func unknownArtifactSuggestsCloseNames() throws {
-        try expectRejected(["show", "trian"], message: "repro: error: no artifact named \"trian\"; did you mean \"train\"?")
+        try expectRejected(["show", "trian"], message: "repro: error: no artifact or experiment named \"trian\"; did you mean \"train\"?")
         try expectRejected(["availability", "trian", "withdrawn", "--as-of", "2025-01-01"], message: "did you mean \"train\"?")
+    }
+
+    @Test func mistypedLicenseAndReusedBytesAreWarnedAbout() throws {
+        let typo = try repo.repro("track", "data/train.csv", "--name", "train-again", "--kind", "dataset", "--license", "Llama3.1-typo")
+        #expect(typo.status == 0)
+        #expect(typo.stderr.contains("repro: warning: license \"Llama3.1-typo\" is not in the catalog; did you mean"))
+        #expect(typo.stderr.contains("\"llama3.1\""))
+        #expect(typo.stderr.contains("are already recorded as \"train\"; \"train-again\" becomes another name of the same artifact"))
+        let own = try repo.repro("track", "data/train.csv", "--name", "train-dua", "--kind", "dataset", "--license", "LicenseRef-hospital-dua")
+        #expect(!own.stderr.contains("not in the catalog"))
+    }
+
+    @Test func runWithJSONKeepsTheCommandsOutputOffStdout() throws {
+        let result = try repo.repro("run", "echoes", "--uses", "train", "--json", "--", "sh", "-c", "echo from-the-command")
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("from-the-command"))
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect((object?["experiment"] as? [String: Any])?["name"] as? String == "echoes")
     }
 
     @Test func pathThatDoesNotExist() throws {

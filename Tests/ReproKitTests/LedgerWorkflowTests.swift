@@ -113,7 +113,7 @@ import TestSupport
             guard case .artifact(let summary) = try fresh().show(reference) else { Issue.record("not an artifact"); continue }
             #expect(summary.digest == x.digest, "\(reference)")
         }
-        #expect(throws: LedgerError.unknownArtifact("x-dta", suggestions: ["x-data"])) { try fresh().show("x-dta") }
+        #expect(throws: LedgerError.unknownReference("x-dta", suggestions: ["x-data"])) { try fresh().show("x-dta") }
     }
 
     @Test func ambiguousPrefixListsTheCandidates() throws {

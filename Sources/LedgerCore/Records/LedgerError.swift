@@ -9,6 +9,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     case unknownArtifact(String, suggestions: [String])
     case ambiguousPrefix(String, candidates: [String])
     case unknownExperiment(String, suggestions: [String])
+    case unknownReference(String, suggestions: [String])
     case notWritable(path: String, reason: String)
     case corruptRecord(path: String, reason: String)
     case invalidHuggingFaceReference(String)
@@ -47,6 +48,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
         case .unknownExperiment(let name, let suggestions):
             return "no experiment named \(name.debugDescription)"
                 + (suggestions.isEmpty ? "" : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
+        case .unknownReference(let name, let suggestions):
+            return "no artifact or experiment named \(name.debugDescription)"
+                + (suggestions.isEmpty ? "; `repro list artifacts` and `repro list experiments` show what is recorded"
+                    : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
         case .notWritable(let path, let reason):
             return "cannot write \(path): \(reason); nothing was recorded"
         case .corruptRecord(let path, let reason):

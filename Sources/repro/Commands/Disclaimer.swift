@@ -11,7 +11,7 @@ struct DisclosureScopeOptions: ParsableArguments {
     @Option(help: "Experiment to disclose (repeatable); all in the chosen ledgers when none is given.")
     var experiment: [String] = []
 
-    @Option(help: "Section or table label, e.g. tab:ablation (repeatable); paragraphs follow this order.")
+    @Option(help: "Section or table label, e.g. tab:ablation (repeatable); output follows this order.")
     var section: [String] = []
 
     @Option(name: .customLong("as-of"), help: "Read availability as of this day, YYYY-MM-DD; default: the latest events.")
@@ -60,6 +60,9 @@ struct Disclaimer: ParsableCommand {
     @Option(help: "latex, markdown, text or json (the analysis itself).")
     var format = "text"
 
+    @Flag(help: "Same as --format json.")
+    var json = false
+
     @Flag(help: "With --format latex: emit \\newcommand definitions (digests, limitations, \\reproStatement) for the preamble.")
     var macros = false
 
@@ -72,7 +75,7 @@ struct Disclaimer: ParsableCommand {
     func run() throws {
         var request = DisclaimerRequest()
         request.scope = scope.request
-        request.format = format
+        request.format = json ? "json" : format
         request.macros = macros
         request.appendix = appendix
         let outcome = try Console.withWorkspace { try $0.disclaimer(request) }
@@ -102,13 +105,16 @@ struct ChecklistCommand: ParsableCommand {
     @Option(help: "markdown, text, json or latex.")
     var format = "text"
 
+    @Flag(help: "Same as --format json.")
+    var json = false
+
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
     func run() throws {
         var request = ChecklistRequest(venue: venue)
         request.scope = scope.request
-        request.format = format
+        request.format = json ? "json" : format
         let result = try Console.withWorkspace { try $0.checklist(request) }
         try DocumentOutput.write(result.text, to: output)
     }

@@ -75,7 +75,9 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let (outcome, status) = try Console.withWorkspace {
-            try $0.run(options.request(named: experiment), command: command, from: currentDirectory)
+            // With --json the command's own output goes to stderr: stdout carries one JSON document.
+            try $0.run(options.request(named: experiment), command: command, from: currentDirectory,
+                       commandOutputToStderr: output.json)
         }
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
         if status != 0 { throw ExitCode(status) }

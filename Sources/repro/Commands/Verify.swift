@@ -8,7 +8,9 @@ struct Verify: ParsableCommand {
         discussion: """
             Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record.
 
-            With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records             at the tagged commit and compares it with the root, record count and seal record the tag             names. Exits 0 when they match, 1 when they do not, 2 when the tag is unknown or not a seal.
+            With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records \
+            at the tagged commit and compares it with the root, record count and seal record the tag \
+            names. Exits 0 when they match, 1 when they do not, 2 when the tag is unknown or not a seal.
             """)
 
     @Argument(help: "Artifacts to check (names, digests or prefixes); all when none are given.")

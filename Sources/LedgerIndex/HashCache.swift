@@ -113,9 +113,3 @@ public final class HashCache: DigestCache {
         return migrator
     }()
 }
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
-    }
-}

@@ -95,7 +95,7 @@ struct IndexRefresher {
         // One transaction for all batches: committing per batch rewrote the same index
         // pages into the WAL again and again. Decoding still goes batch by batch.
         // The next batch is parsed and hashed on the other threads while this one is inserted.
-        let batches = pending.chunked(into: Self.batchSize).map { Array($0) }
+        let batches = pending.chunked(into: Self.batchSize)
         try index.pool.write { db in
             let bulk = pending.count >= Self.bulkLoadThreshold
             if bulk { try IndexSchema.dropSecondaryIndexes(db) }

@@ -14,8 +14,6 @@ enum IndexSchema {
                   recorded_at TEXT NOT NULL,
                   json BLOB NOT NULL
                 );
-                CREATE INDEX records_id ON records(id);
-                CREATE INDEX records_time ON records(recorded_at, id);
                 CREATE TABLE artifacts (
                   path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
                   ledger TEXT NOT NULL,
@@ -24,15 +22,11 @@ enum IndexSchema {
                   kind TEXT NOT NULL,
                   recorded_at TEXT NOT NULL
                 );
-                CREATE INDEX artifacts_digest ON artifacts(digest);
-                CREATE INDEX artifacts_name ON artifacts(name);
                 CREATE TABLE lineage (
                   path TEXT NOT NULL REFERENCES records(path) ON DELETE CASCADE,
                   child TEXT NOT NULL,
                   parent TEXT NOT NULL
                 );
-                CREATE INDEX lineage_parent ON lineage(parent);
-                CREATE INDEX lineage_child ON lineage(child);
                 CREATE TABLE events (
                   path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
                   ledger TEXT NOT NULL,
@@ -40,7 +34,6 @@ enum IndexSchema {
                   status TEXT NOT NULL,
                   as_of TEXT NOT NULL
                 );
-                CREATE INDEX events_digest ON events(digest);
                 CREATE TABLE experiments (
                   path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
                   ledger TEXT NOT NULL,
@@ -49,19 +42,15 @@ enum IndexSchema {
                   outcome TEXT NOT NULL,
                   started_at TEXT NOT NULL
                 );
-                CREATE INDEX experiments_name ON experiments(name);
                 CREATE TABLE experiment_artifacts (
                   path TEXT NOT NULL REFERENCES records(path) ON DELETE CASCADE,
                   digest TEXT NOT NULL,
                   direction TEXT NOT NULL
                 );
-                CREATE INDEX experiment_artifacts_digest ON experiment_artifacts(digest);
-                CREATE INDEX experiment_artifacts_path ON experiment_artifacts(path);
                 CREATE TABLE manifests (
                   path TEXT PRIMARY KEY REFERENCES records(path) ON DELETE CASCADE,
                   folder TEXT NOT NULL
                 );
-                CREATE INDEX manifests_folder ON manifests(folder);
                 CREATE TABLE skipped (
                   path TEXT PRIMARY KEY,
                   reason TEXT NOT NULL
@@ -71,26 +60,13 @@ enum IndexSchema {
                   mtime_ns INTEGER NOT NULL
                 );
                 """)
+            try createSecondaryIndexes(db)
         }
-        migrator.registerMigration("record lookups v2") { db in
-            // Covering indexes: listing ledgers and counting or streaming one type never
-            // touches the stored JSON.
-            try db.execute(sql: """
-                CREATE INDEX records_ledger_type ON records(ledger, type);
-                CREATE INDEX records_type_time ON records(type, recorded_at, id);
-                """)
-        }
-        migrator.registerMigration("covering lookups v3") { db in
-            // `affected` and `show` on a base model used by thousands of runs: answered from
-            // the indexes alone, without visiting the table rows.
-            try db.execute(sql: """
-                CREATE INDEX IF NOT EXISTS experiment_artifacts_lookup ON experiment_artifacts(digest, direction, path);
-                CREATE INDEX IF NOT EXISTS experiments_cover ON experiments(path, started_at, name, ledger, section);
-                """)
-        }
-        migrator.registerMigration("lineage by record v4") { db in
-            try db.execute(sql: "CREATE INDEX IF NOT EXISTS lineage_path ON lineage(path)")
-        }
+        migrator.registerMigration("record lookups v2") { db in try createSecondaryIndexes(db) }
+        migrator.registerMigration("covering lookups v3") { db in try createSecondaryIndexes(db) }
+        // Indexes are defined once, in `secondaryIndexes`; these later steps bring caches
+        // created before an index was added up to date (CREATE INDEX IF NOT EXISTS).
+        migrator.registerMigration("lineage by record v4") { db in try createSecondaryIndexes(db) }
         return migrator
     }()
 

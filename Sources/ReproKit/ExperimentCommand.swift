@@ -19,7 +19,7 @@ public struct ExperimentRequest: Sendable {
 }
 
 /// What was recorded for an experiment.
-public struct ExperimentOutcome: Codable, Sendable {
+public struct RecordedExperiment: Codable, Sendable {
     public var experiment: ExperimentRecord
     public var record: String
     /// Outputs that were not tracked before and were recorded as new artifacts.
@@ -28,7 +28,7 @@ public struct ExperimentOutcome: Codable, Sendable {
 
 extension Workspace {
     /// Records an experiment after the fact (`repro tag`).
-    public func tag(_ request: ExperimentRequest, from directory: URL) throws -> ExperimentOutcome {
+    public func tag(_ request: ExperimentRequest, from directory: URL) throws -> RecordedExperiment {
         let started = now()
         return try recordExperiment(request, from: directory, command: nil, exitStatus: nil, startedAt: started,
                                     code: try codeState(), before: try prepare(request, from: directory))
@@ -37,7 +37,7 @@ extension Workspace {
     /// Runs `command` with the terminal attached, then records it, failed or not. Returns the
     /// record and the command's exit status, which `repro run` passes through.
     public func run(_ request: ExperimentRequest, command: [String], from directory: URL,
-                    commandOutputToStderr: Bool = false) throws -> (ExperimentOutcome, Int32) {
+                    commandOutputToStderr: Bool = false) throws -> (RecordedExperiment, Int32) {
         guard !command.isEmpty else { throw LedgerError.invalidInput("nothing to run: give the command after --") }
         let prepared = try prepare(request, from: directory)
         let code = try codeState()
@@ -91,7 +91,7 @@ extension Workspace {
     }
 
     private func recordExperiment(_ request: ExperimentRequest, from directory: URL, command: [String]?, exitStatus: Int32?,
-                                  startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest])) throws -> ExperimentOutcome {
+                                  startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest])) throws -> RecordedExperiment {
         var outputs: [ArtifactUse] = []
         var newArtifacts: [TrackOutcome] = []
         for output in request.produces {
@@ -109,13 +109,13 @@ extension Workspace {
             if tracked.created { newArtifacts.append(tracked) }
             outputs.append(ArtifactUse(digest: tracked.digest, name: name))
         }
-        let outcome: LedgerCore.ExperimentOutcome = exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
+        let outcome: ExperimentOutcome = exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
         let record = ExperimentRecord(
             name: request.name, ledger: request.ledger, section: request.section, inputs: before.inputs, outputs: outputs,
             code: code, command: command, exitStatus: exitStatus, outcome: outcome, startedAt: startedAt,
             endedAt: command == nil ? nil : now(), recordedBy: agent, note: request.note)
         let written = try store.write(.experiment(record), to: request.ledger)
-        return ExperimentOutcome(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
+        return RecordedExperiment(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
     }
 
     /// `left=right` → (left, right) when left is a plain word; otherwise (nil, whole).

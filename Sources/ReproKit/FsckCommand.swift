@@ -83,9 +83,3 @@ private struct ReferenceFacts {
         return found
     }
 }
-
-extension Array {
-    func chunked(into size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-    }
-}

@@ -12,6 +12,7 @@ public final class Workspace: @unchecked Sendable {
     public private(set) var warnings: [String] = []
 
     private var openedIndex: RecordIndex?
+    private var openedHashCache: HashCache??
 
     public init(top: URL, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.top = top.standardizedFileURL
@@ -46,12 +47,15 @@ public final class Workspace: @unchecked Sendable {
         return index
     }
 
-    /// The hash cache, or nil with a warning when it cannot be opened: hashing still works without it.
+    /// The hash cache, opened once per process, or nil with a warning when it cannot be
+    /// opened: hashing still works without it.
     public func hashCache() -> HashCache? {
-        do { return try HashCache(url: cacheFolder.appendingPathComponent("hashcache.sqlite")) } catch {
-            warn("hash cache not used: \(error)")
-            return nil
-        }
+        if let openedHashCache { return openedHashCache }
+        let url = CacheLocation.hashCache(startingAt: top, environment: environment)
+        var cache: HashCache?
+        do { cache = try HashCache(url: url) } catch { warn("hash cache at \(url.path) not used: \(error)") }
+        openedHashCache = .some(cache)
+        return cache
     }
 
     public func warn(_ message: String) { warnings.append(message) }

@@ -51,14 +51,6 @@ public struct LedgerSnapshot: Sendable, Hashable {
         return artifacts.map(\.value.digest).filter { seen.insert($0).inserted }
     }
 
-    /// All records about one digest, oldest first.
-    public func records(of digest: Digest) -> [ArtifactRecord] {
-        artifacts.filter { $0.value.digest == digest }.map(\.value)
-    }
-
-    /// The name most recently given to a digest.
-    public func name(of digest: Digest) -> String? { records(of: digest).last?.name }
-
     public func events(of digest: Digest) -> [AvailabilityEvent] {
         events.filter { $0.value.digest == digest }.map(\.value)
     }

@@ -31,9 +31,6 @@ public enum Timestamps {
         return text
     }
 
-    /// The day part of a timestamp, for comparing a record time with `--as-of`.
-    public static func dayPart(_ timestamp: String) -> String { String(timestamp.prefix(10)) }
-
     private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -21,9 +21,11 @@ struct ExportModel: Sendable {
         experiments = snapshot.experiments.filter { seen.insert($0.id).inserted }
         latestRecordTime = Self.latestTime(in: snapshot)
 
+        // Grouped once: filtering the whole snapshot per artifact made exports quadratic.
+        let recordsByDigest = Dictionary(grouping: snapshot.artifacts, by: \.value.digest)
+        let eventsByDigest = Dictionary(grouping: snapshot.events.map(\.value), by: \.digest)
         for digest in snapshot.artifactDigests {
-            let entries = snapshot.artifacts.filter { $0.value.digest == digest }
-            insert(Self.merge(entries, digest: digest))
+            insert(Self.merge(recordsByDigest[digest] ?? [], digest: digest))
         }
         for experiment in snapshot.experiments {
             for use in experiment.value.inputs + experiment.value.outputs where positions[use.digest] == nil {
@@ -36,7 +38,7 @@ struct ExportModel: Sendable {
             }
         }
         for index in artifacts.indices {
-            let events = snapshot.events(of: artifacts[index].digest)
+            let events = eventsByDigest[artifacts[index].digest] ?? []
             artifacts[index].availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
             artifacts[index].retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
         }

@@ -15,6 +15,10 @@ public struct PROVExporter: Sendable {
 
     public func render(_ snapshot: LedgerSnapshot) -> String {
         let model = ExportModel(snapshot, asOf: options.asOf)
+        var producers: [Digest: [LedgerSnapshot.Entry<ExperimentRecord>]] = [:]
+        for experiment in model.experiments {
+            for output in Set(experiment.value.outputs.map(\.digest)) { producers[output, default: []].append(experiment) }
+        }
         var agents = OrderedJSON.Members()
         var used = OrderedJSON.Members()
         var generated = OrderedJSON.Members()
@@ -59,7 +63,7 @@ public struct PROVExporter: Sendable {
                 derived.add("_:derived\(derived.pairs.count + 1)", .object {
                     $0.add("prov:generatedEntity", PROVIdentifiers.entity(artifact.digest))
                     $0.add("prov:usedEntity", PROVIdentifiers.entity(ancestor))
-                    $0.add("prov:activity", derivingActivity(of: artifact.digest, from: ancestor, in: model))
+                    $0.add("prov:activity", derivingActivity(of: artifact.digest, from: ancestor, producers: producers))
                 })
             }
         }
@@ -122,11 +126,12 @@ public struct PROVExporter: Sendable {
     }
 
     /// The one experiment that used `ancestor` and generated `digest`, which makes the
-    /// derivation a qualified one; nil when none or several did.
-    private func derivingActivity(of digest: Digest, from ancestor: Digest, in model: ExportModel) -> String? {
-        let candidates = model.experiments.filter { experiment in
-            experiment.value.outputs.contains { $0.digest == digest }
-                && experiment.value.inputs.contains { $0.digest == ancestor }
+    /// derivation a qualified one; nil when none or several did. `producers` maps each
+    /// output digest to the experiments that wrote it, built once per render.
+    private func derivingActivity(of digest: Digest, from ancestor: Digest,
+                                  producers: [Digest: [LedgerSnapshot.Entry<ExperimentRecord>]]) -> String? {
+        let candidates = (producers[digest] ?? []).filter { experiment in
+            experiment.value.inputs.contains { $0.digest == ancestor }
         }
         guard candidates.count == 1 else { return nil }
         return PROVIdentifiers.activity(candidates[0].id)

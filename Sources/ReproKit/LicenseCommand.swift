@@ -125,15 +125,7 @@ extension TextReport {
         case .forbidden: "non-commercial only"
         case .unclear: "commercial use unconfirmed"
         case .restricted(_, let cap):
-            "commercial use restricted" + (cap.map { " above \(ProseCount.format($0)) monthly active users" } ?? "")
+            "commercial use restricted" + (cap.map { " above \(ProseFormatting.count($0)) monthly active users" } ?? "")
         }
-    }
-}
-
-/// 700_000_000 → `700 million` for text reports.
-enum ProseCount {
-    static func format(_ value: Int) -> String {
-        value % 1_000_000_000 == 0 ? "\(value / 1_000_000_000) billion"
-            : value % 1_000_000 == 0 ? "\(value / 1_000_000) million" : String(value)
     }
 }

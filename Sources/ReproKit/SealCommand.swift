@@ -67,13 +67,10 @@ extension Workspace {
     }
 
     /// Work-tree files of the ledger that `fsck` would report, checked before anything is committed.
-    /// Temporary files count: committing one would leave a stray file in the sealed commit.
+    /// Temporary files of a writer running now are not: `ledgers/.gitignore` keeps them out of commits.
     private func workTreeProblems(ledger: String) throws -> [FsckProblem] {
         let listing = store.list(ledgers: [ledger])
-        var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
-        problems += listing.temporaryFiles.map {
-            FsckProblem(path: $0, problem: "temporary file of a record being written, or left by a killed writer (`repro fsck` removes leftovers)")
-        }
+        let problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
         let defects = ParallelMap.map(listing.records) { file -> FsckProblem? in
             do throws(RecordDefect) {
                 _ = try self.store.read(file)

@@ -1,5 +1,5 @@
 /// Dates and counts the way a paper writes them, without locale or clock.
-enum ProseFormatting {
+public enum ProseFormatting {
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August",
                                  "September", "October", "November", "December"]
 
@@ -12,7 +12,7 @@ enum ProseFormatting {
     }
 
     /// 700_000_000 → `700 million`, 1_500 → `1,500`.
-    static func count(_ value: Int) -> String {
+    public static func count(_ value: Int) -> String {
         for (scale, word) in [(1_000_000_000, "billion"), (1_000_000, "million")] where value >= scale && value % (scale / 10) == 0 {
             let tenths = value / (scale / 10)
             return (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)") + " " + word

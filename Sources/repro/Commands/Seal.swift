@@ -5,7 +5,7 @@ struct Seal: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pin every record of a ledger with one Merkle root, committed and tagged repro/LEDGER/N.",
         discussion: """
-            Commits the ledger (as `repro commit` does), computes the Merkle root over the ids of \
+            Commits ledgers/ (as `repro commit` does), computes the Merkle root over the ids of \
             all its records but seals at that commit, writes it as a seal record, commits that, and \
             tags the commit repro/LEDGER/N with a message carrying the root, the record count and \
             the seal record id. Cite the root in the paper; `repro verify --seal TAG` recomputes it. \

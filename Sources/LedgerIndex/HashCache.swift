@@ -20,9 +20,7 @@ public final class HashCache: DigestCache {
     /// Opens or creates the cache at `url`, creating its folder if needed.
     public init(url: URL, racyWindowNanoseconds: Int64 = HashCache.defaultRacyWindowNanoseconds) throws {
         self.racyWindowNanoseconds = racyWindowNanoseconds
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
-        try IndexDatabase.migrate(Self.migrator, pool)
+        pool = try IndexDatabase.open(at: url, migrator: Self.migrator)
     }
 
     /// The racy-timestamp rule: an entry is trusted only when the file's last change

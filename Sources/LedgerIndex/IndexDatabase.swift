@@ -21,17 +21,30 @@ enum IndexDatabase {
         return config
     }
 
-    /// Applies migrations, tolerating another process doing the same at the same moment:
-    /// both may see an empty schema, one wins, and the loser's retry finds the work done.
-    static func migrate(_ migrator: DatabaseMigrator, _ pool: DatabasePool) throws {
+    /// Opens (creating if needed) the database at `url` and brings its schema up to date.
+    ///
+    /// Two processes opening a new file at once race to switch it to WAL and to migrate
+    /// it. SQLite answers the loser's lock upgrade with SQLITE_BUSY at once, without
+    /// calling the busy handler (waiting could deadlock), so the loser backs off and
+    /// retries; its retry finds the work done.
+    static func open(at url: URL, migrator: DatabaseMigrator) throws -> DatabasePool {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let pool = try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
+            try DatabasePool(path: url.path, configuration: configuration())
+        }
+        // Both may see an empty schema; the loser's CREATE TABLE fails with SQLITE_ERROR.
+        try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR]) { try migrator.migrate(pool) }
+        return pool
+    }
+
+    private static func retrying<T>(when codes: [ResultCode], _ body: () throws -> T) throws -> T {
         var attempt = 0
         while true {
             do {
-                try migrator.migrate(pool)
-                return
-            } catch is DatabaseError where attempt < 20 {
+                return try body()
+            } catch let error as DatabaseError where attempt < 40 && codes.contains(error.resultCode) {
                 attempt += 1
-                usleep(useconds_t(20_000 * attempt))
+                usleep(useconds_t(10_000 * min(attempt, 20)))
             }
         }
     }

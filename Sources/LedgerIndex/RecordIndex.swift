@@ -14,9 +14,7 @@ public final class RecordIndex: Sendable {
     /// Opens (creating if needed) the index at `url` for the ledgers of `store`.
     public init(url: URL, store: LedgerStore) throws {
         self.store = store
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        pool = try DatabasePool(path: url.path, configuration: IndexDatabase.configuration())
-        try IndexDatabase.migrate(IndexSchema.migrator, pool)
+        pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
     }
 
     /// What a refresh did.

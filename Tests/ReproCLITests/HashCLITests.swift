@@ -38,12 +38,13 @@ import TestSupport
         #expect(result.stderr == "repro: error: nope: no such file or folder\n")
     }
 
+    /// Each round starts from no cache, so both processes race to create it.
     @Test func twoProcessesShareTheCache() throws {
         let folder = try TemporaryFolder()
         for index in 0..<200 { try folder.write("one/\(index)", "one \(index)") }
         for index in 0..<200 { try folder.write("two/\(index)", "two \(index)") }
-        let environment = ["REPRO_CACHE_DIR": folder.child("cache")]
-        for _ in 0..<5 {
+        for round in 0..<5 {
+            let environment = ["REPRO_CACHE_DIR": folder.child("cache\(round)")]
             let results = Collector<Subprocess.Result?>()
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 let name = index == 0 ? "one" : "two"
@@ -54,8 +55,8 @@ import TestSupport
                 #expect(result?.status == 0)
                 #expect(result?.stderr == "")
             }
+            let cache = try HashCache(url: URL(fileURLWithPath: folder.child("cache\(round)/hashcache.sqlite")))
+            #expect(try cache.entryCount() == 400)
         }
-        let cache = try HashCache(url: URL(fileURLWithPath: folder.child("cache/hashcache.sqlite")))
-        #expect(try cache.entryCount() == 400)
     }
 }

@@ -38,18 +38,22 @@ public final class HashCache: DigestCache {
                 let stored = FileIdentity(device: identity.device, inode: identity.inode, size: row[0],
                                           modifiedNanoseconds: row[1], changedNanoseconds: row[2])
                 guard stored == identity, !isRacy(identity: stored, hashedAtNanoseconds: row[4]),
-                      let digest = Digest(bytes: (row[3] as Data)) else { return }
+                      let digest = try? row.withUnsafeData(atIndex: 3, { $0?.withUnsafeBytes { Digest(bytes: $0) } })
+                else { return }
                 found[identity] = digest
             }
             let entries = try Int.fetchOne(db, sql: "SELECT count(*) FROM hash_cache") ?? 0
             if identities.count * 4 >= entries {
                 // Most of the cache is wanted (re-verifying a folder): one sequential pass.
-                var wanted: [UInt64: [FileIdentity]] = [:]
-                for identity in identities { wanted[identity.inode, default: []].append(identity) }
+                // Two identities with one device and inode (a file replaced mid-scan): the
+                // one left out is simply not found, so it is read.
+                var wanted: [FileKey: FileIdentity] = [:]
+                wanted.reserveCapacity(identities.count)
+                for identity in identities { wanted[FileKey(device: identity.device, inode: identity.inode)] = identity }
                 let rows = try Row.fetchCursor(db, sql: "SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns, device, inode FROM hash_cache")
                 while let row = try rows.next() {
-                    let device = UInt64(bitPattern: row[5])
-                    for identity in wanted[UInt64(bitPattern: row[6])] ?? [] where identity.device == device { accept(identity, row) }
+                    let key = FileKey(device: UInt64(bitPattern: row[5]), inode: UInt64(bitPattern: row[6]))
+                    if let identity = wanted[key] { accept(identity, row) }
                 }
             } else {
                 // A few files out of a large cache: one prepared point lookup each on the primary key.
@@ -110,4 +114,10 @@ public final class HashCache: DigestCache {
         }
         return migrator
     }()
+}
+
+/// The cache's primary key.
+private struct FileKey: Hashable {
+    var device: UInt64
+    var inode: UInt64
 }

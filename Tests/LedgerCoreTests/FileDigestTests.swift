@@ -47,6 +47,35 @@ import TestSupport
         }
     }
 
+    /// What a scan saw stands in for the first `fstat`; when the file changed after the
+    /// scan (same size, or grown past what the read stops at) it is read again, never
+    /// answered from the first read.
+    @Test(arguments: ["same", "grown-longer"])
+    func fileChangedSinceTheScanIsReadAgain(change: String) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("x.bin", "aaaa")
+        let scanned = try Self.identity(of: path)
+        usleep(20_000)
+        let now = change == "same" ? "bbbb" : "bbbbbbbb"
+        let handle = try FileHandle(forWritingAtPath: path).unwrap()
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(now.utf8))
+        try handle.close()
+        #expect(try Self.identity(of: path).inode == scanned.inode, "rewritten in place")
+        let result = try FileDigester().digest(path: path, expected: scanned)
+        #expect(result.digest == Digest.of(now))
+        #expect(result.identity == (try Self.identity(of: path)))
+        #expect(result.identity != scanned)
+    }
+
+    static func identity(of path: String) throws -> FileIdentity {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw HashingError.notFound(path: path) }
+        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+                            modifiedNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+                            changedNanoseconds: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+    }
+
     @Test func missingPathNamesIt() throws {
         let folder = try TemporaryFolder()
         let path = folder.child("absent")

@@ -114,4 +114,34 @@ import TestSupport
         #expect(serial.digest == parallel.digest)
         #expect(serial.digest.hex == (try Self.coreutilsDigest(of: folder.child("many"))))
     }
+
+    /// Past TreeScanner's threshold a folder is stat'ed on several threads and sibling
+    /// folders are walked at once; the digest and the refusals must not change.
+    @Test func wideFoldersAgreeWithCoreutilsAndStillRefuseWhatTheyMust() throws {
+        let folder = try TemporaryFolder()
+        for index in 0..<600 {
+            let subfolder = index < 400 ? "" : "sub\(index % 3)/"
+            try folder.write("wide/\(subfolder)f\(index)", deterministicBytes(count: index % 50, seed: UInt64(index + 1)))
+        }
+        let wide = folder.child("wide")
+        let result = try HashEngine().hash([wide]).results[0]
+        #expect(result.fileCount == 600)
+        #expect(result.digest.hex == (try Self.coreutilsDigest(of: wide)))
+
+        let fifo = folder.child("wide/sub1/pipe")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: HashingError.specialFile(path: fifo, kind: "FIFO (named pipe)")) { try HashEngine().hash([wide]) }
+        #expect(unlink(fifo) == 0)
+
+        let loop = folder.child("wide/sub2/up")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: "..")
+        #expect(throws: HashingError.symlinkLoop(path: loop)) { try HashEngine().hash([wide]) }
+        #expect(unlink(loop) == 0)
+
+        let dangling = folder.child("wide/gone")
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: "nowhere")
+        #expect(throws: HashingError.danglingSymlink(path: dangling)) { try HashEngine().hash([wide]) }
+        #expect(unlink(dangling) == 0)
+        #expect(try HashEngine().hash([wide]).results[0].digest == result.digest)
+    }
 }

@@ -53,16 +53,21 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Digest, rhs: Digest) -> Bool { lhs.hex < rhs.hex }
 
+    /// Written straight into the string's storage: digests are made by the ten thousand
+    /// when a folder is re-verified from the cache.
     static func hexString(_ bytes: some Sequence<UInt8>) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var chars = [UInt8]()
-        chars.reserveCapacity(64)
-        for byte in bytes {
-            chars.append(table[Int(byte >> 4)])
-            chars.append(table[Int(byte & 0x0f)])
+        String(unsafeUninitializedCapacity: 64) { out in
+            var index = 0
+            for byte in bytes where index < out.count {
+                out[index] = hexDigit(byte >> 4)
+                out[index + 1] = hexDigit(byte & 0x0f)
+                index += 2
+            }
+            return index
         }
-        return String(decoding: chars, as: UTF8.self)
     }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
 
     private static func isLowerHex(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)

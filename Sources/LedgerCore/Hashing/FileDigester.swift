@@ -32,10 +32,14 @@ public final class FileDigester: @unchecked Sendable {
     deinit { buffers.forEach { $0.deallocate() } }
 
     /// The digest and the identity the file had while it was read.
+    ///
+    /// `expected` is what a scan just saw; it stands in for the first `fstat` before the
+    /// read (one syscall less per file, which counts when files are small) and makes the
+    /// before/after comparison span the scan as well.
     public func digest(
-        path: String, progress: HashProgress? = nil
+        path: String, expected: FileIdentity? = nil, progress: HashProgress? = nil
     ) throws -> (digest: Digest, identity: FileIdentity, hashedAtNanoseconds: Int64) {
-        for _ in 0..<attempts {
+        for attempt in 0..<attempts {
             let startedAt = wallClockNanoseconds()
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
@@ -44,16 +48,17 @@ public final class FileDigester: @unchecked Sendable {
                 throw HashingError.unreadable(path: path, reason: String(cString: strerror(code)))
             }
             defer { close(fd) }
-            let before = try identity(of: fd, path: path)
-            #if os(Linux)
-            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-            #endif
+            let before: FileIdentity
+            if attempt == 0, let expected { before = expected } else { before = try identity(of: fd, path: path) }
             var hasher = SHA256()
             let counted: Int64
             if before.size >= Self.pipelineThreshold {
+                #if os(Linux)
+                _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+                #endif
                 counted = try hashPipelined(fd: fd, path: path, into: &hasher, progress: progress)
             } else {
-                counted = try hashDirect(fd: fd, path: path, into: &hasher, progress: progress)
+                counted = try hashDirect(fd: fd, path: path, expectedSize: before.size, into: &hasher, progress: progress)
             }
             let after = try identity(of: fd, path: path)
             if before == after && counted == after.size {
@@ -75,15 +80,21 @@ public final class FileDigester: @unchecked Sendable {
         return FileIdentity(st)
     }
 
-    private func hashDirect(fd: Int32, path: String, into hasher: inout SHA256, progress: HashProgress?) throws -> Int64 {
+    /// Stops at `expectedSize` instead of paying for a read that returns 0: a file that
+    /// grew meanwhile shows a new size in the `fstat` afterwards and is read again.
+    private func hashDirect(
+        fd: Int32, path: String, expectedSize: Int64, into hasher: inout SHA256, progress: HashProgress?
+    ) throws -> Int64 {
         let buffer = buffers[0]
         var total: Int64 = 0
         while true {
-            let count = try readFully(fd: fd, into: buffer, path: path)
+            let wanted = total < expectedSize ? min(buffer.count, Int(expectedSize - total)) : buffer.count
+            let count = try readFully(fd: fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), path: path)
             if count == 0 { return total }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             total += Int64(count)
             progress?.add(bytes: Int64(count))
+            if total == expectedSize { return total }
         }
     }
 

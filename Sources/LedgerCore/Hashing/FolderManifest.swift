@@ -24,7 +24,9 @@ public struct FolderManifest: Hashable, Sendable {
     public let entries: [Entry]
 
     public init(entries: [Entry]) {
-        self.entries = entries.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        // Scans hand entries over already sorted; checking is linear, sorting is not.
+        let inOrder = zip(entries, entries.dropFirst()).allSatisfy { !$1.path.lexicographicallyPrecedes($0.path) }
+        self.entries = inOrder ? entries : entries.sorted { $0.path.lexicographicallyPrecedes($1.path) }
     }
 
     /// The manifest bytes in `sha256sum` format.

@@ -24,17 +24,19 @@ public enum ScannedPath: Sendable {
 ///
 /// Symlinks are followed because Hugging Face snapshots are links into `blobs/`;
 /// loops, dangling links and special files are errors so a digest never silently
-/// leaves something out.
+/// leaves something out. Large folders are stat'ed, and sibling folders walked, on
+/// every core: on a warm cache the walk is most of the work.
 public enum TreeScanner {
+    /// Below this many entries a folder is stat'ed on the calling thread.
+    static let parallelStatThreshold = 128
+
     public static func scan(_ path: String) throws -> ScannedPath {
         let st = try statFollowing(path)
         switch st.st_mode & S_IFMT {
         case S_IFREG:
             return .file(ScannedFile(relativePath: [], fullPath: path, identity: FileIdentity(st)))
         case S_IFDIR:
-            var files: [ScannedFile] = []
-            var ancestors: Set<DirectoryID> = [DirectoryID(st)]
-            try walk(folder: path, relative: [], ancestors: &ancestors, into: &files)
+            var files = try walk(folder: path, relative: [], ancestors: [DirectoryID(st)])
             files.sort { $0.relativePath.lexicographicallyPrecedes($1.relativePath) }
             return .folder(files)
         default:
@@ -42,7 +44,7 @@ public enum TreeScanner {
         }
     }
 
-    private struct DirectoryID: Hashable {
+    private struct DirectoryID: Hashable, Sendable {
         var device: UInt64
         var inode: UInt64
         init(_ st: stat) {
@@ -51,11 +53,21 @@ public enum TreeScanner {
         }
     }
 
-    private static func walk(
-        folder: String, relative: [UInt8], ancestors: inout Set<DirectoryID>, into files: inout [ScannedFile]
-    ) throws {
-        guard let dir = opendir(folder) else {
-            throw HashingError.unreadable(path: folder, reason: String(cString: strerror(errno)))
+    /// What one folder entry is, from `stat` following links.
+    private enum Entry: Sendable {
+        case file(FileIdentity)
+        case folder(DirectoryID)
+        case failure(HashingError)
+    }
+
+    /// `ancestors` are the folders on the way down (not every folder seen): a folder
+    /// reached twice through links is hashed twice, a folder inside itself is a loop.
+    private static func walk(folder: String, relative: [UInt8], ancestors: Set<DirectoryID>) throws -> [ScannedFile] {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw HashingError.unreadable(path: folder, reason: reason)
         }
         defer { closedir(dir) }
         var names: [[UInt8]] = []
@@ -75,32 +87,74 @@ public enum TreeScanner {
             names.append(name)
         }
         let separator = folder.hasSuffix("/") ? "" : "/"
-        for name in names {
-            let childPath = folder + separator + String(decoding: name, as: UTF8.self)
-            let childRelative = relative.isEmpty ? name : relative + [0x2f] + name
-            let st = try statFollowing(childPath)
-            switch st.st_mode & S_IFMT {
-            case S_IFREG:
-                files.append(ScannedFile(relativePath: childRelative, fullPath: childPath, identity: FileIdentity(st)))
-            case S_IFDIR:
-                let id = DirectoryID(st)
-                guard ancestors.insert(id).inserted else { throw HashingError.symlinkLoop(path: childPath) }
-                try walk(folder: childPath, relative: childRelative, ancestors: &ancestors, into: &files)
-                ancestors.remove(id)
-            default:
-                throw HashingError.specialFile(path: childPath, kind: kindName(st.st_mode))
+        let childPath = { @Sendable (name: [UInt8]) in folder + separator + String(decoding: name, as: UTF8.self) }
+        let inspect = { @Sendable (name: [UInt8]) -> Entry in
+            do {
+                let st = try statFollowing(name, in: fd, path: childPath(name))
+                switch st.st_mode & S_IFMT {
+                case S_IFREG: return .file(FileIdentity(st))
+                case S_IFDIR: return .folder(DirectoryID(st))
+                default: return .failure(.specialFile(path: childPath(name), kind: kindName(st.st_mode)))
+                }
+            } catch let error as HashingError {
+                return .failure(error)
+            } catch {
+                return .failure(.unreadable(path: childPath(name), reason: "\(error)"))
             }
         }
+        let entries: [Entry]
+        if names.count < parallelStatThreshold {
+            entries = names.map(inspect)
+        } else {
+            entries = ParallelMap.map(names.chunked(into: parallelStatThreshold)) { $0.map(inspect) }.flatMap { $0 }
+        }
+
+        var files: [ScannedFile] = []
+        var subfolders: [(path: String, relative: [UInt8], id: DirectoryID)] = []
+        for (name, entry) in zip(names, entries) {
+            let childRelative = relative.isEmpty ? name : relative + [0x2f] + name
+            switch entry {
+            case .file(let identity):
+                files.append(ScannedFile(relativePath: childRelative, fullPath: childPath(name), identity: identity))
+            case .folder(let id):
+                guard !ancestors.contains(id) else { throw HashingError.symlinkLoop(path: childPath(name)) }
+                subfolders.append((childPath(name), childRelative, id))
+            case .failure(let error):
+                throw error
+            }
+        }
+        if subfolders.count == 1 {
+            let only = subfolders[0]
+            files += try walk(folder: only.path, relative: only.relative, ancestors: ancestors.union([only.id]))
+        } else if subfolders.count > 1 {
+            let walked = ParallelMap.map(subfolders) { sub in
+                Result { try walk(folder: sub.path, relative: sub.relative, ancestors: ancestors.union([sub.id])) }
+            }
+            for result in walked { files += try result.get() }
+        }
+        return files
     }
 
     static func statFollowing(_ path: String) throws -> stat {
+        try path.withCString { try statFollowing(cName: $0, in: AT_FDCWD, path: path) }
+    }
+
+    /// `stat` of `name` relative to the open folder `folder` (no path walk from the root);
+    /// errors name `path`.
+    private static func statFollowing(_ name: [UInt8], in folder: Int32, path: String) throws -> stat {
+        try (name + [0]).withUnsafeBufferPointer { bytes in
+            try bytes.withMemoryRebound(to: CChar.self) { try statFollowing(cName: $0.baseAddress!, in: folder, path: path) }
+        }
+    }
+
+    private static func statFollowing(cName: UnsafePointer<CChar>, in folder: Int32, path: String) throws -> stat {
         var st = stat()
-        if stat(path, &st) == 0 { return st }
+        if fstatat(folder, cName, &st, 0) == 0 { return st }
         let code = errno
         switch code {
         case ENOENT:
             var link = stat()
-            if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+            if fstatat(folder, cName, &link, AT_SYMLINK_NOFOLLOW) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
                 throw HashingError.danglingSymlink(path: path)
             }
             throw HashingError.notFound(path: path)

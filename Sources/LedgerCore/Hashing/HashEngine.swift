@@ -47,44 +47,64 @@ public struct HashEngine: Sendable {
             }
         }
 
-        // One read per distinct file, however many paths reach it through links.
-        var firstIndex: [FileIdentity: Int] = [:]
+        // One read per distinct file, however many paths reach it through links. Slots
+        // are positions in `unique`: bookkeeping by position, not by hashing identities,
+        // is what keeps a warm run over 20,000 files short.
+        var slotOf: [Int] = []
+        slotOf.reserveCapacity(files.count)
+        var slotByFile: [FileKey: Int] = [:]
+        slotByFile.reserveCapacity(files.count)
         var unique: [ScannedFile] = []
-        for file in files where firstIndex[file.identity] == nil {
-            firstIndex[file.identity] = unique.count
-            unique.append(file)
+        for file in files {
+            let key = FileKey(file.identity)
+            if let slot = slotByFile[key] {
+                // The same file stat'ed twice with different results: it changed mid-scan.
+                guard unique[slot].identity == file.identity else { throw HashingError.changedWhileHashing(path: file.fullPath) }
+                slotOf.append(slot)
+            } else {
+                slotByFile[key] = unique.count
+                slotOf.append(unique.count)
+                unique.append(file)
+            }
         }
 
         var warnings: [String] = []
-        var known: [FileIdentity: Digest] = [:]
+        var digests = [Digest?](repeating: nil, count: unique.count)
         if let cache {
-            do { known = try cache.digests(for: unique.map(\.identity)) } catch { warnings.append("hash cache not used: \(error)") }
+            do {
+                let known = try cache.digests(for: unique.map(\.identity))
+                if !known.isEmpty {
+                    for (slot, file) in unique.enumerated() { digests[slot] = known[file.identity] }
+                }
+            } catch { warnings.append("hash cache not used: \(error)") }
         }
-        let toRead = unique.filter { known[$0.identity] == nil }
-        progress?.expect(bytes: toRead.reduce(0) { $0 + $1.identity.size })
+        let fromCache = digests.map { $0 != nil }
+        let toRead = unique.indices.filter { digests[$0] == nil }
+        progress?.expect(bytes: toRead.reduce(0) { $0 + unique[$1].identity.size })
 
-        let fresh = try hashInParallel(toRead)
-        var byIdentity = known
-        for (file, entry) in zip(toRead, fresh) {
-            byIdentity[file.identity] = entry.digest
-        }
+        let fresh = try hashInParallel(toRead.map { unique[$0] })
+        for (slot, entry) in zip(toRead, fresh) { digests[slot] = entry.digest }
         if let cache, !fresh.isEmpty {
             do { try cache.remember(fresh) } catch { warnings.append("hash cache not updated: \(error)") }
         }
 
+        var offset = 0
         let results = zip(paths, scanned).map { path, item -> HashedPath in
             switch item {
             case .file(let file):
-                return HashedPath(path: path, kind: .file, digest: byIdentity[file.identity]!,
-                                  size: file.identity.size, fileCount: 1, manifest: nil,
-                                  cachedFileCount: known[file.identity] == nil ? 0 : 1)
+                let slot = slotOf[offset]
+                offset += 1
+                return HashedPath(path: path, kind: .file, digest: digests[slot]!, size: file.identity.size,
+                                  fileCount: 1, manifest: nil, cachedFileCount: fromCache[slot] ? 1 : 0)
             case .folder(let contents):
-                let manifest = FolderManifest(entries: contents.map {
-                    FolderManifest.Entry(path: $0.relativePath, digest: byIdentity[$0.identity]!, size: $0.identity.size)
+                let slots = slotOf[offset..<offset + contents.count]
+                offset += contents.count
+                let manifest = FolderManifest(entries: zip(contents, slots).map { file, slot in
+                    FolderManifest.Entry(path: file.relativePath, digest: digests[slot]!, size: file.identity.size)
                 })
                 return HashedPath(path: path, kind: .folder, digest: manifest.digest, size: manifest.totalSize,
                                   fileCount: contents.count, manifest: manifest,
-                                  cachedFileCount: contents.filter { known[$0.identity] != nil }.count)
+                                  cachedFileCount: slots.filter { fromCache[$0] }.count)
             }
         }
         return Outcome(results: results, cacheWarnings: warnings)
@@ -127,5 +147,16 @@ public struct HashEngine: Sendable {
             throw HashingError.changedWhileHashing(path: file.fullPath)
         }
         return entries
+    }
+}
+
+/// What names a file regardless of its state: two paths with one key are one file.
+private struct FileKey: Hashable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ identity: FileIdentity) {
+        device = identity.device
+        inode = identity.inode
     }
 }

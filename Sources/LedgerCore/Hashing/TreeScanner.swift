@@ -36,9 +36,7 @@ public enum TreeScanner {
         case S_IFREG:
             return .file(ScannedFile(relativePath: [], fullPath: path, identity: FileIdentity(st)))
         case S_IFDIR:
-            var files = try walk(folder: path, relative: [], ancestors: [DirectoryID(st)])
-            files.sort { $0.relativePath.lexicographicallyPrecedes($1.relativePath) }
-            return .folder(files)
+            return .folder(try walk(folder: path, relative: [], ancestors: [DirectoryID(st)]))
         default:
             throw HashingError.specialFile(path: path, kind: kindName(st.st_mode))
         }
@@ -62,6 +60,10 @@ public enum TreeScanner {
 
     /// `ancestors` are the folders on the way down (not every folder seen): a folder
     /// reached twice through links is hashed twice, a folder inside itself is a loop.
+    ///
+    /// Returns the files in the byte order of their relative paths, without a global
+    /// sort: siblings are ordered by name, a folder's name taken with its trailing `/`,
+    /// which is exactly where its files fall among its siblings' paths.
     private static func walk(folder: String, relative: [UInt8], ancestors: Set<DirectoryID>) throws -> [ScannedFile] {
         let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0, let dir = fdopendir(fd) else {
@@ -70,6 +72,7 @@ public enum TreeScanner {
             throw HashingError.unreadable(path: folder, reason: reason)
         }
         defer { closedir(dir) }
+        // Names keep their terminating NUL so `fstatat` takes them as they are.
         var names: [[UInt8]] = []
         while true {
             errno = 0
@@ -81,13 +84,18 @@ public enum TreeScanner {
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
                 let bytes = raw.bindMemory(to: UInt8.self)
-                return Array(bytes.prefix(while: { $0 != 0 }))
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                var name: [UInt8] = []
+                name.reserveCapacity(length + 1)
+                name.append(contentsOf: bytes[..<length])
+                name.append(0)
+                return name
             }
-            if name == [0x2e] || name == [0x2e, 0x2e] { continue }
+            if name == [0x2e, 0] || name == [0x2e, 0x2e, 0] { continue }
             names.append(name)
         }
         let separator = folder.hasSuffix("/") ? "" : "/"
-        let childPath = { @Sendable (name: [UInt8]) in folder + separator + String(decoding: name, as: UTF8.self) }
+        let childPath = { @Sendable (name: [UInt8]) in folder + separator + String(decoding: name.dropLast(), as: UTF8.self) }
         let inspect = { @Sendable (name: [UInt8]) -> Entry in
             do {
                 let st = try statFollowing(name, in: fd, path: childPath(name))
@@ -109,28 +117,46 @@ public enum TreeScanner {
             entries = ParallelMap.map(names.chunked(into: parallelStatThreshold)) { $0.map(inspect) }.flatMap { $0 }
         }
 
-        var files: [ScannedFile] = []
-        var subfolders: [(path: String, relative: [UInt8], id: DirectoryID)] = []
-        for (name, entry) in zip(names, entries) {
-            let childRelative = relative.isEmpty ? name : relative + [0x2f] + name
+        var order: [(key: [UInt8], index: Int)] = []
+        order.reserveCapacity(names.count)
+        for (index, entry) in entries.enumerated() {
+            var key = names[index]
             switch entry {
-            case .file(let identity):
-                files.append(ScannedFile(relativePath: childRelative, fullPath: childPath(name), identity: identity))
+            case .file: key.removeLast()
             case .folder(let id):
-                guard !ancestors.contains(id) else { throw HashingError.symlinkLoop(path: childPath(name)) }
-                subfolders.append((childPath(name), childRelative, id))
+                guard !ancestors.contains(id) else { throw HashingError.symlinkLoop(path: childPath(names[index])) }
+                key[key.count - 1] = 0x2f
             case .failure(let error):
                 throw error
             }
+            order.append((key, index))
         }
-        if subfolders.count == 1 {
-            let only = subfolders[0]
-            files += try walk(folder: only.path, relative: only.relative, ancestors: ancestors.union([only.id]))
-        } else if subfolders.count > 1 {
-            let walked = ParallelMap.map(subfolders) { sub in
-                Result { try walk(folder: sub.path, relative: sub.relative, ancestors: ancestors.union([sub.id])) }
+        order.sort { $0.key.lexicographicallyPrecedes($1.key) }
+
+        let relativePrefix = relative.isEmpty ? [] : relative + [0x2f]
+        let subfolders = order.compactMap { item -> (path: String, relative: [UInt8], id: DirectoryID)? in
+            guard case .folder(let id) = entries[item.index] else { return nil }
+            return (childPath(names[item.index]), relativePrefix + item.key.dropLast(), id)
+        }
+        let walk = { @Sendable (sub: (path: String, relative: [UInt8], id: DirectoryID)) in
+            Result { try TreeScanner.walk(folder: sub.path, relative: sub.relative, ancestors: ancestors.union([sub.id])) }
+        }
+        let walked = subfolders.count > 1 ? ParallelMap.map(subfolders, walk) : subfolders.map(walk)
+
+        var files: [ScannedFile] = []
+        files.reserveCapacity(names.count)
+        var nextSubfolder = 0
+        for item in order {
+            switch entries[item.index] {
+            case .file(let identity):
+                files.append(ScannedFile(relativePath: relativePrefix + item.key, fullPath: childPath(names[item.index]),
+                                         identity: identity))
+            case .folder:
+                files += try walked[nextSubfolder].get()
+                nextSubfolder += 1
+            case .failure:
+                break
             }
-            for result in walked { files += try result.get() }
         }
         return files
     }
@@ -139,15 +165,17 @@ public enum TreeScanner {
         try path.withCString { try statFollowing(cName: $0, in: AT_FDCWD, path: path) }
     }
 
-    /// `stat` of `name` relative to the open folder `folder` (no path walk from the root);
-    /// errors name `path`.
-    private static func statFollowing(_ name: [UInt8], in folder: Int32, path: String) throws -> stat {
-        try (name + [0]).withUnsafeBufferPointer { bytes in
-            try bytes.withMemoryRebound(to: CChar.self) { try statFollowing(cName: $0.baseAddress!, in: folder, path: path) }
+    /// `stat` of the NUL-terminated `name` relative to the open folder `folder` (no path
+    /// walk from the root); errors name `path`.
+    private static func statFollowing(_ name: [UInt8], in folder: Int32, path: @autoclosure () -> String) throws -> stat {
+        try name.withUnsafeBufferPointer { bytes in
+            try bytes.withMemoryRebound(to: CChar.self) { try statFollowing(cName: $0.baseAddress!, in: folder, path: path()) }
         }
     }
 
-    private static func statFollowing(cName: UnsafePointer<CChar>, in folder: Int32, path: String) throws -> stat {
+    private static func statFollowing(
+        cName: UnsafePointer<CChar>, in folder: Int32, path: @autoclosure () -> String
+    ) throws -> stat {
         var st = stat()
         if fstatat(folder, cName, &st, 0) == 0 { return st }
         let code = errno
@@ -155,13 +183,13 @@ public enum TreeScanner {
         case ENOENT:
             var link = stat()
             if fstatat(folder, cName, &link, AT_SYMLINK_NOFOLLOW) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
-                throw HashingError.danglingSymlink(path: path)
+                throw HashingError.danglingSymlink(path: path())
             }
-            throw HashingError.notFound(path: path)
+            throw HashingError.notFound(path: path())
         case ELOOP:
-            throw HashingError.symlinkLoop(path: path)
+            throw HashingError.symlinkLoop(path: path())
         default:
-            throw HashingError.unreadable(path: path, reason: String(cString: strerror(code)))
+            throw HashingError.unreadable(path: path(), reason: String(cString: strerror(code)))
         }
     }
 

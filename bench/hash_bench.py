@@ -15,6 +15,7 @@ from pathlib import Path
 
 KIB, MIB, GIB = 1 << 10, 1 << 20, 1 << 30
 BLOCK = 64 * MIB            # pseudo-random source block, sliced per file
+WARMUP = 1                  # untimed runs before the timed ones, per tool
 RACY_WAIT = 2.5             # repro distrusts cache entries for files changed < 2 s before hashing
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "bench" / "out"
@@ -293,13 +294,20 @@ def time_tool(tool: Tool, repeat: int, env: dict, cache_dir: Path) -> list:
         shutil.rmtree(cache_dir, ignore_errors=True)
         rss.append(run_timed(tool.argv, env).rss_kib)
         time.sleep(RACY_WAIT)
-    for _ in range(repeat):
+    # One untimed run first, as hyperfine's --warmup: on a shared VM the first run after
+    # an idle pause (the racy wait, a page-cache warm-up) is slower for reasons not its own.
+    # Not for "nothing cached", whose every run starts cold by design.
+    for index in range(repeat + (0 if tool.key == "repro-uncached" else WARMUP)):
         if tool.before_each:
             tool.before_each()
-        tool.runs.append(run_timed(tool.argv, env))
+        run = run_timed(tool.argv, env)
+        if index < WARMUP and tool.key != "repro-uncached":
+            rss.append(run.rss_kib)
+        else:
+            tool.runs.append(run)
     if tool.after_all:
         tool.after_all()
-    return rss + [r.rss_kib for r in tool.runs] if tool.key.startswith("repro") else rss
+    return rss + [r.rss_kib for r in tool.runs] if tool.key.startswith("repro") else []
 
 
 def bench_workload(wl: Workload, repro: str, work: Path, repeat: int) -> tuple:
@@ -415,7 +423,8 @@ def main(argv=None) -> int:
     repro, work = str(args.repro.resolve()), args.work.resolve()
     machine = machine_info(repro)
     print("repro hash benchmark\n" + "".join(f"  {k:<14}{v}\n" for k, v in machine.items()) +
-          f"  scale {args.scale}, {args.repeat} runs per tool (medians), every run but 'nothing cached' hot "
+          f"  scale {args.scale}, {WARMUP} untimed + {args.repeat} timed runs per tool (medians), "
+          f"every run but 'nothing cached' hot "
           f"(page cache); data in {work}")
     workloads = plan_workloads(work, args.scale)
     work.mkdir(parents=True, exist_ok=True)
@@ -435,8 +444,8 @@ def main(argv=None) -> int:
     for e in errors:
         print(f"ERROR: {e}", file=sys.stderr)
     args.json_out.parent.mkdir(parents=True, exist_ok=True)
-    doc = {"machine": machine, "settings": {"scale": args.scale, "repeat": args.repeat, "work": str(work),
-                                            "hot_page_cache": True, "racy_wait_s": RACY_WAIT},
+    doc = {"machine": machine, "settings": {"scale": args.scale, "repeat": args.repeat, "warmup": WARMUP,
+                                            "work": str(work), "hot_page_cache": True, "racy_wait_s": RACY_WAIT},
            "workloads": results, "targets": checks, "errors": errors}
     args.json_out.write_text(json.dumps(doc, indent=2) + "\n")
     print(f"\nresults written to {args.json_out}")

@@ -29,6 +29,7 @@ struct IndexRefresher {
             })
         }
         var changedFolders: [(relative: String, mtime: Int64, ledger: String, type: LedgerRecord.RecordType)] = []
+        var presentFolders = Set<String>()
         let ledgers = store.ledgerNames()
         for ledger in ledgers {
             for type in LedgerRecord.RecordType.allCases {
@@ -39,6 +40,7 @@ struct IndexRefresher {
                     var st = stat()
                     guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else { continue }
                     let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+                    presentFolders.insert(relative)
                     if full || remembered[relative] != mtime {
                         changedFolders.append((relative, mtime, ledger, type))
                     }
@@ -54,6 +56,15 @@ struct IndexRefresher {
                 try db.execute(sql: "DELETE FROM records WHERE ledger = ?", arguments: [gone])
                 summary.removed += db.changesCount
                 try db.execute(sql: "DELETE FROM scanned_folders WHERE path LIKE ?", arguments: ["\(LedgerStore.folderName)/\(gone)/%"])
+            }
+            // A fan-out folder gone as a whole (git clean, an older checkout) is never listed
+            // again, so its records are dropped here, by their path range.
+            for gone in remembered.keys where !presentFolders.contains(gone) {
+                let (low, high) = (gone + "/", gone + "0")
+                try db.execute(sql: "DELETE FROM records WHERE path > ? AND path < ?", arguments: [low, high])
+                summary.removed += db.changesCount
+                try db.execute(sql: "DELETE FROM skipped WHERE path > ? AND path < ?", arguments: [low, high])
+                try db.execute(sql: "DELETE FROM scanned_folders WHERE path = ?", arguments: [gone])
             }
         }
 
@@ -119,9 +130,12 @@ struct IndexRefresher {
         }
 
         try index.pool.write { db in
-            for folder in changedFolders where folder.mtime + Self.racyWindowNanoseconds < now {
+            for folder in changedFolders {
+                // A folder changed within the racy window is listed again next time (-1 matches
+                // no mtime) but still remembered, so that its records go if it vanishes.
+                let mtime = folder.mtime + Self.racyWindowNanoseconds < now ? folder.mtime : -1
                 try db.execute(sql: "INSERT OR REPLACE INTO scanned_folders (path, mtime_ns) VALUES (?, ?)",
-                               arguments: [folder.relative, folder.mtime])
+                               arguments: [folder.relative, mtime])
             }
         }
         return summary

@@ -245,4 +245,23 @@ import TestSupport
         #expect(a.availability == b.availability)
         #expect(b.availability?.status == .withdrawn)
     }
+
+    /// `git clean` or checking out an older commit removes whole fan-out folders; the
+    /// incremental index must then answer as a rebuilt one does.
+    @Test func recordsOfAVanishedFolderLeaveTheIndex() throws {
+        for index in 0..<3 {
+            try repo.folder.write("f\(index).bin", "file \(index)")
+            _ = try track("f\(index).bin", "file-\(index)")
+        }
+        #expect(try fresh().listLedgers().map(\.artifacts) == [3])
+        let record = try track("f0.bin", "file-0").record
+        let folder = (repo.folder.child(record) as NSString).deletingLastPathComponent
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: folder).count
+        try FileManager.default.removeItem(atPath: folder)
+        #expect(try fresh().listLedgers().map(\.artifacts) == [3 - siblings])
+        #expect(throws: (any Error).self) { try fresh().show("file-0") }
+        let incremental = try fresh().listLedgers().map { "\($0.name) \($0.artifacts) \($0.events)" }
+        _ = try fresh().reindex()
+        #expect(try fresh().listLedgers().map { "\($0.name) \($0.artifacts) \($0.events)" } == incremental)
+    }
 }

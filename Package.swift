@@ -62,7 +62,9 @@ let package = Package(
         // Helpers shared by the test targets only: temporary folders, processes, data.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport"]),
-        .testTarget(name: "LedgerIndexTests", dependencies: ["LedgerIndex", "TestSupport"]),
+        .testTarget(name: "LedgerIndexTests", dependencies: [
+            "LedgerIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport"], exclude: ["Disclosure/Golden"]),
         .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "TestSupport"]),

@@ -67,6 +67,18 @@ enum IndexSchema {
         // Indexes are defined once, in `secondaryIndexes`; these later steps bring caches
         // created before an index was added up to date (CREATE INDEX IF NOT EXISTS).
         migrator.registerMigration("lineage by record v4") { db in try createSecondaryIndexes(db) }
+        // Caches from before v5 forgot folders indexed within the racy window, so their
+        // removal went unseen; remember every folder that holds an indexed record, to be
+        // listed again (-1 matches no mtime) on the next refresh.
+        migrator.registerMigration("every indexed folder remembered v5") { db in
+            for table in ["records", "skipped"] {
+                // A record path ends in "/<64 hex>.json": 70 characters after its folder.
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO scanned_folders (path, mtime_ns)
+                    SELECT DISTINCT substr(path, 1, length(path) - 70), -1 FROM \(table)
+                    """)
+            }
+        }
         return migrator
     }()
 

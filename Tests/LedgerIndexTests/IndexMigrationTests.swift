@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+@testable import LedgerIndex
+import LedgerCore
+import Testing
+import TestSupport
+
+/// Caches written by older versions of `repro` must come up to date when opened.
+@Suite struct IndexMigrationTests {
+    /// Before v5 a folder indexed within the racy window was not remembered, so its
+    /// removal went unseen; opening such a cache remembers every folder that holds a record.
+    @Test func cachesFromBeforeV5RememberEveryIndexedFolder() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.url.appendingPathComponent("index.sqlite")
+        let id = String(repeating: "ab", count: 32)
+        let old = try DatabaseQueue(path: url.path)
+        try IndexSchema.migrator.migrate(old, upTo: "lineage by record v4")
+        try old.write { db in
+            try db.execute(sql: "INSERT INTO skipped (path, reason) VALUES (?, 'truncated')",
+                           arguments: ["ledgers/main/artifacts/ab/\(id).json"])
+        }
+        try old.close()
+
+        let index = try RecordIndex(url: url, store: LedgerStore(top: folder.url))
+        let remembered = try index.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, mtime_ns FROM scanned_folders").map { "\($0[0] as String) \($0[1] as Int64)" }
+        }
+        #expect(remembered == ["ledgers/main/artifacts/ab -1"])
+        // The folder is not on disk: the next refresh drops what the cache held of it.
+        _ = try index.refresh()
+        #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM skipped") } == 0)
+    }
+}

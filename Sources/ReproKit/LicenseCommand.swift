@@ -47,13 +47,11 @@ extension Workspace {
     /// required, every other fact optional and "not known" when absent) in a ledger.
     public func addLicense(file path: String, ledger: String) throws -> LicenseAddOutcome {
         try store.requireLedger(ledger)
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw LedgerError.invalidInput("cannot read \(path): \(error.localizedDescription)")
-        }
+        let bytes = try LicenseDefinitionFile.read(path)
         let definition: JSONValue
-        do { definition = try JSONDecoder().decode(JSONValue.self, from: data) } catch {
-            throw LedgerError.invalidInput("\(path) is not JSON: \(error.localizedDescription)")
+        do { definition = try JSONParser.parse(bytes) } catch {
+            let (line, column) = LicenseDefinitionFile.lineAndColumn(of: error.offset, in: bytes)
+            throw LedgerError.invalidInput("\(path):\(line):\(column): not valid JSON: \(error.reason)")
         }
         guard let id = definition["id"]?.stringValue, !id.isEmpty else {
             throw LedgerError.invalidInput("\(path): a license needs a string \"id\", e.g. \"acme-data-use-1.0\"")

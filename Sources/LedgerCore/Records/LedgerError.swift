@@ -11,6 +11,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     case unknownExperiment(String, suggestions: [String])
     case unknownReference(String, suggestions: [String])
     case notWritable(path: String, reason: String)
+    case unreadableFile(path: String, reason: String)
     case corruptRecord(path: String, reason: String)
     case invalidHuggingFaceReference(String)
     case lfsBlobMismatch(path: String, expected: String, actual: String)
@@ -18,7 +19,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
 
     public var category: ErrorCategory {
         switch self {
-        case .notInitialized, .notWritable, .corruptRecord: return .environment
+        case .notInitialized, .notWritable, .unreadableFile, .corruptRecord: return .environment
         case .lfsBlobMismatch: return .checkFailed
         default: return .badInput
         }
@@ -54,6 +55,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
                     : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?")
         case .notWritable(let path, let reason):
             return "cannot write \(path): \(reason); nothing was recorded"
+        case .unreadableFile(let path, let reason):
+            return "cannot read \(path): \(reason); nothing was recorded"
         case .corruptRecord(let path, let reason):
             return "\(path): \(reason)"
         case .invalidHuggingFaceReference(let text):

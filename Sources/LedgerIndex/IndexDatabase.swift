@@ -32,9 +32,22 @@ enum IndexDatabase {
         let pool = try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
             try DatabasePool(path: url.path, configuration: configuration())
         }
-        // Both may see an empty schema; the loser's CREATE TABLE fails with SQLITE_ERROR.
-        try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR]) { try migrator.migrate(pool) }
-        return pool
+        // Both may read the list of applied migrations before either writes: the loser's
+        // CREATE TABLE fails (SQLITE_ERROR), or its record of a step already applied does
+        // (SQLITE_CONSTRAINT). Whatever the error, the schema being complete means done.
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError {
+                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return pool }
+                let racing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR, .SQLITE_CONSTRAINT]
+                guard attempt < 40, racing.contains(error.resultCode) else { throw error }
+                attempt += 1
+                usleep(useconds_t(10_000 * min(attempt, 20)))
+            }
+        }
     }
 
     private static func retrying<T>(when codes: [ResultCode], _ body: () throws -> T) throws -> T {

@@ -34,11 +34,23 @@ struct IndexRefresher {
         for ledger in ledgers {
             for type in LedgerRecord.RecordType.allCases {
                 let typeFolder = "\(LedgerStore.folderName)/\(ledger)/\(type.folder)"
-                let fans = (try? FileManager.default.contentsOfDirectory(atPath: store.top.appendingPathComponent(typeFolder).path)) ?? []
+                let typePath = store.top.appendingPathComponent(typeFolder).path
+                let fans: [String]
+                do { fans = try FileManager.default.contentsOfDirectory(atPath: typePath) } catch {
+                    // Only a folder that is gone takes its records with it; one that cannot
+                    // be listed right now keeps what the index holds.
+                    if access(typePath, F_OK) == 0 {
+                        presentFolders.formUnion(remembered.keys.filter { $0.hasPrefix(typeFolder + "/") })
+                    }
+                    fans = []
+                }
                 for fan in fans.sorted() where fan.count == 2 {
                     let relative = typeFolder + "/" + fan
                     var st = stat()
-                    guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else { continue }
+                    guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else {
+                        if errno != ENOENT { presentFolders.insert(relative) }
+                        continue
+                    }
                     let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
                     presentFolders.insert(relative)
                     if full || remembered[relative] != mtime {

@@ -5,18 +5,22 @@ import LedgerCore
 /// wrong and how: missing or not a file is bad input, unreadable is the environment.
 enum LicenseDefinitionFile {
     static func read(_ path: String) throws -> [UInt8] {
-        var st = stat()
-        guard stat(path, &st) == 0 else {
+        // Opened without blocking (a FIFO would wait for a writer), then checked on the
+        // descriptor, so what is read is what was checked.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
             let code = errno
-            if code == ENOENT { throw LedgerError.invalidInput("\(path): no such file") }
-            throw LedgerError.unreadableFile(path: path, reason: String(cString: strerror(code)))
+            switch code {
+            case ENOENT: throw LedgerError.invalidInput("\(path): no such file")
+            case ENOTDIR, ELOOP, ENAMETOOLONG: throw LedgerError.invalidInput("\(path): \(String(cString: strerror(code)))")
+            default: throw LedgerError.unreadableFile(path: path, reason: String(cString: strerror(code)))
+            }
         }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
             throw LedgerError.invalidInput("\(path) is not a regular file; give the path of a JSON license definition")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw LedgerError.unreadableFile(path: path, reason: String(cString: strerror(errno))) }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         do { return [UInt8](try handle.readToEnd() ?? Data()) } catch {
             throw LedgerError.unreadableFile(path: path, reason: error.localizedDescription)
         }

@@ -144,4 +144,49 @@ import TestSupport
         #expect(unlink(dangling) == 0)
         #expect(try HashEngine().hash([wide]).results[0].digest == result.digest)
     }
+
+    /// A name that is not UTF-8 would come out altered in a Swift path (U+FFFD) and could
+    /// open another file; it is refused with its folder named.
+    @Test func nameThatIsNotUTF8IsRefused() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("tree/plain", "x")
+        let raw: [UInt8] = Array(folder.child("tree/caf").utf8) + [0xE9, 0]   // "café" in Latin-1
+        let fd = raw.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) } }
+        #expect(fd >= 0)
+        close(fd)
+        #expect(throws: HashingError.unreadable(
+            path: folder.child("tree/caf\u{FFFD}"),
+            reason: "its name is not valid UTF-8; rename it (e.g. with convmv) to hash this folder")) {
+            try HashEngine().hash([folder.child("tree")])
+        }
+    }
+
+    /// The engine compares the identity each file had when read with the one the scan saw:
+    /// a file rewritten in between (same size) fails rather than mixing two states.
+    @Test func fileRewrittenBetweenScanAndReadIsAnError() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("tree/a.bin", "aaaa")
+        try folder.write("tree/b.bin", "bbbb")
+        let rewrite = RewritingCache {
+            usleep(20_000)
+            let handle = FileHandle(forWritingAtPath: path)!
+            try? handle.truncate(atOffset: 0)
+            try? handle.write(contentsOf: Data("cccc".utf8))
+            try? handle.close()
+        }
+        #expect(throws: HashingError.changedWhileHashing(path: path)) {
+            try HashEngine(cache: rewrite).hash([folder.child("tree")])
+        }
+    }
+}
+
+/// Runs `action` between the scan and the reads: the engine asks the cache in between.
+private final class RewritingCache: DigestCache, @unchecked Sendable {
+    let action: () -> Void
+    init(_ action: @escaping () -> Void) { self.action = action }
+    func digests(for identities: [FileIdentity]) throws -> [FileIdentity: Digest] {
+        action()
+        return [:]
+    }
+    func remember(_ entries: [CachedDigest]) throws {}
 }

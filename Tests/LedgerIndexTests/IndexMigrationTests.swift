@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 @testable import LedgerIndex
@@ -29,5 +30,27 @@ import TestSupport
         // The folder is not on disk: the next refresh drops what the cache held of it.
         _ = try index.refresh()
         #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM skipped") } == 0)
+    }
+
+    /// The index has several migrations: racing processes may each apply one the other
+    /// has just recorded. Every opener must come out with the full schema, none with an error.
+    @Test(arguments: ["new", "from v4"])
+    func concurrentOpenersAllSucceed(start: String) throws {
+        let folder = try TemporaryFolder()
+        for round in 0..<10 {
+            let url = folder.url.appendingPathComponent("index\(round).sqlite")
+            if start == "from v4" {
+                let old = try DatabaseQueue(path: url.path)
+                try IndexSchema.migrator.migrate(old, upTo: "lineage by record v4")
+                try old.close()
+            }
+            let failures = Collector<String>()
+            DispatchQueue.concurrentPerform(iterations: 8) { _ in
+                do { _ = try RecordIndex(url: url, store: LedgerStore(top: folder.url)) } catch { failures.add("\(error)") }
+            }
+            #expect(failures.all.isEmpty, "round \(round)")
+            let queue = try DatabaseQueue(path: url.path)
+            #expect(try queue.read(IndexSchema.migrator.hasCompletedMigrations))
+        }
     }
 }

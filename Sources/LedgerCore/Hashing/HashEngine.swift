@@ -141,9 +141,10 @@ public struct HashEngine: Sendable {
         }
         if let failure = firstError.withLock({ $0 }) { throw failure.error }
         let entries = slots.withLock { $0.map { $0! } }
-        // A file that changed between the scan and the read has a new identity:
-        // the scan's view is stale, so say so rather than mix two states.
-        for (file, entry) in zip(files, entries) where file.identity.size != entry.identity.size {
+        // A file that changed between the scan and the read (or a different file now at
+        // its path) has a new identity: the scan's view is stale, so say so rather than
+        // mix two states in one manifest.
+        for (file, entry) in zip(files, entries) where file.identity != entry.identity {
             throw HashingError.changedWhileHashing(path: file.fullPath)
         }
         return entries

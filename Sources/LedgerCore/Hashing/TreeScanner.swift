@@ -65,57 +65,10 @@ public enum TreeScanner {
     /// sort: siblings are ordered by name, a folder's name taken with its trailing `/`,
     /// which is exactly where its files fall among its siblings' paths.
     private static func walk(folder: String, relative: [UInt8], ancestors: Set<DirectoryID>) throws -> [ScannedFile] {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0, let dir = fdopendir(fd) else {
-            let reason = String(cString: strerror(errno))
-            if fd >= 0 { close(fd) }
-            throw HashingError.unreadable(path: folder, reason: reason)
-        }
-        defer { closedir(dir) }
-        // Names keep their terminating NUL so `fstatat` takes them as they are.
-        var names: [[UInt8]] = []
-        while true {
-            errno = 0
-            guard let entry = readdir(dir) else {
-                if errno != 0 {
-                    throw HashingError.unreadable(path: folder, reason: String(cString: strerror(errno)))
-                }
-                break
-            }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                var name: [UInt8] = []
-                name.reserveCapacity(length + 1)
-                name.append(contentsOf: bytes[..<length])
-                name.append(0)
-                return name
-            }
-            if name == [0x2e, 0] || name == [0x2e, 0x2e, 0] { continue }
-            names.append(name)
-        }
-        let separator = folder.hasSuffix("/") ? "" : "/"
-        let childPath = { @Sendable (name: [UInt8]) in folder + separator + String(decoding: name.dropLast(), as: UTF8.self) }
-        let inspect = { @Sendable (name: [UInt8]) -> Entry in
-            do {
-                let st = try statFollowing(name, in: fd, path: childPath(name))
-                switch st.st_mode & S_IFMT {
-                case S_IFREG: return .file(FileIdentity(st))
-                case S_IFDIR: return .folder(DirectoryID(st))
-                default: return .failure(.specialFile(path: childPath(name), kind: kindName(st.st_mode)))
-                }
-            } catch let error as HashingError {
-                return .failure(error)
-            } catch {
-                return .failure(.unreadable(path: childPath(name), reason: "\(error)"))
-            }
-        }
-        let entries: [Entry]
-        if names.count < parallelStatThreshold {
-            entries = names.map(inspect)
-        } else {
-            entries = ParallelMap.map(names.chunked(into: parallelStatThreshold)) { $0.map(inspect) }.flatMap { $0 }
-        }
+        // Listed and stat'ed with the folder open, then closed before descending, so open
+        // descriptors do not pile up with the depth of the tree.
+        let (names, entries) = try list(folder)
+        let childPath = { (name: [UInt8]) in path(of: name, in: folder) }
 
         var order: [(key: [UInt8], index: Int)] = []
         order.reserveCapacity(names.count)
@@ -159,6 +112,69 @@ public enum TreeScanner {
             }
         }
         return files
+    }
+
+    /// The entries of `folder` (names NUL-terminated, as `fstatat` takes them) and what
+    /// each is, stat'ed relative to the open folder: on several threads when there are many.
+    private static func list(_ folder: String) throws -> (names: [[UInt8]], entries: [Entry]) {
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw HashingError.unreadable(path: folder, reason: reason)
+        }
+        defer { closedir(dir) }
+        var names: [[UInt8]] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 {
+                    throw HashingError.unreadable(path: folder, reason: String(cString: strerror(errno)))
+                }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> [UInt8] in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                var name: [UInt8] = []
+                name.reserveCapacity(length + 1)
+                name.append(contentsOf: bytes[..<length])
+                name.append(0)
+                return name
+            }
+            if name == [0x2e, 0] || name == [0x2e, 0x2e, 0] { continue }
+            names.append(name)
+        }
+        let childPath = { @Sendable (name: [UInt8]) in path(of: name, in: folder) }
+        let inspect = { @Sendable (name: [UInt8]) -> Entry in
+            // Paths are Swift strings from here on; a name that is not UTF-8 would come out
+            // altered (U+FFFD) and could open another file, so it is refused by name.
+            guard String(validating: name.dropLast(), as: UTF8.self) != nil else {
+                return .failure(.unreadable(path: childPath(name),
+                                            reason: "its name is not valid UTF-8; rename it (e.g. with convmv) to hash this folder"))
+            }
+            do {
+                let st = try statFollowing(name, in: fd, path: childPath(name))
+                switch st.st_mode & S_IFMT {
+                case S_IFREG: return .file(FileIdentity(st))
+                case S_IFDIR: return .folder(DirectoryID(st))
+                default: return .failure(.specialFile(path: childPath(name), kind: kindName(st.st_mode)))
+                }
+            } catch let error as HashingError {
+                return .failure(error)
+            } catch {
+                return .failure(.unreadable(path: childPath(name), reason: "\(error)"))
+            }
+        }
+        if names.count < parallelStatThreshold {
+            return (names, names.map(inspect))
+        }
+        return (names, ParallelMap.map(names.chunked(into: parallelStatThreshold)) { $0.map(inspect) }.flatMap { $0 })
+    }
+
+    /// The path of the NUL-terminated entry `name` of `folder`, for opening and for messages.
+    private static func path(of name: [UInt8], in folder: String) -> String {
+        folder + (folder.hasSuffix("/") ? "" : "/") + String(decoding: name.dropLast(), as: UTF8.self)
     }
 
     static func statFollowing(_ path: String) throws -> stat {

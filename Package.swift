@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "repro",
-            dependencies: ["ReproKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ReproKit", "LedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Helpers shared by the test targets only: temporary folders, processes, data.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

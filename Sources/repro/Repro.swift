@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
 
 @main
 struct Repro: ParsableCommand {
@@ -27,6 +28,7 @@ struct Repro: ParsableCommand {
 
     /// ArgumentParser exits 64 on a usage error; CLI.md promises 2 for bad usage.
     static func main() {
+        rejectUnknownCommand(CommandLine.arguments.dropFirst().first)
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -37,5 +39,18 @@ struct Repro: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// ArgumentParser reports `repro trak x` as "2 unexpected arguments"; say which word is
+    /// wrong and what was probably meant.
+    private static func rejectUnknownCommand(_ first: String?) {
+        guard let first, !first.hasPrefix("-") else { return }
+        let known = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !known.contains(first) else { return }
+        let suggestions = NameSuggestions.closest(to: first, among: known)
+        let hint = suggestions.isEmpty ? "" : "; did you mean \(suggestions.map(\.debugDescription).joined(separator: " or "))?"
+        FileHandle.standardError.write(Data(
+            "repro: error: unknown command \(first.debugDescription)\(hint)\n`repro --help` lists the commands\n".utf8))
+        Foundation.exit(2)
     }
 }

@@ -49,7 +49,7 @@ public final class HashCache: DigestCache {
                 // one left out is simply not found, so it is read.
                 var wanted: [FileKey: FileIdentity] = [:]
                 wanted.reserveCapacity(identities.count)
-                for identity in identities { wanted[FileKey(device: identity.device, inode: identity.inode)] = identity }
+                for identity in identities { wanted[identity.key] = identity }
                 let rows = try Row.fetchCursor(db, sql: "SELECT size, mtime_ns, ctime_ns, digest, hashed_at_ns, device, inode FROM hash_cache")
                 while let row = try rows.next() {
                     let key = FileKey(device: UInt64(bitPattern: row[5]), inode: UInt64(bitPattern: row[6]))
@@ -114,10 +114,4 @@ public final class HashCache: DigestCache {
         }
         return migrator
     }()
-}
-
-/// The cache's primary key.
-private struct FileKey: Hashable {
-    var device: UInt64
-    var inode: UInt64
 }

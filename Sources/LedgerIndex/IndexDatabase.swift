@@ -29,33 +29,34 @@ enum IndexDatabase {
     /// retries; its retry finds the work done.
     static func open(at url: URL, migrator: DatabaseMigrator) throws -> DatabasePool {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let pool = try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
-            try DatabasePool(path: url.path, configuration: configuration())
+        var opened: DatabasePool?
+        try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED]) {
+            opened = try DatabasePool(path: url.path, configuration: configuration())
         }
+        let pool = opened!
         // Both may read the list of applied migrations before either writes: the loser's
         // CREATE TABLE fails (SQLITE_ERROR), or its record of a step already applied does
         // (SQLITE_CONSTRAINT). Whatever the error, the schema being complete means done.
-        var attempt = 0
-        while true {
-            do {
-                try migrator.migrate(pool)
-                return pool
-            } catch let error as DatabaseError {
-                if (try? pool.read(migrator.hasCompletedMigrations)) == true { return pool }
-                let racing: [ResultCode] = [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR, .SQLITE_CONSTRAINT]
-                guard attempt < 40, racing.contains(error.resultCode) else { throw error }
-                attempt += 1
-                usleep(useconds_t(10_000 * min(attempt, 20)))
-            }
+        try retrying(when: [.SQLITE_BUSY, .SQLITE_LOCKED, .SQLITE_ERROR, .SQLITE_CONSTRAINT],
+                     doneAnyway: { (try? pool.read(migrator.hasCompletedMigrations)) == true }) {
+            try migrator.migrate(pool)
         }
+        return pool
     }
 
-    private static func retrying<T>(when codes: [ResultCode], _ body: () throws -> T) throws -> T {
+    /// Runs `body` until it succeeds, backing off while it fails with one of `codes`
+    /// (40 tries, about 6 s of sleep); stops early when `doneAnyway` says another
+    /// process finished the work.
+    private static func retrying(
+        when codes: [ResultCode], doneAnyway: () -> Bool = { false }, _ body: () throws -> Void
+    ) throws {
         var attempt = 0
         while true {
             do {
                 return try body()
-            } catch let error as DatabaseError where attempt < 40 && codes.contains(error.resultCode) {
+            } catch let error as DatabaseError {
+                if doneAnyway() { return }
+                guard attempt < 40, codes.contains(error.resultCode) else { throw error }
                 attempt += 1
                 usleep(useconds_t(10_000 * min(attempt, 20)))
             }

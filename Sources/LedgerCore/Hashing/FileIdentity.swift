@@ -35,6 +35,25 @@ public struct FileIdentity: Hashable, Sendable {
 
     /// The later of mtime and ctime: the last moment the content could have changed.
     public var lastChangeNanoseconds: Int64 { max(modifiedNanoseconds, changedNanoseconds) }
+
+    /// Which file this is, whatever its state.
+    public var key: FileKey { FileKey(device: device, inode: inode) }
+}
+
+/// Device and inode: what names a file (or folder) regardless of its state, so two paths
+/// with one key reach the same file. The hash cache's primary key.
+public struct FileKey: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+
+    public init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
+    init(_ st: stat) {
+        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
 }
 
 /// Wall-clock time in nanoseconds since the epoch, on the same clock as file timestamps.

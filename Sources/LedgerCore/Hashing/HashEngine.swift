@@ -56,7 +56,7 @@ public struct HashEngine: Sendable {
         slotByFile.reserveCapacity(files.count)
         var unique: [ScannedFile] = []
         for file in files {
-            let key = FileKey(file.identity)
+            let key = file.identity.key
             if let slot = slotByFile[key] {
                 // The same file stat'ed twice with different results: it changed mid-scan.
                 guard unique[slot].identity == file.identity else { throw HashingError.changedWhileHashing(path: file.fullPath) }
@@ -148,16 +148,5 @@ public struct HashEngine: Sendable {
             throw HashingError.changedWhileHashing(path: file.fullPath)
         }
         return entries
-    }
-}
-
-/// What names a file regardless of its state: two paths with one key are one file.
-private struct FileKey: Hashable {
-    var device: UInt64
-    var inode: UInt64
-
-    init(_ identity: FileIdentity) {
-        device = identity.device
-        inode = identity.inode
     }
 }

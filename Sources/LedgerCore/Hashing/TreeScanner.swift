@@ -36,25 +36,16 @@ public enum TreeScanner {
         case S_IFREG:
             return .file(ScannedFile(relativePath: [], fullPath: path, identity: FileIdentity(st)))
         case S_IFDIR:
-            return .folder(try walk(folder: path, relative: [], ancestors: [DirectoryID(st)]))
+            return .folder(try walk(folder: path, relative: [], ancestors: [FileKey(st)]))
         default:
             throw HashingError.specialFile(path: path, kind: kindName(st.st_mode))
-        }
-    }
-
-    private struct DirectoryID: Hashable, Sendable {
-        var device: UInt64
-        var inode: UInt64
-        init(_ st: stat) {
-            device = UInt64(st.st_dev)
-            inode = UInt64(st.st_ino)
         }
     }
 
     /// What one folder entry is, from `stat` following links.
     private enum Entry: Sendable {
         case file(FileIdentity)
-        case folder(DirectoryID)
+        case folder(FileKey)
         case failure(HashingError)
     }
 
@@ -64,7 +55,7 @@ public enum TreeScanner {
     /// Returns the files in the byte order of their relative paths, without a global
     /// sort: siblings are ordered by name, a folder's name taken with its trailing `/`,
     /// which is exactly where its files fall among its siblings' paths.
-    private static func walk(folder: String, relative: [UInt8], ancestors: Set<DirectoryID>) throws -> [ScannedFile] {
+    private static func walk(folder: String, relative: [UInt8], ancestors: Set<FileKey>) throws -> [ScannedFile] {
         // Listed and stat'ed with the folder open, then closed before descending, so open
         // descriptors do not pile up with the depth of the tree.
         let (names, entries) = try list(folder)
@@ -87,11 +78,11 @@ public enum TreeScanner {
         order.sort { $0.key.lexicographicallyPrecedes($1.key) }
 
         let relativePrefix = relative.isEmpty ? [] : relative + [0x2f]
-        let subfolders = order.compactMap { item -> (path: String, relative: [UInt8], id: DirectoryID)? in
+        let subfolders = order.compactMap { item -> (path: String, relative: [UInt8], id: FileKey)? in
             guard case .folder(let id) = entries[item.index] else { return nil }
             return (childPath(names[item.index]), relativePrefix + item.key.dropLast(), id)
         }
-        let walk = { @Sendable (sub: (path: String, relative: [UInt8], id: DirectoryID)) in
+        let walk = { @Sendable (sub: (path: String, relative: [UInt8], id: FileKey)) in
             Result { try TreeScanner.walk(folder: sub.path, relative: sub.relative, ancestors: ancestors.union([sub.id])) }
         }
         let walked = subfolders.count > 1 ? ParallelMap.map(subfolders, walk) : subfolders.map(walk)
@@ -108,7 +99,7 @@ public enum TreeScanner {
                 files += try walked[nextSubfolder].get()
                 nextSubfolder += 1
             case .failure:
-                break
+                break   // thrown while ordering, above
             }
         }
         return files
@@ -157,7 +148,7 @@ public enum TreeScanner {
                 let st = try statFollowing(name, in: fd, path: childPath(name))
                 switch st.st_mode & S_IFMT {
                 case S_IFREG: return .file(FileIdentity(st))
-                case S_IFDIR: return .folder(DirectoryID(st))
+                case S_IFDIR: return .folder(FileKey(st))
                 default: return .failure(.specialFile(path: childPath(name), kind: kindName(st.st_mode)))
                 }
             } catch let error as HashingError {

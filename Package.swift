@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
@@ -17,6 +17,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Typed file descriptors, paths and errno: the one OS layer that resolves ledger paths without following links.
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // Runs `repro run`'s command in repro's own process group with the terminal's standard streams.
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        // Model-card front matter (YAML) of Hugging Face snapshots.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // uniqued(), OrderedSet and OrderedDictionary instead of hand-written dedupes.
+        .package(url: "https://github.com/apple/swift-algorithms", from: "1.2.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,7 +35,13 @@ let package = Package(
         ),
         .target(
             name: "LedgerCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "LedgerIndex",
@@ -47,7 +62,11 @@ let package = Package(
         ),
         .target(
             name: "ReproKit",
-            dependencies: ["LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport"]
+            dependencies: [
+                "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Generates large synthetic ledgers for bench/ledger_bench.py; not installed.
         .executableTarget(

@@ -89,7 +89,7 @@ let package = Package(
         .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "TestSupport"]),
         .testTarget(name: "ReproKitTests", dependencies: ["ReproKit", "TestSupport"]),
         // End-to-end: runs the built `repro` executable as a user would.
-        .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerIndex", "TestSupport"]),
+        .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerCore", "LedgerIndex", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

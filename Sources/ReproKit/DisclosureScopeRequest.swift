@@ -30,8 +30,8 @@ extension Workspace {
         return try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
     }
 
-    /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies
-    /// and pointers are left out (not checked).
+    /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies,
+    /// pointers and copies that could not be read are left out (not checked).
     private func verification(of digests: [Digest]) throws -> [Digest: Bool] {
         guard !digests.isEmpty else { return [:] }
         var results: [Digest: Bool] = [:]
@@ -39,7 +39,7 @@ extension Workspace {
             switch item.status {
             case .ok: results[item.digest] = true
             case .mismatch: results[item.digest] = false
-            case .absent, .pointer: break
+            case .absent, .pointer, .problem: break
             }
         }
         return results

@@ -19,7 +19,12 @@ public enum TextReport {
         let what = outcome.layout == .folder ? "\(outcome.files) file\(outcome.files == 1 ? "" : "s"), \(size(outcome.size))"
             : outcome.layout == .lfsPointer ? "git-LFS pointer to \(size(outcome.size)); content not hashed" : size(outcome.size)
         text += "  \(outcome.kind.rawValue), \(what); \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
+        if let location = outcome.location { text += "  outside the work tree: this machine remembers \(location) (not recorded)\n" }
         return text
+    }
+
+    public static func located(_ outcome: LocateOutcome) -> String {
+        "\(outcome.name) (\(short(outcome.digest))) is at \(outcome.path) on this machine; remembered in \(outcome.store)\n"
     }
 
     public static func availability(_ outcome: AvailabilityOutcome) -> String {
@@ -141,7 +146,8 @@ public enum TextReport {
             switch item.status {
             case .ok: text += "ok        \(item.name)  \(item.path ?? "")\n"
             case .pointer: text += "pointer   \(item.name)  \(item.path ?? "") (git-LFS pointer; content not downloaded)\n"
-            case .absent: text += "absent    \(item.name)  \(item.path ?? "no local path recorded") (not checked)\n"
+            case .absent: text += "absent    \(item.name)  no copy on this machine (not checked; `repro locate \(item.name) PATH` names one)\n"
+            case .problem: text += "PROBLEM   \(item.name)  \(item.problem ?? "") (not checked)\n"
             case .mismatch:
                 text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(short(item.digest)), now \(item.actual.map(short) ?? "?")\n"
                 for path in item.changed { text += "    changed  \(path)\n" }
@@ -150,7 +156,10 @@ public enum TextReport {
             }
         }
         let bad = report.artifacts.filter { $0.status == .mismatch }.count
-        text += bad == 0 ? "all present artifacts match their recorded digests\n" : "\(bad) artifact\(bad == 1 ? "" : "s") changed\n"
+        let problems = report.artifacts.filter { $0.status == .problem }.count
+        if bad == 0, problems == 0 { text += "all present artifacts match their recorded digests\n" }
+        if bad > 0 { text += "\(bad) artifact\(bad == 1 ? "" : "s") changed\n" }
+        if problems > 0 { text += "\(problems) artifact\(problems == 1 ? "" : "s") could not be checked\n" }
         return text
     }
 

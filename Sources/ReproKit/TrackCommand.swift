@@ -33,6 +33,8 @@ public struct TrackOutcome: Codable, Sendable {
     public var record: String
     public var created: Bool
     public var sources: [ArtifactSource]
+    /// The copy outside the work tree that this machine now remembers (never recorded).
+    public var location: String?
 }
 
 extension Workspace {
@@ -57,12 +59,17 @@ extension Workspace {
         }
 
         var sources = request.sources.map(ArtifactSource.url)
+        // The file within a cached snapshot lets other machines find it in their own HF cache.
+        let fileInSnapshot = HuggingFaceSnapshot(path: path) == nil ? nil : HuggingFaceCache.fileWithinSnapshot(path)
         if let huggingFace {
-            sources.append(.huggingFace(repo: huggingFace.repo, revision: huggingFace.revision))
+            sources.append(.huggingFace(repo: huggingFace.repo, revision: huggingFace.revision, file: fileInSnapshot))
         } else if let snapshot = HuggingFaceSnapshot(path: path) {
-            sources.append(.huggingFace(repo: snapshot.repository, revision: snapshot.revision))
+            sources.append(.huggingFace(repo: snapshot.repository, revision: snapshot.revision, file: fileInSnapshot))
         }
-        sources.append(.localPath(displayPath(path)))
+        // Records carry no absolute path of this machine: a copy outside the work tree is
+        // remembered in .repro/ instead (below, once the record is written).
+        let relative = displayPath(path)
+        if !relative.hasPrefix("/") { sources.append(.localPath(relative)) }
 
         if let manifest = observed.manifest {
             try store.write(.manifest(ManifestRecord(manifest)), to: request.ledger)
@@ -72,9 +79,10 @@ extension Workspace {
             fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: parents,
             recordedAt: now(), recordedBy: agent, note: request.note)
         let written = try store.write(.artifact(record), to: request.ledger)
+        let remembered = rememberOutsideCopy(record.digest, at: path)
         return TrackOutcome(digest: record.digest, name: record.name, kind: kind, layout: record.layout, size: record.size,
                             files: record.fileCount, record: written.file.relativePath, created: written.created,
-                            sources: sources)
+                            sources: sources, location: remembered)
     }
 }
 

@@ -20,7 +20,7 @@ struct Repro: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Show.self, List.self,
+            Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Locate.self, Show.self, List.self,
             Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self, Seal.self,
             Disclaimer.self, ChecklistCommand.self, LicenseCommand.self, Export.self, Graph.self,
         ]

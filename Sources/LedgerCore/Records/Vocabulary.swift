@@ -53,12 +53,14 @@ public struct ArtifactSource: Codable, Hashable, Sendable {
     public var repo: String?
     /// Hugging Face revision (commit sha or branch).
     public var revision: String?
-    /// Local path at record time, relative to the work tree when inside it.
+    /// For `path`: the copy's path relative to the work tree (records written before
+    /// machine-local locations may carry an absolute path; it is never opened from here).
+    /// For `huggingface`: the file or folder within the snapshot; nil for the whole snapshot.
     public var path: String?
 
     public static func url(_ url: String) -> ArtifactSource { ArtifactSource(type: .url, url: url) }
-    public static func huggingFace(repo: String, revision: String) -> ArtifactSource {
-        ArtifactSource(type: .huggingface, repo: repo, revision: revision)
+    public static func huggingFace(repo: String, revision: String, file: String? = nil) -> ArtifactSource {
+        ArtifactSource(type: .huggingface, repo: repo, revision: revision, path: file)
     }
     public static func localPath(_ path: String) -> ArtifactSource { ArtifactSource(type: .path, path: path) }
 

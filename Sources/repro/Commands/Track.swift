@@ -9,6 +9,10 @@ struct Track: ParsableCommand {
             Hugging Face cache snapshots (models--ORG--NAME/snapshots/REV/) are recognised: the \
             repository and revision are read from the path and every LFS blob is checked against \
             its blob name. A git-LFS pointer file is recorded by its oid and size, marked as a pointer.
+
+            The record names a copy inside the work tree by its relative path; a copy outside it \
+            is never recorded (no absolute path leaves this machine) but remembered in .repro/ \
+            for `repro verify`, as `repro locate` does.
             """)
 
     @Argument(help: "File or folder to record.")

@@ -4,9 +4,16 @@ import ReproKit
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Re-hash recorded artifacts that are present and report which file of which artifact changed.",
+        abstract: "Re-hash the copies of recorded artifacts this machine knows of and report which file of which artifact changed.",
         discussion: """
-            Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record.
+            Checks the copies this machine knows of: a path a record gives relative to the work \
+            tree, copies named by `repro track` or `repro locate` on this machine, and Hugging Face \
+            snapshots in this machine's cache. Others are reported as "no copy on this machine"; \
+            an absolute path in a record is never opened unless this machine remembers it.
+
+            Unchanged files are answered from the hash cache. A copy that cannot be checked (a FIFO, \
+            a device, unreadable) is reported and the others are still checked. Exits 1 when any \
+            artifact differs from its record or could not be checked.
 
             With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records \
             at the tagged commit and compares it with the root, record count and seal record the tag \

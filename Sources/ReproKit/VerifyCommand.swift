@@ -66,9 +66,9 @@ extension Workspace {
         do {
             try check(copy.path, of: digest, into: &result, index: index, cache: cache, progress: progress)
         } catch let error as HashingError {
-            result.problem = error.description
+            (result.status, result.problem) = (.problem, error.description)
         } catch let error as LedgerError {
-            result.problem = error.description
+            (result.status, result.problem) = (.problem, error.description)
         }
         return result
     }

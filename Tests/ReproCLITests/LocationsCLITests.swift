@@ -199,4 +199,21 @@ import TestSupport
         #expect(item["status"] as? String == "problem")
         #expect(item["place"] as? String == "work-tree")
     }
+
+    /// A recorded manifest naming `../escape.txt` is a defect: reported for that artifact, never joined to a path.
+    @Test func manifestPathWithDotDotIsADefect() throws {
+        let repo = try Self.initialized()
+        try repo.folder.write("d/x.txt", "now\n")
+        let manifest = FolderManifest(entries: [.init(path: Array("../escape.txt".utf8), digest: Digest.of("then\n"), size: 5)])
+        let store = LedgerStore(top: repo.url)
+        _ = try store.write(.manifest(ManifestRecord(manifest)), to: "main")
+        _ = try store.write(.artifact(ArtifactRecord(
+            digest: manifest.digest, name: "d", kind: .dataset, layout: .folder, size: 5, fileCount: 1, sources: [.localPath("d")],
+            license: nil, derivedFrom: [], recordedAt: "2026-01-01T00:00:00Z", recordedBy: Agent(user: "grace", host: "lab-02"))), to: "main")
+        let hub = try TemporaryFolder("empty-hub")
+        let result = try repo.repro("verify", environment: ["HF_HUB_CACHE": hub.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout == "PROBLEM   d  manifest \(manifest.digest): file path \"../escape.txt\" is absolute or contains \"..\"; "
+                + "run `repro fsck` (not checked)\n1 artifact could not be checked\n")
+    }
 }

@@ -216,4 +216,45 @@ import TestSupport
         #expect(result.stdout == "PROBLEM   d  manifest \(manifest.digest): file path \"../escape.txt\" is absolute or contains \"..\"; "
                 + "run `repro fsck` (not checked)\n1 artifact could not be checked\n")
     }
+
+    /// `locate` names the artifact and hashes the path first: unknown names and special files are
+    /// bad input (2), other bytes or another layout a failed check (1); only a copy is remembered.
+    @Test func locateRemembersOnlyACopy() throws {
+        let repo = try Self.initialized()
+        try repo.folder.write("w.bin", "abc")
+        try #require(try repo.repro("track", "w.bin", "--name", "w", "--kind", "other").status == 0)
+        let outside = try TemporaryFolder("outside")
+        let copy = try outside.write("w.bin", "abc")
+        let pipes = try TemporaryFolder("pipes")
+        try Subprocess.run(["mkfifo", pipes.child("fifo")])
+        let hub = try TemporaryFolder("empty-hub")
+        let env = ["HF_HUB_CACHE": hub.path]
+
+        let unknown = try repo.repro("locate", "nope", copy, environment: env)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "repro: error: no artifact named \"nope\"; `repro list artifacts` shows what is recorded\n")
+        let fifo = try repo.repro("locate", "w", pipes.child("fifo"), environment: env)
+        #expect(fifo.status == 2)
+        #expect(fifo.stderr == "repro: error: \(pipes.child("fifo")): is a FIFO (named pipe), not a regular file or folder; refusing to hash it\n")
+        let folder = try repo.repro("locate", "w", outside.path, environment: env)
+        #expect(folder.status == 1)
+        #expect(folder.stderr.hasPrefix("repro: error: \(outside.path) is not a copy of w: recorded \(Digest.of("abc")) (file), found sha256:"))
+        #expect(folder.stderr.hasSuffix(" (folder); nothing remembered\n"))
+        let storeExists = FileManager.default.fileExists(atPath: repo.folder.child(".repro/locations.sqlite"))
+        #expect(try !storeExists || Self.rememberedPaths(repo).isEmpty)
+
+        // The work-tree copy goes away; the located one, given relative to where locate ran, is used.
+        let located = try repo.repro("locate", "--json", "w", "../" + outside.url.lastPathComponent + "/w.bin", environment: env)
+        #expect(located.status == 0, "\(located.stderr)")
+        #expect(located.stdout.contains("\"path\" : \"\(copy)\""))
+        try FileManager.default.removeItem(atPath: repo.folder.child("w.bin"))
+        let verified = try repo.repro("verify", environment: env)
+        #expect(verified.stdout == "ok        w  \(copy)\nall present artifacts match their recorded digests\n")
+        #expect(try Self.rememberedPaths(repo) == [copy])
+    }
+
+    static func rememberedPaths(_ repo: PaperRepository) throws -> [String] {
+        let result = try Subprocess.run(["sqlite3", repo.folder.child(".repro/locations.sqlite"), "SELECT path FROM locations ORDER BY path"])
+        return result.stdout.split(separator: "\n").map(String.init)
+    }
 }

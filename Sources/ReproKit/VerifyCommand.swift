@@ -16,10 +16,14 @@ public struct VerifiedArtifact: Codable, Sendable {
     }
 
     public var digest: Digest
+    /// `file` or `folder` (an LFS pointer counts as the file it stands for).
+    public var layout: ArtifactIdentity.Layout
     public var name: String
     public var path: String?
     public var status: Status
     public var actual: Digest?
+    /// The layout found on disk: a file where a folder was recorded is a mismatch even with the same digest.
+    public var actualLayout: ArtifactIdentity.Layout?
     /// For folders: files whose content changed, that disappeared, or that appeared.
     public var changed: [String] = []
     public var missing: [String] = []
@@ -33,51 +37,42 @@ public struct VerifyReport: Codable, Sendable {
 
 extension Workspace {
     /// Re-hashes recorded artifacts that are present (through the hash cache) and names what changed.
+    /// Layout and digest must both match: a file holding a folder's listing is not that folder.
     public func verify(_ references: [String], useCache: Bool = true, progress: HashProgress? = nil) throws -> VerifyReport {
         let index = try index()
-        let resolver = ArtifactResolver(index: index)
-        var digests: [Digest] = []
+        let resolver = ArtifactResolver(index: index, warn: warn)
+        var identities: [ArtifactIdentity] = []
         if references.isEmpty {
-            try index.forEach(ArtifactRecord.self, recordType: .artifact) { digests.append($0.value.digest) }
+            try index.forEach(ArtifactRecord.self, recordType: .artifact) { identities.append($0.value.identity) }
         } else {
-            digests = try references.map { try resolver.resolve($0) }
+            identities = try references.map { try resolver.resolve($0) }
         }
         let cache = useCache ? hashCache() : nil
         var results: [VerifiedArtifact] = []
-        for digest in unique(digests) {
-            results.append(try verify(digest, index: index, cache: cache, progress: progress))
+        for identity in unique(identities) {
+            results.append(try verify(identity, index: index, cache: cache, progress: progress))
         }
         return VerifyReport(artifacts: results)
     }
 
-    private func verify(_ digest: Digest, index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws -> VerifiedArtifact {
-        let records = try index.artifactRecords(digest).map(\.value)
+    private func verify(_ identity: ArtifactIdentity, index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws -> VerifiedArtifact {
+        let records = try index.artifactRecords(identity).map(\.value)
         let newest = records.last!
-        let paths = unique(records.reversed().flatMap(\.sources).compactMap(\.path))
-        guard let relative = paths.first(where: { FileManager.default.fileExists(atPath: absolute($0)) }) else {
-            return VerifiedArtifact(digest: digest, name: newest.name, path: paths.first, status: .absent)
+        guard let found = copyPath(of: records) else {
+            let paths = unique(records.reversed().flatMap(\.sources).compactMap(\.path))
+            return VerifiedArtifact(digest: identity.digest, layout: identity.layout, name: newest.name, path: paths.first, status: .absent)
         }
-        let path = absolute(relative)
-        if let pointer = LFSPointer.read(path: path) {
-            let status: VerifiedArtifact.Status = pointer.digest == digest ? .pointer : .mismatch
-            return VerifiedArtifact(digest: digest, name: newest.name, path: relative, status: status, actual: pointer.digest)
-        }
-        let outcome = try HashEngine(cache: cache, progress: progress).hash([path])
-        outcome.cacheWarnings.forEach(warn)
-        let hashed = outcome.results[0]
-        var result = VerifiedArtifact(digest: digest, name: newest.name, path: relative,
-                                      status: hashed.digest == digest ? .ok : .mismatch, actual: hashed.digest)
-        if result.status == .mismatch, let now = hashed.manifest, let then = try index.manifest(of: digest) {
-            let before = Dictionary(then.entries.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
-            let after = Dictionary(now.entries.map { ($0.displayPath, $0.digest) }, uniquingKeysWith: { first, _ in first })
-            result.changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
-            result.missing = before.keys.filter { after[$0] == nil }.sorted()
-            result.added = after.keys.filter { before[$0] == nil }.sorted()
+        let relative = found.recorded
+        let copy = try PresentCopy.hash(found.absolute, recordedAs: relative, cache: cache, progress: progress, warn: warn)
+        let status: VerifiedArtifact.Status = copy.identity != identity ? .mismatch : copy.layout == .lfsPointer ? .pointer : .ok
+        var result = VerifiedArtifact(digest: identity.digest, layout: identity.layout, name: newest.name, path: relative,
+                                      status: status, actual: copy.identity.digest, actualLayout: copy.identity.layout)
+        if status == .mismatch, identity.layout == .folder {
+            let difference = copy.difference(from: try index.manifest(of: identity.digest))
+            result.changed = difference.changed
+            result.missing = difference.missing
+            result.added = difference.added
         }
         return result
-    }
-
-    private func absolute(_ recorded: String) -> String {
-        recorded.hasPrefix("/") ? recorded : top.appendingPathComponent(recorded).path
     }
 }

@@ -28,6 +28,9 @@ struct PresentCopy {
                            layout: layout, manifest: hashed.manifest)
     }
 
+    /// What hashing this copy checked: a git-LFS pointer names the content without holding it.
+    var verification: InputVerification { layout == .lfsPointer ? .noCopy : .verified }
+
     /// Files of a folder that changed, went missing or appeared since `recorded` was listed.
     func difference(from recorded: ManifestRecord?) -> (changed: [String], missing: [String], added: [String]) {
         guard let recorded else { return ([], [], []) }

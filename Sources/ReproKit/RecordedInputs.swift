@@ -71,7 +71,7 @@ extension Workspace {
             let copy = try PresentCopy.hash(path, recordedAs: displayPath(path), cache: hashCache(), progress: nil, warn: warn)
             if let record = try records.artifactRecords(copy.identity).last {
                 return PreparedInput(use: ArtifactUse(digest: copy.identity.digest, name: record.value.name, role: role,
-                                                      layout: copy.layout, verification: .verified), copy: copy, isGivenPath: true)
+                                                      layout: copy.layout, verification: copy.verification), copy: copy, isGivenPath: true)
             }
             guard let previous = try newestRecord(withPath: copy.path) else {
                 throw LedgerError.invalidInput(
@@ -79,7 +79,7 @@ extension Workspace {
                     + "`repro track \(reference) --name NAME --kind KIND --license LICENSE`")
             }
             var input = PreparedInput(use: ArtifactUse(digest: copy.identity.digest, name: previous.name, role: role,
-                                                       layout: copy.layout, verification: .verified), copy: copy, isGivenPath: true)
+                                                       layout: copy.layout, verification: copy.verification), copy: copy, isGivenPath: true)
             input.newVersion = (newVersionRequest(of: previous, at: path), try changedInput(previous, copy: copy))
             return input
         }
@@ -93,7 +93,7 @@ extension Workspace {
         let copy = try PresentCopy.hash(found.absolute, recordedAs: found.recorded, cache: hashCache(), progress: nil, warn: warn)
         var input = PreparedInput(use: ArtifactUse(digest: copy.identity.digest, name: newest.name, role: role,
                                                    layout: newest.layout,
-                                                   verification: .verified), copy: copy)
+                                                   verification: copy.verification), copy: copy)
         if copy.identity != identity {
             input.newVersion = (newVersionRequest(of: newest, at: found.absolute), try changedInput(newest, copy: copy))
         }

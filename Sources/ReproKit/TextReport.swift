@@ -160,10 +160,13 @@ public enum TextReport {
             case .pointer: text += "pointer   \(item.name)  \(item.path ?? "") (git-LFS pointer; content not downloaded)\n"
             case .absent: text += "absent    \(item.name)  \(item.path ?? "no local path recorded") (not checked)\n"
             case .mismatch:
-                // A folder replaced by a file holding its listing has the same digest: say which is which.
-                let layouts = item.actualLayout.map { $0 != item.layout } ?? false
-                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(layouts ? "\(item.layout.rawValue) " : "")\(short(item.digest)), "
-                    + "now \(layouts ? item.actualLayout.map { "\($0.rawValue) " } ?? "" : "")\(item.actual.map(short) ?? "?")\n"
+                // A folder replaced by a file holding its listing has the same digest: then the layouts are named.
+                var recorded = short(item.digest), now = item.actual.map(short) ?? "?"
+                if let actualLayout = item.actualLayout, actualLayout != item.layout {
+                    recorded = "\(item.layout.rawValue) \(recorded)"
+                    now = "\(actualLayout.rawValue) \(now)"
+                }
+                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(recorded), now \(now)\n"
                 for path in item.changed { text += "    changed  \(path)\n" }
                 for path in item.missing { text += "    missing  \(path)\n" }
                 for path in item.added { text += "    added    \(path)\n" }

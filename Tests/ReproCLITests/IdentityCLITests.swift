@@ -247,5 +247,15 @@ import TestSupport
         let input = try #require(try inputs(of: "exp").first)
         #expect(input["verification"] as? String == "no-copy")
         #expect(input["layout"] as? String == "file")
+
+        // Only a git-LFS pointer here: the content was not checked either.
+        let oid = "0b7a9a0e4c1fa0c0d1b2c3d4e5f60718293a4b5c6d7e8f901234567890abcdef"
+        try repo.folder.write("model.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:\(oid)\nsize 123456789\n")
+        #expect(try repo.repro("track", "model.bin", "--name", "weights", "--kind", "checkpoint").status == 0)
+        #expect(try repo.repro("run", "reads-pointer", "--uses", "weights", "--", "true").stderr == "")
+        let pointer = try #require(try inputs(of: "reads-pointer").first)
+        #expect(pointer["verification"] as? String == "no-copy")
+        #expect(pointer["layout"] as? String == "lfs-pointer")
+        #expect(pointer["digest"] as? String == "sha256:\(oid)")
     }
 }

@@ -235,6 +235,12 @@ import TestSupport
         #expect(recorded.map { $0["digest"] as? String } == [start, old])
         #expect(recorded.map { $0["digestAfterRun"] as? String } == [end, folderEnd])
         #expect(recorded.map { $0["verification"] as? String } == ["verified", "verified"])
+        let shown = try repo.repro("show", "grows").stdout
+        #expect(shown.contains("""
+              uses     \(start.prefix(19))  log [verified] [changed during the run, to \(end.prefix(19))]
+              uses     \(old.prefix(19))  ds (folder) [verified] [changed during the run, to \(folderEnd.prefix(19))]
+
+            """), "\(shown)")
     }
 
     @Test func anInputWithNoCopyHereIsRecordedAsNotVerified() throws {

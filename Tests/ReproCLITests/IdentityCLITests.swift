@@ -154,12 +154,15 @@ import TestSupport
         let old = try trackFolder()
         try repo.folder.write("data/ds/a.txt", "alpha, revised\n")
         let new = try digest("data/ds")
-        let run = try repo.repro("run", "exp", "--uses", "train=ds", "--", "true", environment: Self.later)
+        let run = try repo.repro("run", "exp", "--uses", "train=ds", "--", "sh", "-c", "echo the command ran >&2",
+                                 environment: Self.later)
         #expect(run.status == 0)
+        // Said before the command starts.
         #expect(run.stderr == """
             repro: warning: input ds differs from its recorded bytes; the present bytes are recorded as a new version of "ds":
               ds (data/ds): recorded folder:\(old), present folder:\(new)
                 changed  a.txt
+            the command ran
 
             """)
         let input = try #require(try inputs(of: "exp").first)

@@ -87,10 +87,11 @@ struct Run: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
-        let (outcome, status) = try Console.withWorkspace {
+        let (outcome, status) = try Console.withWorkspace { workspace in
+            workspace.warningHandler = Console.warn
             // With --json the command's own output goes to stderr: stdout carries one JSON document.
-            try $0.run(options.request(named: experiment), command: command, from: currentDirectory,
-                       commandOutputToStderr: output.json)
+            return try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
+                                     commandOutputToStderr: output.json)
         }
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
         if status != 0 { throw ExitCode(status) }

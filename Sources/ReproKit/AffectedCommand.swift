@@ -19,16 +19,20 @@ public struct AffectedReport: Codable, Sendable {
     }
 
     public var artifact: Digest
+    /// `file` or `folder`: with the digest, which artifact was asked about.
+    public var layout: ArtifactIdentity.Layout
     public var names: [String]
     public var artifacts: [Dependent]
     public var experiments: [Run]
 }
 
 extension Workspace {
-    /// Follows derived-from lineage and experiment outputs transitively, breadth first.
+    /// Follows derived-from lineage and experiment outputs transitively, breadth first. The first
+    /// step is by identity (a file and a folder sharing a digest are apart); lineage is by digest.
     public func affected(by reference: String) throws -> AffectedReport {
         let index = try index()
-        let root = try ArtifactResolver(index: index).resolve(reference)
+        let identity = try ArtifactResolver(index: index, warn: warn).resolve(reference)
+        let root = identity.digest
         var seen: Set<Digest> = [root]
         var frontier = [root]
         var dependents: [AffectedReport.Dependent] = []
@@ -37,15 +41,19 @@ extension Workspace {
         var distance = 0
         while !frontier.isEmpty {
             distance += 1
-            for run in try index.experimentReferences(using: frontier) where seenRuns.insert(run.path).inserted {
+            let users = distance == 1 ? try index.experimentReferences(using: [identity]) : try index.experimentReferences(using: frontier)
+            for run in users where seenRuns.insert(run.path).inserted {
                 runs.append(.init(name: run.name, ledger: run.ledger, section: run.section, record: run.path, distance: distance))
             }
-            let next = try index.children(of: frontier) + index.outputs(ofExperimentsUsing: frontier)
+            let written = distance == 1 ? try users.flatMap { try index.experimentOutputs(path: $0.path) }
+                : try index.outputs(ofExperimentsUsing: frontier)
+            let next = try index.children(of: frontier) + written
             frontier = next.filter { seen.insert($0).inserted }
             let names = try index.names(of: frontier)
             dependents += frontier.map { .init(digest: $0, names: names[$0] ?? [], distance: distance) }
         }
-        return AffectedReport(artifact: root, names: try index.names(of: [root])[root] ?? [],
+        let names = unique(try index.artifactRecords(identity).map(\.value.name))
+        return AffectedReport(artifact: root, layout: identity.layout, names: names,
                               artifacts: dependents, experiments: runs)
     }
 }

@@ -10,6 +10,8 @@ struct ArtifactObservation {
     var fileCount: Int
     var manifest: FolderManifest?
 
+    var identity: ArtifactIdentity { ArtifactIdentity(layout, digest) }
+
     static func make(path: String, workspace: Workspace, useCache: Bool, progress: HashProgress?) throws -> ArtifactObservation {
         if let pointer = LFSPointer.read(path: path) {
             return ArtifactObservation(digest: pointer.digest, layout: .lfsPointer, size: pointer.size, fileCount: 1, manifest: nil)

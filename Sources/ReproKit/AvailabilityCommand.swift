@@ -20,8 +20,9 @@ extension Workspace {
         let day = try Timestamps.day(asOf)
         if let evidence { try Parse.url(evidence, option: "--evidence") }
         let index = try index()
-        let digest = try ArtifactResolver(index: index).resolve(reference)
-        let name = try index.artifactRecords(digest).last?.value.name ?? reference
+        let identity = try ArtifactResolver(index: index).resolve(reference)
+        let digest = identity.digest
+        let name = try index.artifactRecords(identity).last?.value.name ?? reference
         let event = AvailabilityEvent(digest: digest, status: status, asOf: day, evidence: evidence, note: note,
                                       recordedAt: now(), recordedBy: agent)
         let written = try store.write(.availability(event), to: ledger)

@@ -14,6 +14,8 @@ public struct ExperimentRequest: Sendable {
     public var section: String?
     public var note: String?
     public var ledger = "main"
+    /// `repro tag`: inputs whose present copy differs were used with their recorded bytes.
+    public var asRecorded = false
 
     public init(name: String) { self.name = name }
 }
@@ -30,8 +32,9 @@ extension Workspace {
     /// Records an experiment after the fact (`repro tag`).
     public func tag(_ request: ExperimentRequest, from directory: URL) throws -> RecordedExperiment {
         let started = now()
+        let prepared = try prepare(request, policy: .refuse(asRecorded: request.asRecorded), from: directory)
         return try recordExperiment(request, from: directory, command: nil, exitStatus: nil, startedAt: started,
-                                    code: try codeState(), before: try prepare(request, from: directory))
+                                    code: try codeState(), before: (inputs: prepared.inputs.map(\.use), parents: prepared.parents))
     }
 
     /// Runs `command` with the terminal attached, then records it, failed or not. Returns the
@@ -39,12 +42,14 @@ extension Workspace {
     public func run(_ request: ExperimentRequest, command: [String], from directory: URL,
                     commandOutputToStderr: Bool = false) throws -> (RecordedExperiment, Int32) {
         guard !command.isEmpty else { throw LedgerError.invalidInput("nothing to run: give the command after --") }
-        let prepared = try prepare(request, from: directory)
+        // Inputs are verified before the command starts and again after it ends.
+        let prepared = try prepare(request, policy: .recordPresent, from: directory)
         let code = try codeState()
         let started = now()
         let status = try ChildProcess.run(command, in: directory, stdoutToStderr: commandOutputToStderr)
+        let inputs = inputsAfterRun(prepared.inputs)
         let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: status, startedAt: started,
-                                           code: code, before: prepared)
+                                           code: code, before: (inputs: inputs, parents: prepared.parents))
         return (outcome, status)
     }
 
@@ -53,41 +58,20 @@ extension Workspace {
         try GitRepository.codeState(at: top, excluding: ["\(LedgerStore.folderName)/", ".repro/"])
     }
 
-    /// Everything that can be checked before the command runs, so a typo fails fast.
-    private func prepare(_ request: ExperimentRequest, from directory: URL) throws -> (inputs: [ArtifactUse], parents: [Digest]) {
+    /// Everything that can be checked before the command runs, so a typo fails fast; inputs last,
+    /// as verifying them may record new versions of their names.
+    private func prepare(_ request: ExperimentRequest, policy: ChangedInputPolicy,
+                         from directory: URL) throws -> (inputs: [PreparedInput], parents: [Digest]) {
         try store.requireLedger(request.ledger)
         try Names.validate(request.name, as: .experiment)
         _ = try Parse.kind(request.producesKind)
         let resolver = ArtifactResolver(index: try index())
-        var inputs: [ArtifactUse] = []
-        for use in request.uses {
-            let (role, reference) = Self.splitAssignment(use)
-            inputs.append(try resolveInput(reference, role: role, resolver: resolver, from: directory))
-        }
-        let parents = try request.derivedFrom.map { try resolver.resolve($0) }
+        let parents = try request.derivedFrom.map { try resolver.resolve($0).digest }
         for output in request.produces {
             let (name, _) = Self.splitAssignment(output)
             if let name { try Names.validate(name, as: .artifact) }
         }
-        return (inputs, parents)
-    }
-
-    /// A name or digest is looked up; an existing path is hashed and must match a tracked artifact,
-    /// so the record says which recorded bytes were really used.
-    private func resolveInput(_ reference: String, role: String?, resolver: ArtifactResolver, from directory: URL) throws -> ArtifactUse {
-        let path = absolutePath(reference, from: directory)
-        if FileManager.default.fileExists(atPath: path), reference.contains("/") || reference.contains(".") || (try? resolver.resolve(reference)) == nil {
-            let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: true, progress: nil)
-            guard let record = try index().artifactRecords(observed.digest).last else {
-                throw LedgerError.invalidInput(
-                    "\(reference) (\(observed.digest)) is not a tracked artifact; record it first with "
-                    + "`repro track \(reference) --name NAME --kind KIND --license LICENSE`")
-            }
-            return ArtifactUse(digest: observed.digest, name: record.value.name, role: role)
-        }
-        let digest = try resolver.resolve(reference)
-        let name = try index().artifactRecords(digest).last?.value.name ?? reference
-        return ArtifactUse(digest: digest, name: name, role: role)
+        return (try prepareInputs(request.uses, policy: policy, from: directory), parents)
     }
 
     private func recordExperiment(_ request: ExperimentRequest, from directory: URL, command: [String]?, exitStatus: Int32?,
@@ -105,9 +89,11 @@ extension Workspace {
             var track = TrackRequest(path: path, name: name, kind: request.producesKind)
             track.ledger = request.ledger
             track.derivedFrom = before.parents.map(\.description)
+            // What a run writes is the new version of its output's name.
+            track.newVersion = true
             let tracked = try self.track(track, from: directory)
             if tracked.created { newArtifacts.append(tracked) }
-            outputs.append(ArtifactUse(digest: tracked.digest, name: name))
+            outputs.append(ArtifactUse(digest: tracked.digest, name: name, layout: tracked.layout))
         }
         let outcome: ExperimentOutcome = exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
         let record = ExperimentRecord(

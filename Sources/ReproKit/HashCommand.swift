@@ -28,9 +28,10 @@ public struct HashCommand: Sendable {
         return outcome
     }
 
-    /// `sha256:<hex>  PATH` per line, as `sha256sum` prints them.
+    /// `sha256:<hex>  PATH` per line, as `sha256sum` prints them; a folder's path ends in `/`,
+    /// since a file holding the folder's listing has the same digest but is another artifact.
     public static func text(_ results: [HashedPath]) -> String {
-        results.map { "\($0.digest)  \($0.path)\n" }.joined()
+        results.map { "\($0.digest)  \($0.path)\($0.kind == .folder && !$0.path.hasSuffix("/") ? "/" : "")\n" }.joined()
     }
 
     public static func json(_ results: [HashedPath]) throws -> String {

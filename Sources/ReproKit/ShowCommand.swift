@@ -21,6 +21,8 @@ public struct ArtifactSummary: Codable, Sendable {
     public var usedBy: [String]
     public var producedBy: [String]
     public var records: [String]
+    /// When asked by name: every artifact the name has named, oldest first; the last is what it means now.
+    public var versions: [NameVersion]? = nil
 }
 
 /// What `repro show` found: an artifact, or the runs of an experiment.
@@ -33,11 +35,14 @@ extension Workspace {
     public func show(_ reference: String) throws -> ShowResult {
         let index = try index()
         let runs = try index.experiments(named: reference)
-        if !runs.isEmpty, try index.digests(named: reference).isEmpty {
+        let versions = try index.versions(named: reference)
+        if !runs.isEmpty, versions.isEmpty {
             return .experiment(runs.map(\.value))
         }
         do {
-            return .artifact(try summary(of: ArtifactResolver(index: index).resolve(reference)))
+            var found = try summary(of: ArtifactResolver(index: index).resolve(reference))
+            if !versions.isEmpty { found.versions = versions }
+            return .artifact(found)
         } catch LedgerError.unknownArtifact {
             // `show` takes experiments too, so suggest from both.
             let names = try index.artifactNames() + index.experimentNames()
@@ -45,11 +50,12 @@ extension Workspace {
         }
     }
 
-    func summary(of digest: Digest) throws -> ArtifactSummary {
+    func summary(of identity: ArtifactIdentity) throws -> ArtifactSummary {
         let index = try index()
-        let records = try index.artifactRecords(digest)
+        let digest = identity.digest
+        let records = try index.artifactRecords(identity)
         let events = try index.events(of: digest).map(\.value)
-        let users = try index.experimentReferences(using: [digest])
+        let users = try index.experimentReferences(using: [identity])
         var producers: [String] = []
         try index.forEachProducer(of: digest) { producers.append($0) }
         let newest = records.last!.value

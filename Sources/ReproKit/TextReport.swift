@@ -52,6 +52,12 @@ public enum TextReport {
             field("derivatives", abbreviated(a.derivatives.map(short)))
             field("used by", abbreviated(a.usedBy))
             field("produced by", a.producedBy.joined(separator: ", "))
+            if let versions = a.versions, versions.count > 1 {
+                for (number, version) in versions.enumerated() {
+                    field("version \(number + 1)", "\(short(version.identity.digest)) (\(version.identity.layout.rawValue)), recorded "
+                          + "\(version.firstRecordedAt)" + (number == versions.count - 1 ? ", latest" : ""))
+                }
+            }
             return lines.joined(separator: "\n") + "\n"
         case .experiment(let runs):
             return runs.map(experiment).joined()
@@ -70,7 +76,18 @@ public enum TextReport {
         if let section = x.section { lines.append("  section: \(section)") }
         if let command = x.command { lines.append("  command: \(command.joined(separator: " ")) (exit \(x.exitStatus.map(String.init) ?? "?"))") }
         lines.append("  code:    " + describe(x.code))
-        for input in x.inputs { lines.append("  uses     \(short(input.digest))  \(input.name)" + (input.role.map { " (\($0))" } ?? "")) }
+        for input in x.inputs {
+            var line = "  uses     \(short(input.digest))  \(input.name)" + (input.role.map { " (\($0))" } ?? "")
+            if input.layout == .folder { line += " (folder)" }
+            switch input.verification {
+            case .verified: line += " [verified]"
+            case .noCopy: line += " [no copy here; not verified]"
+            case .statedAsRecorded: line += " [copy differed; stated as recorded]"
+            case nil: break
+            }
+            if let after = input.digestAfterRun { line += " [changed during the run, to \(short(after))]" }
+            lines.append(line)
+        }
         for output in x.outputs { lines.append("  produces \(short(output.digest))  \(output.name)") }
         if let note = x.note { lines.append("  note:    \(note)") }
         return lines.joined(separator: "\n") + "\n"
@@ -149,7 +166,13 @@ public enum TextReport {
             case .absent: text += "absent    \(item.name)  no copy on this machine (not checked; `repro locate \(item.name) PATH` names one)\n"
             case .problem: text += "PROBLEM   \(item.name)  \(item.problem ?? "") (not checked)\n"
             case .mismatch:
-                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(short(item.digest)), now \(item.actual.map(short) ?? "?")\n"
+                // A folder replaced by a file holding its listing has the same digest: then the layouts are named.
+                var recorded = short(item.digest), now = item.actual.map(short) ?? "?"
+                if let actualLayout = item.actualLayout, actualLayout != item.layout {
+                    recorded = "\(item.layout.rawValue) \(recorded)"
+                    now = "\(actualLayout.rawValue) \(now)"
+                }
+                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(recorded), now \(now)\n"
                 for path in item.changed { text += "    changed  \(path)\n" }
                 for path in item.missing { text += "    missing  \(path)\n" }
                 for path in item.added { text += "    added    \(path)\n" }

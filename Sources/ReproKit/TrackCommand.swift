@@ -14,6 +14,8 @@ public struct TrackRequest: Sendable {
     public var ledger: String = "main"
     public var note: String?
     public var useCache = true
+    /// Record these bytes under a name that already names other bytes; the name keeps its history.
+    public var newVersion = false
 
     public init(path: String, name: String, kind: String) {
         self.path = path
@@ -46,13 +48,17 @@ extension Workspace {
         let license = try request.license.map(Parse.license)
         let huggingFace = try request.huggingFace.map(Parse.huggingFace)
         for url in request.sources { try Parse.url(url, option: "--source") }
-        let parents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0) }
+        let parents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0).digest }
 
         if let license { warnAboutUnknownLicenses(in: license) }
 
         let path = absolutePath(request.path, from: directory)
         let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: request.useCache, progress: progress)
-        let earlierNames = Set(try index().artifactRecords(observed.digest).map(\.value.name)).subtracting([request.name])
+        if !request.newVersion, let latest = try index().versions(named: request.name).last, latest.identity != observed.identity {
+            throw IdentityError.nameTaken(name: request.name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
+                                          path: request.path, new: observed.identity)
+        }
+        let earlierNames = Set(try index().artifactRecords(observed.identity).map(\.value.name)).subtracting([request.name])
         if !earlierNames.isEmpty {
             warn("these bytes (\(observed.digest)) are already recorded as \(earlierNames.sorted().map(\.debugDescription).joined(separator: ", ")); "
                  + "\(request.name.debugDescription) becomes another name of the same artifact")

@@ -18,12 +18,16 @@ public struct VerifiedArtifact: Codable, Sendable {
     }
 
     public var digest: Digest
+    /// `file` or `folder` (an LFS pointer counts as the file it stands for).
+    public var layout: ArtifactIdentity.Layout
     public var name: String
     public var path: String?
     /// Where the checked copy was found; nil when none was.
     public var place: String?
     public var status: Status
     public var actual: Digest?
+    /// The layout found on disk: a file where a folder was recorded is a mismatch even with the same digest.
+    public var actualLayout: ArtifactIdentity.Layout?
     /// For folders: files whose content changed, that disappeared, or that appeared.
     public var changed: [String] = []
     public var missing: [String] = []
@@ -39,32 +43,34 @@ public struct VerifyReport: Codable, Sendable {
 
 extension Workspace {
     /// Re-hashes recorded artifacts that are present (through the hash cache) and names what changed.
+    /// Layout and digest must both match: a file holding a folder's listing is not that folder.
     public func verify(_ references: [String], useCache: Bool = true, progress: HashProgress? = nil) throws -> VerifyReport {
         let index = try index()
-        let resolver = ArtifactResolver(index: index)
-        var digests: [Digest] = []
+        let resolver = ArtifactResolver(index: index, warn: warn)
+        var identities: [ArtifactIdentity] = []
         if references.isEmpty {
-            try index.forEach(ArtifactRecord.self, recordType: .artifact) { digests.append($0.value.digest) }
+            try index.forEach(ArtifactRecord.self, recordType: .artifact) { identities.append($0.value.identity) }
         } else {
-            digests = try references.map { try resolver.resolve($0) }
+            identities = try references.map { try resolver.resolve($0) }
         }
         let cache = useCache ? hashCache() : nil
         var results: [VerifiedArtifact] = []
-        for digest in unique(digests) {
-            results.append(try verify(digest, index: index, cache: cache, progress: progress))
+        for identity in unique(identities) {
+            results.append(try verify(identity, index: index, cache: cache, progress: progress))
         }
         return VerifyReport(artifacts: results)
     }
 
-    private func verify(_ digest: Digest, index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws -> VerifiedArtifact {
-        let records = try index.artifactRecords(digest).map(\.value)
+    private func verify(_ identity: ArtifactIdentity, index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws -> VerifiedArtifact {
+        let records = try index.artifactRecords(identity).map(\.value)
         let newest = records.last!
-        guard let copy = knownCopies(of: digest, records: records).present else {
-            return VerifiedArtifact(digest: digest, name: newest.name, path: nil, status: .absent)
+        guard let copy = knownCopies(of: identity.digest, records: records).present else {
+            return VerifiedArtifact(digest: identity.digest, layout: identity.layout, name: newest.name, path: nil, status: .absent)
         }
-        var result = VerifiedArtifact(digest: digest, name: newest.name, path: copy.shown, place: copy.place.rawValue, status: .problem)
+        var result = VerifiedArtifact(digest: identity.digest, layout: identity.layout, name: newest.name, path: copy.shown,
+                                      place: copy.place.rawValue, status: .problem)
         do {
-            try check(copy.path, of: digest, into: &result, index: index, cache: cache, progress: progress)
+            try check(copy, of: identity, into: &result, index: index, cache: cache, progress: progress)
         } catch let error as HashingError {
             (result.status, result.problem) = (.problem, error.description)
         } catch let error as LedgerError {
@@ -74,31 +80,25 @@ extension Workspace {
     }
 
     /// Hashes one copy; a problem with it is thrown for the caller to report and go on.
-    private func check(_ path: String, of digest: Digest, into result: inout VerifiedArtifact,
+    private func check(_ found: ArtifactCopy, of identity: ArtifactIdentity, into result: inout VerifiedArtifact,
                        index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws {
         // Opening a FIFO would block and a device may never end: refuse them before any read.
-        if let kind = Self.specialKind(path) { throw HashingError.specialFile(path: result.path ?? path, kind: kind) }
-        if let pointer = LFSPointer.read(path: path) {
-            result.status = pointer.digest == digest ? .pointer : .mismatch
-            result.actual = pointer.digest
-            return
-        }
-        let outcome = try HashEngine(cache: cache, progress: progress).hash([path])
-        outcome.cacheWarnings.forEach(warn)
-        let hashed = outcome.results[0]
-        result.status = hashed.digest == digest ? .ok : .mismatch
-        result.actual = hashed.digest
-        if result.status == .mismatch, let now = hashed.manifest, let then = try index.manifest(of: digest) {
+        if let kind = Self.specialKind(found.path) { throw HashingError.specialFile(path: found.shown, kind: kind) }
+        let copy = try PresentCopy.hash(found.path, recordedAs: found.shown, cache: cache, progress: progress, warn: warn)
+        result.status = copy.identity != identity ? .mismatch : copy.layout == .lfsPointer ? .pointer : .ok
+        result.actual = copy.identity.digest
+        result.actualLayout = copy.identity.layout
+        if result.status == .mismatch, identity.layout == .folder {
+            let recorded = try index.manifest(of: identity.digest)
             // Names from a record are only printed, never joined to a path; still, such a name is a defect.
-            if let unsafe = then.entries.first(where: { $0.path.hasPrefix("/") || $0.path.split(separator: "/").contains("..") }) {
-                throw LedgerError.corruptRecord(path: "manifest \(then.folder)",
+            if let unsafe = recorded?.entries.first(where: { $0.path.hasPrefix("/") || $0.path.split(separator: "/").contains("..") }) {
+                throw LedgerError.corruptRecord(path: "manifest \(identity.digest)",
                                                 reason: "file path \(unsafe.path.debugDescription) is absolute or contains \"..\"; run `repro fsck`")
             }
-            let before = Dictionary(then.entries.map { ($0.path, $0.digest) }, uniquingKeysWith: { first, _ in first })
-            let after = Dictionary(now.entries.map { ($0.displayPath, $0.digest) }, uniquingKeysWith: { first, _ in first })
-            result.changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
-            result.missing = before.keys.filter { after[$0] == nil }.sorted()
-            result.added = after.keys.filter { before[$0] == nil }.sorted()
+            let difference = copy.difference(from: recorded)
+            result.changed = difference.changed
+            result.missing = difference.missing
+            result.added = difference.added
         }
     }
 

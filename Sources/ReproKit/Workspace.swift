@@ -58,7 +58,13 @@ public final class Workspace: @unchecked Sendable {
         return cache
     }
 
-    public func warn(_ message: String) { warnings.append(message) }
+    /// When set, warnings go here as they happen instead of into `warnings`: `repro run` says
+    /// that an input changed before the command starts, not hours later.
+    public var warningHandler: (@Sendable (String) -> Void)?
+
+    public func warn(_ message: String) {
+        if let warningHandler { warningHandler(message) } else { warnings.append(message) }
+    }
 
     /// Who is recording, for the audit trail. `REPRO_USER` and `REPRO_HOST` override the
     /// login and host name (for privacy, or for byte-identical example ledgers).

@@ -4,12 +4,27 @@ public struct ArtifactUse: Codable, Hashable, Sendable {
     public var name: String
     /// Free-form role, e.g. `base-model`, `train`, `eval`.
     public var role: String?
+    /// File, folder or LFS pointer: with `digest`, which artifact this is. Absent in records
+    /// written before layouts were recorded in uses.
+    public var layout: ArtifactLayout?
+    /// For inputs: whether a copy on this machine was checked when the record was written.
+    public var verification: InputVerification?
+    /// For inputs of `repro run`: the digest of the copy when the command ended, present only
+    /// when it differs from `digest` (the input changed during the run).
+    public var digestAfterRun: Digest?
 
-    public init(digest: Digest, name: String, role: String? = nil) {
+    public init(digest: Digest, name: String, role: String? = nil, layout: ArtifactLayout? = nil,
+                verification: InputVerification? = nil, digestAfterRun: Digest? = nil) {
         self.digest = digest
         self.name = name
         self.role = role
+        self.layout = layout
+        self.verification = verification
+        self.digestAfterRun = digestAfterRun
     }
+
+    /// Which artifact this is; nil for uses recorded before layouts were.
+    public var identity: ArtifactIdentity? { layout.map { ArtifactIdentity($0, digest) } }
 }
 
 /// One experiment: what it read, what it wrote, the code it ran, and how it ended.

@@ -41,16 +41,27 @@ struct ExperimentOptions: ParsableArguments {
 
 struct Tag: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Record an experiment: inputs, outputs, code state (commit, dirty, diff digest), time, host.")
+        abstract: "Record an experiment: inputs, outputs, code state (commit, dirty, diff digest), time, host.",
+        discussion: """
+            Inputs with a copy on this machine are verified; one whose copy differs from its recorded \
+            digest is an error (exit 1, nothing recorded) unless --as-recorded is given or its path is \
+            given instead of its name (then the present bytes are recorded as a new version of the name).
+            """)
 
     @Argument(help: "Experiment name.")
     var experiment: String
 
     @OptionGroup var options: ExperimentOptions
+
+    @Flag(name: .customLong("as-recorded"), help: "Inputs whose present copy differs were used with their recorded bytes; record those.")
+    var asRecorded = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let outcome = try Console.withWorkspace { try $0.tag(options.request(named: experiment), from: currentDirectory) }
+        var request = options.request(named: experiment)
+        request.asRecorded = asRecorded
+        let outcome = try Console.withWorkspace { try $0.tag(request, from: currentDirectory) }
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
     }
 }
@@ -61,7 +72,9 @@ struct Run: ParsableCommand {
         discussion: """
             Example: repro run finetune --uses base train-set --produces ckpt=out/ckpt -- python train.py
             The experiment is recorded even when the command fails (marked failed), and repro exits \
-            with the command's exit status.
+            with the command's exit status. Inputs with a copy on this machine are verified before the \
+            command starts (a changed one is recorded as a new version of its name, with a warning) and \
+            after it ends (one the run changed is recorded as such, with a warning).
             """)
 
     @Argument(help: "Experiment name.")
@@ -74,10 +87,11 @@ struct Run: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
-        let (outcome, status) = try Console.withWorkspace {
+        let (outcome, status) = try Console.withWorkspace { workspace in
+            workspace.warningHandler = Console.warn
             // With --json the command's own output goes to stderr: stdout carries one JSON document.
-            try $0.run(options.request(named: experiment), command: command, from: currentDirectory,
-                       commandOutputToStderr: output.json)
+            return try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
+                                     commandOutputToStderr: output.json)
         }
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
         if status != 0 { throw ExitCode(status) }

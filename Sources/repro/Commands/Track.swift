@@ -8,7 +8,8 @@ struct Track: ParsableCommand {
         discussion: """
             Hugging Face cache snapshots (models--ORG--NAME/snapshots/REV/) are recognised: the \
             repository and revision are read from the path and every LFS blob is checked against \
-            its blob name. A git-LFS pointer file is recorded by its oid and size, marked as a pointer.
+            its blob name. A git-LFS pointer file is recorded by its oid and size, marked as a pointer. \
+            A name that already names other bytes is refused unless --new-version is given.
 
             The record names a copy inside the work tree by its relative path; a copy outside it \
             is never recorded (no absolute path leaves this machine) but remembered in .repro/ \
@@ -45,6 +46,9 @@ struct Track: ParsableCommand {
     @Flag(help: "Read every byte again instead of trusting the hash cache.")
     var noCache = false
 
+    @Flag(name: .customLong("new-version"), help: "NAME already names other bytes: record these as its new version (the name keeps its history).")
+    var newVersion = false
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -56,6 +60,7 @@ struct Track: ParsableCommand {
         request.ledger = ledger
         request.note = note
         request.useCache = !noCache
+        request.newVersion = newVersion
         let outcome = try Console.withWorkspace { workspace in
             try ProgressDisplay.while { try workspace.track(request, from: currentDirectory, progress: $0) }
         }

@@ -68,6 +68,7 @@ public enum TextReport {
         for input in x.inputs { lines.append("  uses     \(short(input.digest))  \(input.name)" + (input.role.map { " (\($0))" } ?? "")) }
         for output in x.outputs { lines.append("  produces \(short(output.digest))  \(output.name)") }
         if let note = x.note { lines.append("  note:    \(note)") }
+        lines += runDetails(x)
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `repro run --trace`: what the command opened, mapped to tracked artifacts, beside `--uses`.
 @Suite struct RunTraceTests {
@@ -65,6 +68,21 @@ import TestSupport
         #expect(try repo.repro("affected", "corpus").stdout.contains("traced"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.folder.child(".repro")).filter { $0.hasPrefix("trace-") }
         #expect(leftovers == [], "the trace log is removed after the run")
+    }
+
+    /// strace blocks SIGTERM itself, so repro passes it to the traced command.
+    @Test func signalReachesTheTracedCommand() throws {
+        let repro = try BackgroundRepro(["run", "traced-long", "--trace", "--", "sh", "-c", RunSupervisionTests.trapping], in: repo.path)
+        let pidText = try #require(waitForContents(repo.folder.child("pid")))
+        let child = try #require(pid_t(pidText.dropLast()))
+        kill(repro.pid, SIGTERM)
+        let (exit, stderr) = repro.finish()
+        #expect(exit == 43, "\(stderr)")
+        #expect(try String(contentsOfFile: repo.folder.child("received"), encoding: .utf8) == "TERM\n")
+        #expect(!processExists(child))
+        let record = try #require(try experimentRecords(repo).first)
+        #expect(record["outcome"] as? String == "interrupted")
+        #expect(record["interruptedBy"] as? String == "SIGTERM")
     }
 
     @Test func withoutStraceTraceFailsBeforeTheCommand() throws {

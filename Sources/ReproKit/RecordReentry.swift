@@ -19,7 +19,7 @@ extension Workspace {
             throw LedgerError.invalidInput("\(file): \(error)")
         }
         guard case .experiment(let experiment) = record else {
-            throw LedgerError.invalidInput("\(file): a \(record.type.rawValue) record, not an experiment record")
+            throw LedgerError.invalidInput("\(file): holds a record of type \(record.type.rawValue), not an experiment record")
         }
         try Names.validate(experiment.name, as: .experiment)
         let written = try store.write(.experiment(experiment), to: experiment.ledger)

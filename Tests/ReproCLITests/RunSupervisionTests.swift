@@ -92,4 +92,24 @@ import Glibc
         #expect(result.stderr == "repro: error: cannot run \"pyhton3\": not found or not executable; the command was not run\n")
         #expect(try repo.ledgerSnapshot() == before)
     }
+
+    /// `tag --from-json` takes an experiment record only, checked like a stored one.
+    @Test func fromJSONRefusesAnythingButAValidExperimentRecord() throws {
+        let before = try repo.ledgerSnapshot()
+        try repo.folder.write("broken.json", "{\"schema\": \"repro.experiment/1\", \"name\": ")
+        let broken = try repo.repro("tag", "--from-json", "broken.json")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("repro: error: broken.json: not valid JSON"), "\(broken.stderr)")
+        let artifactRecord = try #require(try FileManager.default.subpathsOfDirectory(atPath: repo.folder.child("ledgers/main/artifacts"))
+            .first { $0.hasSuffix(".json") })
+        let copied = try repo.folder.write("artifact.json", Array(try Data(contentsOf: URL(fileURLWithPath:
+            repo.folder.child("ledgers/main/artifacts/" + artifactRecord)))))
+        let wrongType = try repo.repro("tag", "--from-json", copied)
+        #expect(wrongType.status == 2)
+        #expect(wrongType.stderr == "repro: error: \(copied): holds a record of type artifact, not an experiment record\n")
+        let both = try repo.repro("tag", "x", "--from-json", "broken.json")
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("give an experiment name, or --from-json FILE (not both)"))
+        #expect(try repo.ledgerSnapshot() == before)
+    }
 }

@@ -112,6 +112,8 @@ extension Workspace {
                 warn("\(path) was not produced (the command failed); not recorded as an output")
                 continue
             }
+            // Under --trace an output is what the command wrote: older bytes it never touched are not this run's.
+            if facts?.trace?.unwrittenOutputs.contains(absolute) == true { continue }
             let name = explicitName ?? URL(fileURLWithPath: absolute).lastPathComponent
             var track = TrackRequest(path: path, name: name, kind: request.producesKind)
             track.ledger = request.ledger

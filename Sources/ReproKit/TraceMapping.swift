@@ -104,7 +104,7 @@ extension Workspace {
             messages.append("declared input \(use.name) was never opened by the command (--trace); flagged in the record")
         }
         for output in findings.unwrittenOutputs {
-            messages.append("the command wrote nothing under \(displayPath(output)); its recorded bytes are older than this run")
+            messages.append("the command wrote nothing under \(displayPath(output)); not recorded as an output of this run")
         }
         if !findings.largeUntracked.isEmpty {
             let lines = findings.largeUntracked.map { file in

@@ -47,13 +47,15 @@ import Glibc
         """
 
     @Test func openedFilesAreMappedToArtifactsAndKeptApartFromDeclaredInputs() throws {
-        let result = try repo.repro("run", "traced", "--uses", "train", "--produces", "results=out/results.txt", "--trace",
+        try repo.folder.write("old/result.txt", "from an earlier run\n")
+        let result = try repo.repro("run", "traced", "--uses", "train", "--produces", "results=out/results.txt", "old/result.txt", "--trace",
                                     "--large-file-mib", "1", "--", "/usr/bin/python3", "-c", Self.script, environment: hubEnvironment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr == """
             repro: warning: the command read corpus (\(try digest("corpus"))) without --uses; recorded as an observed input
             repro: warning: the command read tiny (\(try digest("tiny"))) without --uses; recorded as an observed input
             repro: warning: declared input train was never opened by the command (--trace); flagged in the record
+            repro: warning: the command wrote nothing under old/result.txt; not recorded as an output of this run
             repro: warning: the command read 1 untracked file of 1048576 bytes or more; record them with:
               repro track data/big.bin --name big.bin --kind KIND --license LICENSE   # 2097152 bytes
 

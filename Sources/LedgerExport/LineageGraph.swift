@@ -39,7 +39,7 @@ struct LineageGraph: Sendable {
         for (index, experiment) in model.experiments.enumerated() {
             let id = "e\(index + 1)"
             let record = experiment.value
-            var detail = [record.section, record.outcome == .failed ? "failed" : nil].compactMap { $0 }
+            var detail = [record.section, record.outcome.endedEarly ? record.outcome.rawValue : nil].compactMap { $0 }
             if detail.isEmpty { detail = ["experiment"] }
             nodes.append(Node(id: id, lines: [record.name, detail.joined(separator: ", ")], shape: .experiment))
             for input in record.inputs {

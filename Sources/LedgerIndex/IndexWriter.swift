@@ -27,7 +27,9 @@ enum IndexWriter {
             try db.cachedStatement(sql: "INSERT INTO events (path, ledger, digest, status, as_of) VALUES (?, ?, ?, ?, ?)").execute(arguments: [path, file.ledger, e.digest.description, e.status.rawValue, e.asOf])
         case .experiment(let x):
             try db.cachedStatement(sql: "INSERT INTO experiments (path, ledger, name, section, outcome, started_at) VALUES (?, ?, ?, ?, ?, ?)").execute(arguments: [path, file.ledger, x.name, x.section, x.outcome.rawValue, x.startedAt])
-            for use in x.inputs {
+            // Inputs a traced run read without declaring them count for `affected` too.
+            let observed = (x.observedInputs ?? []).filter { use in !x.inputs.contains { $0.digest == use.digest } }
+            for use in x.inputs + observed {
                 try db.cachedStatement(sql: "INSERT INTO experiment_artifacts (path, digest, direction) VALUES (?, ?, 'in')").execute(arguments: [path, use.digest.description])
             }
             for use in x.outputs {

@@ -37,20 +37,30 @@ extension Workspace {
                                     code: try codeState(), before: (inputs: prepared.inputs.map(\.use), parents: prepared.parents))
     }
 
-    /// Runs `command` with the terminal attached, then records it, failed or not. Returns the
-    /// record and the command's exit status, which `repro run` passes through.
+    /// Runs `command` with the terminal attached, then records it, failed, interrupted or not.
+    /// Returns the record and the command's exit status, which `repro run` passes through.
+    /// Behaviour beyond recording lives in RunSupervisor, RunPreflight and Trace*.
     public func run(_ request: ExperimentRequest, command: [String], from directory: URL,
-                    commandOutputToStderr: Bool = false) throws -> (RecordedExperiment, Int32) {
-        guard !command.isEmpty else { throw LedgerError.invalidInput("nothing to run: give the command after --") }
+                    commandOutputToStderr: Bool = false, options: RunOptions = RunOptions()) throws -> (RecordedExperiment, Int32) {
+        guard !command.isEmpty else { throw RunError.nothingToRun }
         // Inputs are verified before the command starts and again after it ends.
         let prepared = try prepare(request, policy: .recordPresent, from: directory)
         let code = try codeState()
+        try preflightRun(ledger: request.ledger, inputs: prepared.inputs.map(\.use), command: command, from: directory)
+        let trace = try options.trace ? TraceSession.prepare(environment: environment, logFolder: cacheFolder) : nil
         let started = now()
-        let status = try ChildProcess.run(command, in: directory, stdoutToStderr: commandOutputToStderr)
+        let supervised = try RunSupervisor.run(trace?.wrap(command) ?? command, in: directory,
+                                               stdoutToStderr: commandOutputToStderr || options.commandOutputToStderr,
+                                               forwardToGrandchild: trace != nil)
         let inputs = inputsAfterRun(prepared.inputs)
-        let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: status, startedAt: started,
-                                           code: code, before: (inputs: inputs, parents: prepared.parents))
-        return (outcome, status)
+        var facts = RunFacts(supervised, machine: MachineProbe.probe(host: agent.host, environment: environment))
+        if let trace {
+            facts.trace = try traceFindings(trace, request: request, declared: inputs, from: directory, options: options)
+        }
+        let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: supervised.exitStatus,
+                                           startedAt: started, code: code, before: (inputs: inputs, parents: prepared.parents),
+                                           facts: facts)
+        return (outcome, supervised.exitStatus)
     }
 
     /// The code state of the work tree; the ledger's own files never make it dirty.
@@ -75,9 +85,11 @@ extension Workspace {
     }
 
     private func recordExperiment(_ request: ExperimentRequest, from directory: URL, command: [String]?, exitStatus: Int32?,
-                                  startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest])) throws -> RecordedExperiment {
+                                  startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest]),
+                                  facts: RunFacts? = nil) throws -> RecordedExperiment {
         var outputs: [ArtifactUse] = []
         var newArtifacts: [TrackOutcome] = []
+        var failure: (any Error)?
         for output in request.produces {
             let (explicitName, path) = Self.splitAssignment(output)
             let absolute = absolutePath(path, from: directory)
@@ -85,23 +97,39 @@ extension Workspace {
                 warn("\(path) was not produced (the command failed); not recorded as an output")
                 continue
             }
+            // Under --trace an output is what the command wrote: older bytes it never touched are not this run's.
+            if facts?.trace?.unwrittenOutputs.contains(absolute) == true { continue }
             let name = explicitName ?? URL(fileURLWithPath: absolute).lastPathComponent
             var track = TrackRequest(path: path, name: name, kind: request.producesKind)
             track.ledger = request.ledger
             track.derivedFrom = before.parents.map(\.description)
             // What a run writes is the new version of its output's name.
             track.newVersion = true
-            let tracked = try self.track(track, from: directory)
-            if tracked.created { newArtifacts.append(tracked) }
-            outputs.append(ArtifactUse(digest: tracked.digest, name: name, layout: tracked.layout))
+            do {
+                let tracked = try self.track(track, from: directory)
+                if tracked.created { newArtifacts.append(tracked) }
+                outputs.append(ArtifactUse(digest: tracked.digest, name: name, layout: tracked.layout))
+            } catch {
+                // After a run, keep going: the record printed on failure must hold all the rest.
+                guard command != nil else { throw error }
+                failure = failure ?? error
+            }
         }
-        let outcome: ExperimentOutcome = exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
-        let record = ExperimentRecord(
+        let outcome: ExperimentOutcome = facts?.interruptedBy != nil ? .interrupted
+            : exitStatus.map { $0 == 0 ? .succeeded : .failed } ?? .recorded
+        var record = ExperimentRecord(
             name: request.name, ledger: request.ledger, section: request.section, inputs: before.inputs, outputs: outputs,
             code: code, command: command, exitStatus: exitStatus, outcome: outcome, startedAt: startedAt,
             endedAt: command == nil ? nil : now(), recordedBy: agent, note: request.note)
-        let written = try store.write(.experiment(record), to: request.ledger)
-        return RecordedExperiment(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
+        facts?.apply(to: &record)
+        do {
+            if let failure { throw failure }
+            let written = try store.write(.experiment(record), to: request.ledger)
+            return RecordedExperiment(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
+        } catch {
+            guard command != nil, let exitStatus else { throw error }
+            throw RunError.notRecorded(reason: "\(error)", json: ((try? JSONOutput.encode(record)) ?? "{}").trimmingCharacters(in: .newlines), exitStatus: exitStatus)
+        }
     }
 
     /// `left=right` → (left, right) when left is a plain word; otherwise (nil, whole).

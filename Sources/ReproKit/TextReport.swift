@@ -90,6 +90,7 @@ public enum TextReport {
         }
         for output in x.outputs { lines.append("  produces \(short(output.digest))  \(output.name)") }
         if let note = x.note { lines.append("  note:    \(note)") }
+        lines += runDetails(x)
         return lines.joined(separator: "\n") + "\n"
     }
 

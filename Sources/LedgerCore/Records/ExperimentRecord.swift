@@ -47,6 +47,14 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
     public var endedAt: String?
     public var recordedBy: Agent
     public var note: String?
+    /// The signal (`SIGTERM`, …) that interrupted a `repro run`; nil otherwise.
+    public var interruptedBy: String?
+    /// What the run used (time, CPU, memory, machine); nil for `repro tag` and older records.
+    public var compute: ComputeRecord?
+    /// Under `repro run --trace`: tracked artifacts the command opened for reading, declared or not.
+    public var observedInputs: [ArtifactUse]?
+    /// Under `repro run --trace`: declared inputs the command never opened.
+    public var unopenedInputs: [ArtifactUse]?
 
     public init(name: String, ledger: String, section: String?, inputs: [ArtifactUse], outputs: [ArtifactUse],
                 code: CodeState, command: [String]?, exitStatus: Int32?, outcome: ExperimentOutcome,

@@ -26,6 +26,11 @@ public enum ExperimentOutcome: String, Codable, Sendable {
     case recorded
     case succeeded
     case failed
+    /// `repro` received SIGINT, SIGTERM or SIGHUP, passed it on and waited for the command to end.
+    case interrupted
+
+    /// Whether the command did not complete normally (failed or interrupted).
+    public var endedEarly: Bool { self == .failed || self == .interrupted }
 }
 
 /// Who recorded something, for the audit trail.

@@ -1,7 +1,7 @@
 /// The NeurIPS checklist items on assets and open access, answered from the ledger.
 enum NeurIPSChecklist {
     static func items(_ facts: ChecklistFacts) -> [ChecklistItem] {
-        [licenses(facts), newAssets(facts), openAccess(facts)]
+        [licenses(facts), newAssets(facts), openAccess(facts), compute(facts)]
     }
 
     static func licenses(_ facts: ChecklistFacts) -> ChecklistItem {

@@ -16,6 +16,8 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     public var lints: [DisclosureLint]
     /// Distinct limitations across all groups, mitigations excluded.
     public var limitationCount: Int
+    /// Compute of the runs in scope; nil when none of them has a compute record.
+    public var compute: ComputeSummary?
 
     /// Analyses `snapshot` with `catalog` plus the licenses the snapshot's ledgers define.
     public init(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
@@ -30,6 +32,7 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
         limitationCount = Set(groups.flatMap(\.limitations).filter { !$0.kind.isMitigation }.map(\.key)).count
+        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.groups.flatMap(\.runs))
     }
 
     /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.

@@ -9,6 +9,8 @@ struct DisclosureScope {
 
     let ledgers: [String]
     let groups: [Group]
+    /// Every run in scope, the ones a re-run replaced and the failed ones included (compute totals).
+    let allRuns: [ExperimentRecord]
 
     init(snapshot: LedgerSnapshot, options: DisclosureOptions) throws(DisclosureError) {
         for ledger in options.ledgers where !snapshot.ledgers.contains(ledger) {
@@ -26,10 +28,11 @@ struct DisclosureScope {
         for label in options.sections where !labels.contains(label) {
             throw .unknownSection(label, suggestions: NameSuggestions.closest(to: label, among: labels))
         }
-        let chosen = Self.representativeRuns(inLedgers.filter { run in
+        allRuns = inLedgers.filter { run in
             (options.experiments.isEmpty || options.experiments.contains(run.name))
                 && (options.sections.isEmpty || run.section.map(options.sections.contains) == true)
-        })
+        }
+        let chosen = Self.representativeRuns(allRuns)
         groups = Self.group(chosen, sectionOrder: options.sections)
     }
 
@@ -39,7 +42,7 @@ struct DisclosureScope {
         var chosen: [String: Int] = [:]
         for (index, run) in runs.enumerated() {
             let key = run.ledger + "\u{0}" + run.name
-            if let previous = chosen[key], run.outcome == .failed, runs[previous].outcome != .failed { continue }
+            if let previous = chosen[key], run.outcome.endedEarly, !runs[previous].outcome.endedEarly { continue }
             chosen[key] = index
         }
         return chosen.values.sorted().map { runs[$0] }

@@ -49,7 +49,11 @@ struct Tag: ParsableCommand {
             """)
 
     @Argument(help: "Experiment name.")
-    var experiment: String
+    var experiment: String?
+
+    @Option(name: .customLong("from-json"),
+            help: "Enter the experiment record `repro run` printed when it could not write it (saved to FILE).")
+    var fromJSON: String?
 
     @OptionGroup var options: ExperimentOptions
 
@@ -58,10 +62,19 @@ struct Tag: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        if (experiment == nil) == (fromJSON == nil) {
+            throw ValidationError("give an experiment name, or --from-json FILE (not both)")
+        }
+    }
+
     func run() throws {
-        var request = options.request(named: experiment)
+        var request = options.request(named: experiment ?? "")
         request.asRecorded = asRecorded
-        let outcome = try Console.withWorkspace { try $0.tag(request, from: currentDirectory) }
+        let outcome = try Console.withWorkspace { workspace in
+            if let fromJSON { return try workspace.tag(fromJSON: fromJSON, from: currentDirectory) }
+            return try workspace.tag(request, from: currentDirectory)
+        }
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
     }
 }
@@ -71,10 +84,17 @@ struct Run: ParsableCommand {
         abstract: "Run a command and record it as an experiment, with its exit status, duration and outputs.",
         discussion: """
             Example: repro run finetune --uses base train-set --produces ckpt=out/ckpt -- python train.py
-            The experiment is recorded even when the command fails (marked failed), and repro exits \
-            with the command's exit status. Inputs with a copy on this machine are verified before the \
-            command starts (a changed one is recorded as a new version of its name, with a warning) and \
-            after it ends (one the run changed is recorded as such, with a warning).
+            Before the command starts, repro checks that the ledger is writable, the command exists and \
+            the inputs' copies can be read (and, with --trace, that strace may trace); otherwise it exits \
+            2 or 3 and the command never runs. The command shares repro's terminal and process group; \
+            SIGINT, SIGTERM and SIGHUP sent to repro are passed to it, and the run is recorded as \
+            interrupted. The experiment is recorded even when the command fails, with its compute \
+            (time, CPU, peak memory, machine), and repro exits with the command's exit status \
+            (128+N when killed by signal N). If the record cannot be written after the command ran, \
+            it is printed on stderr for `repro tag --from-json FILE`, and repro exits with the \
+            command's status, or 3 when that was 0. Inputs with a copy on this machine are verified \
+            before the command starts (a changed one is recorded as a new version of its name, with a \
+            warning) and after it ends (one the run changed is recorded as such, with a warning).
             """)
 
     @Argument(help: "Experiment name.")
@@ -83,16 +103,40 @@ struct Run: ParsableCommand {
     @OptionGroup var options: ExperimentOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(help: "Run the command under strace and record which tracked artifacts it opened, beside --uses.")
+    var trace = false
+
+    @Option(name: .customLong("large-file-mib"),
+            help: "With --trace, warn about untracked files of at least this many MiB that the command read.")
+    var largeFileMiB: Int64 = 10
+
     @Argument(parsing: .postTerminator, help: "The command, after --.")
     var command: [String] = []
 
     func run() throws {
-        let (outcome, status) = try Console.withWorkspace { workspace in
-            workspace.warningHandler = Console.warn
-            // With --json the command's own output goes to stderr: stdout carries one JSON document.
-            return try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
-                                     commandOutputToStderr: output.json)
+        var runOptions = RunOptions()
+        // With --json the command's own output goes to stderr: stdout carries one JSON document.
+        runOptions.commandOutputToStderr = output.json
+        runOptions.trace = trace
+        runOptions.largeFileThreshold = min(max(largeFileMiB, 0), Int64.max >> 20) << 20
+        var notRecordedStatus: Int32?
+        let result: (RecordedExperiment, Int32)
+        do {
+            result = try Console.withWorkspace { workspace in
+                workspace.warningHandler = Console.warn
+                do {
+                    return try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
+                                             options: runOptions)
+                } catch let error as RunError {
+                    if case .notRecorded = error { notRecordedStatus = error.exitStatus }
+                    throw error
+                }
+            }
+        } catch {
+            if let notRecordedStatus { throw ExitCode(notRecordedStatus) }
+            throw error
         }
+        let (outcome, status) = result
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
         if status != 0 { throw ExitCode(status) }
     }

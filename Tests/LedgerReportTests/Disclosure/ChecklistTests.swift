@@ -15,8 +15,10 @@ import Testing
     }
 
     @Test func neurips() {
-        #expect(Checklist(analysis, venue: .neurips).items.map(\.id) == ["licenses", "new-assets", "open-access"])
-        #expect(answers(.neurips) == ["licenses": .partial, "new-assets": .partial, "open-access": .partial])
+        #expect(Checklist(analysis, venue: .neurips).items.map(\.id) == ["licenses", "new-assets", "open-access", "compute"])
+        #expect(answers(.neurips) == ["licenses": .partial, "new-assets": .partial, "open-access": .partial, "compute": .no])
+        #expect(justification(.neurips, "compute")
+                == "No run in scope was recorded with repro run, so the ledger holds no compute record.")
         #expect(justification(.neurips, "licenses").contains("4 of 6 existing assets"))
         #expect(justification(.neurips, "licenses").contains("No license is recorded for judge-api-model."))
         #expect(justification(.neurips, "new-assets").contains("The name of acme-ft-8b does not begin with “Llama”"))

@@ -1,0 +1,119 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Passes SIGINT, SIGTERM and SIGHUP that `repro run` receives on to the command, so a
+/// scheduler's time limit or `kill` reaches the work and `repro` lives to record it.
+///
+/// A signal the terminal sends to the foreground process group (Ctrl-C, hang-up) already
+/// reached the command, which shares `repro`'s group; it is noted but not sent twice.
+/// The handler only writes the signal number to a pipe; a thread does the forwarding.
+final class SignalForwarder: @unchecked Sendable {
+    static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    private var previous: [Int32: sigaction] = [:]
+    private let readEnd: Int32
+    private let finished = DispatchSemaphore(value: 0)
+    private var started = false
+
+    /// Installs the handlers; signals ignored when `repro` started (`nohup`) stay ignored.
+    init() throws {
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else {
+            throw RunError.cannotSupervise("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        // The command must not inherit either end.
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        readEnd = fds[0]
+        Self.firstSignal.store(0, ordering: .sequentiallyConsistent)
+        Self.writeEnd.store(fds[1], ordering: .sequentiallyConsistent)
+        for signal in Self.forwarded {
+            var old = sigaction()
+            sigaction(signal, nil, &old)
+            // SIG_IGN is the handler value 1; the union is one pointer wide.
+            if unsafeBitCast(old.__sigaction_handler, to: Int.self) == 1 { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_sigaction = { signal, info, _ in SignalForwarder.handle(signal, info) }
+            action.sa_flags = SA_SIGINFO | SA_RESTART
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+            previous[signal] = old
+        }
+    }
+
+    /// Starts forwarding to the process `target` names at the time a signal arrives (the
+    /// command, or the command strace started); signals that came earlier are sent now.
+    func attach(_ target: @escaping @Sendable () -> pid_t?) {
+        started = true
+        let readEnd = readEnd, finished = finished
+        Thread {
+            var byte: UInt8 = 0
+            while true {
+                let n = read(readEnd, &byte, 1)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                if let pid = target(), pid > 0 { kill(pid, Int32(byte)) }
+            }
+            finished.signal()
+        }.start()
+    }
+
+    /// Stops forwarding (the command has ended) and puts the old handlers back.
+    func restore() {
+        for (signal, old) in previous {
+            var old = old
+            sigaction(signal, &old, nil)
+        }
+        let write = Self.writeEnd.exchange(-1, ordering: .sequentiallyConsistent)
+        if write >= 0 { close(write) }
+        if started { finished.wait() }
+        close(readEnd)
+    }
+
+    /// The first forwarded signal received since `init`, or nil.
+    var received: Int32? {
+        let signal = Self.firstSignal.load(ordering: .sequentiallyConsistent)
+        return signal == 0 ? nil : signal
+    }
+
+    private static let firstSignal = Atomic<Int32>(0)
+    private static let writeEnd = Atomic<Int32>(-1)
+
+    /// Runs in the signal handler: atomics and write(2) only, both async-signal-safe.
+    private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
+        _ = firstSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent)
+        if let info, info.pointee.si_code == Int32(SI_KERNEL) { return }
+        let fd = writeEnd.load(ordering: .sequentiallyConsistent)
+        guard fd >= 0 else { return }
+        let saved = errno
+        var byte = UInt8(truncatingIfNeeded: signal)
+        _ = write(fd, &byte, 1)
+        errno = saved
+    }
+
+    /// `SIGTERM` for 15.
+    static func name(_ signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGINT: "SIGINT", SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGKILL: "SIGKILL", SIGQUIT: "SIGQUIT",
+            SIGSEGV: "SIGSEGV", SIGABRT: "SIGABRT", SIGPIPE: "SIGPIPE", SIGUSR1: "SIGUSR1", SIGUSR2: "SIGUSR2",
+        ]
+        return names[signal] ?? "signal \(signal)"
+    }
+
+    /// The first child of `pid` (strace's tracee), from /proc.
+    static func firstChild(of pid: pid_t) -> pid_t? {
+        if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8),
+           let first = text.split(separator: " ").first, let child = pid_t(first) {
+            return child
+        }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { pid_t($0) }.sorted().first { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == pid
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `repro run` under a terminal and a scheduler: stdin works, signals reach the command, the
+/// command is waited for and recorded as interrupted, and repro exits with its status.
+@Suite struct RunSupervisionTests {
+    let repo: PaperRepository
+
+    init() throws {
+        repo = try PaperRepository()
+        try repo.repro("init")
+        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
+        try #require(try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset").status == 0)
+    }
+
+    /// Under a pseudo-terminal the command reads the terminal; in its own process group it was
+    /// stopped by SIGTTIN and the run hung.
+    @Test func commandReadsStdinUnderAPseudoTerminal() throws {
+        let inner = "\(ReproBinary.path) run reads-stdin --uses train -- sh -c 'read line; echo \"got:$line\" > got.txt'"
+        let result = try Subprocess.run(["timeout", "60", "script", "-qec", inner, "/dev/null"], in: repo.path,
+                                        environment: PaperRepository.environment, stdin: Array("hello\n".utf8))
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(try String(contentsOfFile: repo.folder.child("got.txt"), encoding: .utf8) == "got:hello\n")
+    }
+
+    /// The command traps the signal, writes what it received and exits with its own code.
+    static let trapping = """
+        trap 'echo INT > received; exit 42' INT; trap 'echo TERM > received; exit 43' TERM; \
+        trap 'echo HUP > received; exit 44' HUP; echo $$ > pid; while :; do sleep 0.05; done
+        """
+
+    @Test(arguments: [(SIGTERM, "TERM", Int32(43), "SIGTERM"), (SIGINT, "INT", 42, "SIGINT"), (SIGHUP, "HUP", 44, "SIGHUP")])
+    func signalIsForwardedWaitedForAndRecorded(signal: Int32, received: String, status: Int32, name: String) throws {
+        let repro = try BackgroundRepro(["run", "long-job", "--uses", "train", "--", "sh", "-c", Self.trapping], in: repo.path)
+        let pidText = try #require(waitForContents(repo.folder.child("pid")))
+        let child = try #require(pid_t(pidText.trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(repro.pid, signal)
+        let (exit, stderr) = repro.finish()
+        #expect(exit == status, "\(stderr)")
+        #expect(stderr == "", "\(stderr)")
+        #expect(try String(contentsOfFile: repo.folder.child("received"), encoding: .utf8) == "\(received)\n")
+        #expect(!processExists(child), "the command (pid \(child)) outlived repro")
+        let records = try experimentRecords(repo)
+        #expect(records.count == 1)
+        let record = try #require(records.first)
+        #expect(record["outcome"] as? String == "interrupted")
+        #expect(record["interruptedBy"] as? String == name)
+        #expect(record["exitStatus"] as? Int == Int(status))
+        let compute = try #require(record["compute"] as? [String: Any])
+        #expect((compute["wallMilliseconds"] as? Int ?? -1) > 0)
+        #expect(compute["machine"] as? [String: Any] != nil)
+    }
+
+    /// A command that does not handle the signal dies of it: 128 + N, as a shell reports.
+    @Test func commandKilledBySignalExitsWith128PlusN() throws {
+        let repro = try BackgroundRepro(["run", "plain", "--", "sh", "-c", "echo $$ > pid; exec sleep 30"], in: repo.path)
+        let pidText = try #require(waitForContents(repo.folder.child("pid")))
+        let child = try #require(pid_t(pidText.dropLast()))
+        kill(repro.pid, SIGTERM)
+        let (exit, stderr) = repro.finish()
+        #expect(exit == 143, "\(stderr)")
+        #expect(!processExists(child))
+        let record = try #require(try experimentRecords(repo).first)
+        #expect(record["outcome"] as? String == "interrupted")
+        #expect(record["interruptedBy"] as? String == "SIGTERM")
+        #expect(record["exitStatus"] as? Int == 143)
+    }
+
+    @Test func exitStatusIsTheCommandsOwnAndComputeIsRecordedForFailures() throws {
+        let result = try repo.repro("run", "fails", "--", "sh", "-c", "exit 7")
+        #expect(result.status == 7)
+        let record = try #require(try experimentRecords(repo).first)
+        #expect(record["outcome"] as? String == "failed")
+        #expect(record["interruptedBy"] == nil)
+        let compute = try #require(record["compute"] as? [String: Any])
+        #expect(Set(compute.keys) == ["wallMilliseconds", "userCPUMilliseconds", "systemCPUMilliseconds", "peakRSSBytes", "machine"])
+        let machine = try #require(compute["machine"] as? [String: Any])
+        #expect(machine["host"] as? String == "lab-01")
+        #expect(machine["cpuCount"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
+        #expect(machine["gpus"] as? [Any] != nil)
+        #expect((compute["peakRSSBytes"] as? Int ?? 0) > 0)
+    }
+
+    @Test func commandThatDoesNotExistIsRefusedBeforeAnythingIsRecorded() throws {
+        let before = try repo.ledgerSnapshot()
+        let result = try repo.repro("run", "typo", "--", "pyhton3", "train.py")
+        #expect(result.status == 2)
+        #expect(result.stderr == "repro: error: cannot run \"pyhton3\": not found or not executable; the command was not run\n")
+        #expect(try repo.ledgerSnapshot() == before)
+    }
+
+    /// `tag --from-json` takes an experiment record only, checked like a stored one.
+    @Test func fromJSONRefusesAnythingButAValidExperimentRecord() throws {
+        let before = try repo.ledgerSnapshot()
+        try repo.folder.write("broken.json", "{\"schema\": \"repro.experiment/1\", \"name\": ")
+        let broken = try repo.repro("tag", "--from-json", "broken.json")
+        #expect(broken.status == 2)
+        #expect(broken.stderr.hasPrefix("repro: error: broken.json: not valid JSON"), "\(broken.stderr)")
+        let artifactRecord = try #require(try FileManager.default.subpathsOfDirectory(atPath: repo.folder.child("ledgers/main/artifacts"))
+            .first { $0.hasSuffix(".json") })
+        let copied = try repo.folder.write("artifact.json", Array(try Data(contentsOf: URL(fileURLWithPath:
+            repo.folder.child("ledgers/main/artifacts/" + artifactRecord)))))
+        let wrongType = try repo.repro("tag", "--from-json", copied)
+        #expect(wrongType.status == 2)
+        #expect(wrongType.stderr == "repro: error: \(copied): holds a record of type artifact, not an experiment record\n")
+        let both = try repo.repro("tag", "x", "--from-json", "broken.json")
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("give an experiment name, or --from-json FILE (not both)"))
+        #expect(try repo.ledgerSnapshot() == before)
+    }
+}

@@ -17,8 +17,9 @@ extension Workspace {
     public func locate(_ reference: String, at path: String, from directory: URL, useCache: Bool = true,
                        progress: HashProgress? = nil) throws -> LocateOutcome {
         let index = try index()
-        let digest = try ArtifactResolver(index: index).resolve(reference)
-        let records = try index.artifactRecords(digest).map(\.value)
+        let identity = try ArtifactResolver(index: index).resolve(reference)
+        let digest = identity.digest
+        let records = try index.artifactRecords(identity).map(\.value)
         let newest = records.last!
         let absolute = URL(fileURLWithPath: absolutePath(path, from: directory)).standardizedFileURL.path
         if let kind = Self.specialKind(absolute) { throw HashingError.specialFile(path: absolute, kind: kind) }

@@ -36,11 +36,18 @@ public struct Reproducibility: Codable, Hashable, Sendable {
     /// The limitation that decides it.
     public var reason: LimitationKind?
 
+    /// At equal severity an input's own limitation decides before one inherited through lineage.
     public init(_ limitations: [Limitation]) {
         var best: (ReproducibilityClass, Limitation)?
         for limitation in limitations {
             guard let candidate = ReproducibilityClass(limitation.kind) else { continue }
-            if best == nil || candidate < best!.0 { best = (candidate, limitation) }
+            guard let current = best else {
+                best = (candidate, limitation)
+                continue
+            }
+            if candidate < current.0 || (candidate == current.0 && !current.1.lineage.isEmpty && limitation.lineage.isEmpty) {
+                best = (candidate, limitation)
+            }
         }
         `class` = best?.0 ?? .reproducible
         decidedBy = best?.1.artifact

@@ -21,6 +21,8 @@ struct StatementComposer {
         var introduced: Set<Digest> = []
         var limitations: Set<Limitation.Key> = []
         var chains: Set<[Digest]> = []
+        /// License and set of terms already spelled out in full.
+        var licenseTerms: Set<String> = []
     }
 
     /// Groups with results that read exactly the same artifacts, merged in first-seen order.
@@ -136,11 +138,11 @@ struct StatementComposer {
             let own = inherited.filter { $0.lineage == chain }
             sentences += say(own, .availability) + say(own, .unknownLicense)
         }
-        sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose)
+        sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
         sentences += say(direct, .unknownLicense) + say(direct, .integrity) + say(direct, .code)
         let referredTo = unique(repeated.compactMap(\.artifact))
         if !referredTo.isEmpty {
-            sentences.append([.words("The availability and license terms of ")] + listed(referredTo.map { [.text($0.name)] })
+            sentences.append([.words("The limitations of ")] + listed(referredTo.map { [.text($0.name)] })
                 + [.words(" stated above apply here too.")])
         }
         return sentences
@@ -164,7 +166,7 @@ struct StatementComposer {
 
     /// One sentence per license and set of terms, naming every artifact it covers: the terms
     /// differ only where a term does not apply to a kind (OSI approval of a dataset).
-    private func licenseSentences(_ terms: [Limitation], prose: LimitationProse) -> [Sentence] {
+    private func licenseSentences(_ terms: [Limitation], prose: LimitationProse, stated: Stated) -> [Sentence] {
         var order: [String] = []
         var byArtifact: [String: [Limitation]] = [:]
         for term in terms {
@@ -181,7 +183,16 @@ struct StatementComposer {
             if bySignature[signature] == nil { sentenceOrder.append(signature) }
             bySignature[signature, default: []] += group
         }
-        return sentenceOrder.map { prose.licenseSentence(bySignature[$0]!) }
+        return sentenceOrder.map { signature in
+            let terms = bySignature[signature]!
+            guard !stated.licenseTerms.insert(signature).inserted, let license = terms.first?.evidence.license else {
+                return prose.licenseSentence(terms)
+            }
+            // The same license with the same terms was spelled out above: name it only.
+            let subjects = unique(terms.compactMap(\.artifact))
+            return prose.opening(subjects) + [.words(subjects.count == 1 ? " is also licensed under the " : " are also licensed under the "),
+                .text(license.name), .words(" (terms stated above).")]
+        }
     }
 
     /// What the results depend on, citing only the runs that completed: a failed run is

@@ -36,8 +36,9 @@ enum LaTeXSetting: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// No ACM reference block or copyright box: the test documents have no title or authors.
-    private static let acmQuiet = #"\settopmatter{printacmref=false}\setcopyright{none}"#
+    /// No ACM reference block or copyright box; a title, which acmart's running heads need
+    /// from the second page on.
+    private static let acmQuiet = #"\settopmatter{printacmref=false}\setcopyright{none}\title{Statement}"#
 
     var testDescription: String { rawValue }
 }

@@ -20,11 +20,14 @@ struct LaTeXStatement {
             + LaTeXComment.safe(ledgers) + asOf + ".\n"
     }
 
-    /// The paragraphs, without the header comment, inside a `\sloppy` group: digests break
-    /// only every eight characters, and a justified line with the default tolerance would
-    /// rather run into the margin than stretch its spaces.
+    /// `\sloppy` (a justified line would rather run into the margin than stretch around a long
+    /// name or URL) with up to 4em of ragged right, so a narrow column gets no loose lines and
+    /// no underfull box warnings.
+    static let paragraphGroup = #"{\sloppy\rightskip=0pt plus 4em\relax"#
+
+    /// The paragraphs, without the header comment, inside a `paragraphGroup`.
     func body() -> String {
-        #"{\sloppy"# + "\n" + StatementComposer(analysis).paragraphs()
+        Self.paragraphGroup + "\n" + StatementComposer(analysis).paragraphs()
             .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
             .joined(separator: "\n") + #"\par}"# + "\n"
     }
@@ -45,7 +48,7 @@ struct LaTeXStatement {
             if let detail { out += #"\tabularnewline"# + "\n" + wide + "{" + detail + "}\n" }
             return out + #"\tabularnewline\hline"# + "\n" + #"\end{tabular}"# + "\n"
         }
-        var out = #"{\sloppy "# + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
+        var out = Self.paragraphGroup + " " + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
         out += #"{\small"# + "\n"
         out += row(AppendixTable.headers.prefix(3).map { #"\textbf{"# + $0 + "}" }, detail: nil, top: true)
         for entry in table.rows {
@@ -56,7 +59,7 @@ struct LaTeXStatement {
         }
         out += #"\par}"# + "\n"
         guard !table.classes.isEmpty else { return out }
-        out += "\n" + #"{\sloppy "# + spelling.spell(AppendixTable.classesIntroduction)
+        out += "\n" + Self.paragraphGroup + " " + spelling.spell(AppendixTable.classesIntroduction)
         out += table.classes.map { "\n" + spelling.spell($0.results) + ": " + spelling.spell($0.reproducibility) }
             .joined(separator: ";") + "." + #"\par}"# + "\n"
         return out

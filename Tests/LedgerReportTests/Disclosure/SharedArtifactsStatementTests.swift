@@ -57,3 +57,16 @@ import Testing
         #expect(failed.reproducibility.class == .notReproducible)
     }
 }
+
+/// The grouped statement with its appendix fits the line in every class: no overfull box
+/// over 1 pt, no underfull line, no overfull vbox.
+@Suite struct SharedArtifactsCompileTests {
+    @Test(arguments: LaTeXSetting.allCases)
+    func statementAndAppendixFit(setting: LaTeXSetting) async throws {
+        let body = Statement.render(try SharedArtifactsFixture().analysis(), format: .latex,
+                                    options: StatementOptions(appendix: true))
+        let output = try await LaTeXCompiler().compile(body, in: setting)
+        #expect(LaTeXCompiler.badBoxes(in: output.log) == [], "\(setting)")
+        output.discard()
+    }
+}

@@ -48,7 +48,13 @@ struct LaTeXStatement {
             if let detail { out += #"\tabularnewline"# + "\n" + wide + "{" + detail + "}\n" }
             return out + #"\tabularnewline\hline"# + "\n" + #"\end{tabular}"# + "\n"
         }
-        var out = Self.paragraphGroup + " " + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
+        var out = ""
+        if !table.classes.isEmpty {
+            out += Self.paragraphGroup + #"\noindent "# + spelling.spell(AppendixTable.classesIntroduction)
+            out += table.classes.map { "\n" + spelling.spell($0.results) + ": " + spelling.spell($0.reproducibility) }
+                .joined(separator: ";") + "." + #"\par}"# + "\n\n"
+        }
+        out += Self.paragraphGroup + #"\noindent "# + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
         out += #"{\small"# + "\n"
         out += row(AppendixTable.headers.prefix(3).map { #"\textbf{"# + $0 + "}" }, detail: nil, top: true)
         for entry in table.rows {
@@ -57,12 +63,7 @@ struct LaTeXStatement {
                 + twoLineDigest(entry.digest)
             out += row([cell(entry.artifact), cell(entry.license), cell(entry.availability)], detail: detail, top: false)
         }
-        out += #"\par}"# + "\n"
-        guard !table.classes.isEmpty else { return out }
-        out += "\n" + Self.paragraphGroup + " " + spelling.spell(AppendixTable.classesIntroduction)
-        out += table.classes.map { "\n" + spelling.spell($0.results) + ": " + spelling.spell($0.reproducibility) }
-            .joined(separator: ";") + "." + #"\par}"# + "\n"
-        return out
+        return out + #"\par}"# + "\n"
     }
 
     /// `sha256:` and the first 32 hex digits, a line break, the other 32; notes after the digest

@@ -12,6 +12,12 @@ struct TextStatement {
             .joined(separator: "\n")
         if appendix {
             let table = AppendixTable(analysis)
+            if !table.classes.isEmpty {
+                out += "\n" + Self.wrap(spelling.spell(AppendixTable.classesIntroduction))
+                for entry in table.classes {
+                    out += Self.wrap(spelling.spell(entry.results) + ": " + spelling.spell(entry.reproducibility), first: "- ", rest: "  ")
+                }
+            }
             out += "\n" + Self.wrap(spelling.spell(table.introduction)) + "\n"
             for row in table.rows {
                 out += Self.wrap(spelling.spell(row.artifact), first: "- ", rest: "  ")
@@ -19,12 +25,6 @@ struct TextStatement {
                 out += Self.wrap("availability: " + spelling.spell(row.availability), first: "  ", rest: "    ")
                 out += Self.wrap("source: " + spelling.spell(row.source), first: "  ", rest: "    ")
                 out += Self.wrap(spelling.spell(row.digest), first: "  ", rest: "    ")
-            }
-            if !table.classes.isEmpty {
-                out += "\n" + Self.wrap(spelling.spell(AppendixTable.classesIntroduction))
-                for entry in table.classes {
-                    out += Self.wrap(spelling.spell(entry.results) + ": " + spelling.spell(entry.reproducibility), first: "- ", rest: "  ")
-                }
             }
         }
         return out

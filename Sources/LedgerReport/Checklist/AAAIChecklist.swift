@@ -57,8 +57,8 @@ enum AAAIChecklist {
         let withOrigin = existing.filter { facts.origin($0) != nil }
         var sentences: [Sentence] = []
         if !withOrigin.isEmpty {
-            sentences.append([.words("The ledger records where each of ")] + facts.names(withOrigin)
-                + [.words(" comes from: ")] + listed(withOrigin.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
+            sentences.append([.words("The ledger records the origin of ")]
+                + listed(withOrigin.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
                 + [.words("; "), .code("repro export --format bibtex"), .words(" writes a citation for each.")])
         }
         let without = existing.filter { facts.origin($0) == nil }

@@ -8,6 +8,11 @@ pkg-config --exists libgit2 2>/dev/null || need_apt+=(libgit2-dev pkg-config)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
 command -v pdflatex >/dev/null 2>&1 || need_apt+=(texlive-latex-base texlive-latex-recommended texlive-fonts-recommended)
 kpsewhich IEEEtran.cls >/dev/null 2>&1 || need_apt+=(texlive-publishers)
+# acmart loads xstring (texlive-plain-generic) and packages of texlive-latex-extra.
+kpsewhich xstring.sty >/dev/null 2>&1 || need_apt+=(texlive-plain-generic)
+kpsewhich environ.sty >/dev/null 2>&1 || need_apt+=(texlive-latex-extra)
+# Scalable T1/TS1 Computer Modern: acmart's microtype font expansion refuses bitmap fonts.
+dpkg -s cm-super >/dev/null 2>&1 || need_apt+=(cm-super)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v git >/dev/null 2>&1 || need_apt+=(git)

@@ -129,7 +129,14 @@ public enum TextReport {
     }
 
     public static func ledgers(_ summaries: [LedgerSummary]) -> String {
-        summaries.map { "\($0.name)  \($0.artifacts) artifact records, \($0.experiments) experiments, \($0.events) events\n" }.joined()
+        summaries.map {
+            "\($0.name)  \(counted($0.artifacts, "artifact record")), \(counted($0.experiments, "experiment")), \(counted($0.events, "event"))\n"
+        }.joined()
+    }
+
+    /// "1 event", "2 events".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     public static func log(_ records: [IndexedRecord<LedgerRecord>]) -> String {

@@ -1,30 +1,44 @@
 import Foundation
 import Testing
 
-/// A document class setting the reproducibility statements must compile in, using only
-/// Debian's texlive-latex-base, -latex-recommended, -publishers and -fonts-recommended.
+/// A document class setting the reproducibility statements must compile in, using Debian's
+/// texlive-latex-base, -latex-recommended, -latex-extra, -plain-generic, -publishers and
+/// -fonts-recommended (scripts/install-deps.sh installs them).
 ///
-/// acmart and jmlr are in texlive-publishers but need texlive-latex-extra (xstring,
-/// placeins, …); NeurIPS, ICML and ACL ship their .sty files with the paper kit, not in TeX Live.
+/// NeurIPS, ICML and ACL ship their .sty files with the paper kit, not in TeX Live.
 enum LaTeXSetting: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case article
+    case articleTwoColumn
     case articleT1Hyperref
     case ieeetran
+    case ieeetranJournal
     case llncs
     case elsarticle
+    case elsarticleTwoColumn
+    case acmSigconf
+    case acmSmall
     case revtex
 
     var preamble: String {
         switch self {
         case .article: #"\documentclass{article}"#
+        case .articleTwoColumn: #"\documentclass[twocolumn]{article}"#
         case .articleT1Hyperref: #"\documentclass{article}"# + "\n" + #"\usepackage[T1]{fontenc}"# + "\n"
             + #"\usepackage{hyperref}"#
         case .ieeetran: #"\documentclass[conference]{IEEEtran}"#
+        case .ieeetranJournal: #"\documentclass[journal]{IEEEtran}"#
         case .llncs: #"\documentclass{llncs}"#
-        case .elsarticle: #"\documentclass{elsarticle}"#
-        case .revtex: #"\documentclass[aps,prl]{revtex4-2}"#
+        case .elsarticle: #"\documentclass[preprint,1p]{elsarticle}"#
+        case .elsarticleTwoColumn: #"\documentclass[final,5p,twocolumn]{elsarticle}"#
+        case .acmSigconf: #"\documentclass[sigconf]{acmart}"# + "\n" + Self.acmQuiet
+        case .acmSmall: #"\documentclass[acmsmall]{acmart}"# + "\n" + Self.acmQuiet
+        case .revtex: #"\documentclass[aps,prl,twocolumn]{revtex4-2}"#
         }
     }
+
+    /// No ACM reference block or copyright box; a title, which acmart's running heads need
+    /// from the second page on.
+    private static let acmQuiet = #"\settopmatter{printacmref=false}\setcopyright{none}\title{Statement}"#
 
     var testDescription: String { rawValue }
 }
@@ -52,7 +66,7 @@ struct LaTeXCompiler {
 
     static let installHint = "install TeX Live with: apt-get update && DEBIAN_FRONTEND=noninteractive "
         + "apt-get install -y --no-install-recommends texlive-latex-base texlive-latex-recommended "
-        + "texlive-publishers texlive-fonts-recommended"
+        + "texlive-latex-extra texlive-plain-generic texlive-publishers texlive-fonts-recommended"
 
     /// The folders searched for `pdflatex`; tests pass an empty list to check the missing case.
     var searchPath: [String] = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin")
@@ -94,6 +108,18 @@ struct LaTeXCompiler {
                 """, folder: folder)
         }
         return Output(folder: folder, pdf: pdf, log: log)
+    }
+
+    /// Box warnings a reader would see: overfull boxes wider than 1 pt, any underfull
+    /// `\hbox` (ragged cells never stretch), any overfull `\vbox`.
+    static func badBoxes(in log: String) -> [String] {
+        log.split(separator: "\n").map(String.init).filter { line in
+            if line.hasPrefix("Overfull \\vbox") || line.hasPrefix("Underfull \\hbox") { return true }
+            guard line.hasPrefix("Overfull \\hbox ("), let match = line.firstMatch(of: /\(([0-9.]+)pt too wide\)/) else {
+                return false
+            }
+            return (Double(match.1) ?? 0) > 1
+        }
     }
 
     /// The `!` lines of a TeX log and the context lines after each, or the log's tail.

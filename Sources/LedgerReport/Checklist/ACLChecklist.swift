@@ -85,7 +85,8 @@ enum ACLChecklist {
         let datasets = (facts.existing + facts.new).filter { $0.kind == .dataset }
         guard !datasets.isEmpty else { return none("B4", question) }
         var sentences: [Sentence] = [[.words("The ledger does not record whether ")] + facts.names(datasets)
-            + [.words(" contain personal information; the steps taken are for the authors to describe.")]]
+            + [.words((datasets.count == 1 ? " contains" : " contain")
+                + " personal information; the steps taken are for the authors to describe.")]]
         for dataset in datasets where dataset.availability?.status == .private {
             sentences.append([.words("The dataset "), .text(dataset.name), .words(" is recorded as private as of "
                 + ProseFormatting.date(dataset.availability?.date ?? "") + ".")])

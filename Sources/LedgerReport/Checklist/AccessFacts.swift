@@ -29,9 +29,17 @@ struct AccessFacts {
         if !restricted.isEmpty {
             out.append([.words("Access is limited for ")] + listed(restricted.map(describe)) + [.words(".")])
         }
-        if !integrity.isEmpty {
-            out.append([.words("The digest of ")] + listed(integrity.compactMap { $0.artifact.map { [.text($0.name)] } })
-                + [.words(" was not taken from the content or no longer matches it.")])
+        // Two facts, two sentences: a digest never taken from the bytes is unchecked; one
+        // that no longer matches is contradicted by the authors' own copy.
+        let notRecorded = integrity.filter { $0.kind == .hashNotRecorded }.compactMap { $0.artifact.map { [Inline.text($0.name)] } }
+        if !notRecorded.isEmpty {
+            out.append([.words(notRecorded.count == 1 ? "The digest of " : "The digests of ")] + listed(notRecorded)
+                + [.words(notRecorded.count == 1 ? " was not taken from the content." : " were not taken from the content.")])
+        }
+        let mismatched = integrity.filter { $0.kind == .hashMismatch }.compactMap { $0.artifact.map { [Inline.text($0.name)] } }
+        if !mismatched.isEmpty {
+            out.append([.words("The authors' copy of ")] + listed(mismatched)
+                + [.words(" no longer matches the recorded digest.")])
         }
         for limitation in code {
             guard let evidence = limitation.evidence.code else { continue }

@@ -18,6 +18,7 @@ public struct Checklist: Codable, Hashable, Sendable {
         items = switch venue {
         case .neurips: NeurIPSChecklist.items(facts)
         case .acl: ACLChecklist.items(facts)
+        case .aaai: AAAIChecklist.items(facts)
         }
     }
 

@@ -8,10 +8,15 @@ public struct ChecklistItem: Codable, Hashable, Sendable {
     /// The justification as plain text, each fact traceable to the ledger.
     public var justification: String
 
+    /// The records the answer is derived from: artifacts by digest and name, experiments by
+    /// ledger and name. Nil for items that do not list them.
+    public var records: [String]?
+
     /// The justification in pieces, so each format spells names and digests its own way.
     var sentences: [Sentence]
 
-    init(id: String, question: String, answer: ChecklistAnswer, sentences: [Sentence]) {
+    init(id: String, question: String, answer: ChecklistAnswer, sentences: [Sentence], records: [String]? = nil) {
+        self.records = records
         self.id = id
         self.question = question
         self.answer = answer
@@ -20,7 +25,7 @@ public struct ChecklistItem: Codable, Hashable, Sendable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, question, answer, justification
+        case id, question, answer, justification, records
     }
 
     public init(from decoder: any Decoder) throws {
@@ -29,6 +34,7 @@ public struct ChecklistItem: Codable, Hashable, Sendable {
         question = try container.decode(String.self, forKey: .question)
         answer = try container.decode(ChecklistAnswer.self, forKey: .answer)
         justification = try container.decode(String.self, forKey: .justification)
+        records = try container.decodeIfPresent([String].self, forKey: .records)
         sentences = [[.text(justification)]]
     }
 }

@@ -17,7 +17,7 @@ struct ChecklistRenderer {
         var out = "*" + Markdown.escape(checklist.note) + "*\n"
         for item in checklist.items {
             out += "\n**" + Markdown.escape(item.id) + ".** " + Markdown.escape(item.question) + "\\\n"
-                + "**Answer: " + item.answer.rawValue + ".** "
+                + "**Answer: " + item.answer.label + ".** "
                 + item.sentences.map(spelling.spell).joined(separator: " ") + "\n"
         }
         return out
@@ -28,7 +28,7 @@ struct ChecklistRenderer {
         var out = TextStatement.wrap(checklist.note)
         for item in checklist.items {
             out += "\n" + TextStatement.wrap(item.id + ". " + item.question)
-            out += TextStatement.wrap("Answer: " + item.answer.rawValue + ". "
+            out += TextStatement.wrap("Answer: " + item.answer.label + ". "
                 + item.sentences.map(spelling.spell).joined(separator: " "), first: "  ", rest: "  ")
         }
         return out
@@ -41,7 +41,7 @@ struct ChecklistRenderer {
             + #"\begin{description}"# + "\n"
         for item in checklist.items {
             out += #"\item["# + LaTeX.escape(item.id) + "] " + LaTeX.escape(item.question) + #"\par"# + "\n"
-                + #"\textbf{Answer: "# + item.answer.rawValue + ".} "
+                + #"\textbf{Answer: "# + item.answer.label + ".} "
                 + item.sentences.map(spelling.spell).joined(separator: "\n") + "\n"
         }
         return out + #"\end{description}\par}"# + "\n"

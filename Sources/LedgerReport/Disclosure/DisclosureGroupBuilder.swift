@@ -6,7 +6,11 @@ import LedgerCore
 struct DisclosureGroupBuilder {
     let facts: ArtifactFacts
 
-    func build(section: String?, runs: [ExperimentRecord]) -> DisclosureGroup {
+    func build(section: String?, runs all: [ExperimentRecord]) -> DisclosureGroup {
+        // A failed run produced no result: its inputs and code limit nothing the paper reports.
+        // When every run failed, the group still says what they read.
+        let results = all.filter { $0.outcome != .failed }
+        let runs = results.isEmpty ? all : results
         var inputs: [Digest] = []
         for digest in runs.flatMap(\.inputs).map(\.digest) where !inputs.contains(digest) { inputs.append(digest) }
         func users(_ digest: Digest) -> [String] {
@@ -49,14 +53,24 @@ struct DisclosureGroupBuilder {
 
         return DisclosureGroup(
             section: section,
-            experiments: runs.map { run in
+            experiments: all.map { run in
                 DisclosedExperiment(
                     name: run.name, ledger: run.ledger, section: run.section, outcome: run.outcome,
                     startedAt: run.startedAt, code: run.code,
-                    inputs: run.inputs.map { facts.ref($0.digest) }, outputs: run.outputs.map { facts.ref($0.digest) })
+                    inputs: run.inputs.map { facts.ref($0.digest) }, outputs: run.outputs.map { facts.ref($0.digest) },
+                    reproducibility: Reproducibility(classOf(run)))
             },
             artifacts: inputs.map(facts.ref),
-            limitations: limitations)
+            limitations: limitations,
+            reproducibility: Reproducibility(limitations))
+    }
+
+    /// One run's own limitations and those its inputs inherit, in statement order.
+    private func classOf(_ run: ExperimentRecord) -> [Limitation] {
+        run.inputs.map(\.digest).flatMap { digest in
+            facts.limitations(of: digest) + facts.ancestors(digest).flatMap { facts.limitations(of: $0.ancestor) }
+                .filter(\.kind.isInherited)
+        }
     }
 
     private struct Pair: Hashable {

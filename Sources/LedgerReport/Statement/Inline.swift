@@ -10,6 +10,9 @@ enum Inline: Hashable, Sendable {
     /// An experiment name.
     case emphasis(String)
     case digest(Digest)
+    /// `sha256:` and the first 12 hex digits, for running text; the full digest is in the
+    /// appendix, the macros and JSON.
+    case shortDigest(Digest)
     /// A command or file name, in typewriter type.
     case code(String)
     /// A commit id, in typewriter type with break points like a digest.

@@ -16,6 +16,7 @@ struct LaTeXSpelling: InlineSpelling {
         case .text(let text): Self.hasLongWord(text) ? Self.breakableText(text) : LaTeX.escape(text)
         case .emphasis(let text): #"\emph{"# + (Self.hasLongWord(text) ? Self.breakableText(text) : LaTeX.escape(text)) + "}"
         case .digest(let digest): LaTeX.digest(digest.description)
+        case .shortDigest(let digest): #"\texttt{sha256:"# + digest.hex.prefix(12) + "}"
         case .code(let code): Self.breakable(code, after: "/@-_.")
         case .commit(let commit): LaTeX.digest(commit)
         case .url(let url): Self.breakable(url, after: "/.-_?&=#:")
@@ -67,10 +68,12 @@ struct MarkdownSpelling: InlineSpelling {
         case .emphasis(let text):
             Markdown.escape(text).isEmpty ? "" : "*" + Markdown.escape(text) + "*"
         case .digest(let digest): "`\(digest)`"
+        case .shortDigest(let digest): "`sha256:\(digest.hex.prefix(12))`"
         case .code(let code), .commit(let code): Self.codeSpan(code)
         case .url(let url):
             url.contains(where: { $0.isWhitespace || "<>`".contains($0) || $0.isInvisibleControl }) ? Markdown.escape(url) : "<\(url)>"
-        case .label(let label): (ProseFormatting.labelWord(label) ?? "") + " " + Self.codeSpan(label)
+        // No caption map: "Table 2" cannot be known, so the label is printed as written.
+        case .label(let label): "“" + Markdown.escape(label) + "”"
         case .quoted(let text): "“" + Markdown.escape(text) + "”"
         }
     }
@@ -88,7 +91,9 @@ struct TextSpelling: InlineSpelling {
         case .words(let words): words
         case .text(let text), .emphasis(let text), .code(let text), .commit(let text), .url(let text): Self.plain(text)
         case .digest(let digest): digest.description
-        case .label(let label): (ProseFormatting.labelWord(label) ?? "") + " " + Self.plain(label)
+        case .shortDigest(let digest): "sha256:" + digest.hex.prefix(12)
+        // No caption map: "Table 2" cannot be known, so the label is printed as written.
+        case .label(let label): "“" + Self.plain(label) + "”"
         case .quoted(let text): "“" + Self.plain(text) + "”"
         }
     }

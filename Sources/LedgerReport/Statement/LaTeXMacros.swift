@@ -8,6 +8,8 @@ import LedgerCore
 /// - `\reproDigest<Artifact>` for every artifact, e.g. `\reproDigestLlamaThreeOneEightB`;
 /// - `\reproLimit<Artifact><Kind>` (or `\reproLimit<Experiment>Code`) for every limitation,
 ///   a standalone sentence;
+/// - `\reproClass<Label>` for every section (or unlabelled experiment): its reproducibility
+///   class and the input that decides it, e.g. `\reproClassTabMain`;
 /// - `\reproStatement`, and `\reproAppendix` with `--appendix`.
 ///
 /// `\newcommand` (not `\providecommand`) so a clash with an existing command is an error
@@ -51,6 +53,11 @@ struct LaTeXMacros {
                 ? names.make("reproLimit", subject, "Code")
                 : names.make("reproLimit", subject, Self.kindWord(limitation.kind))
             out.append(Definition(name: name, body: spelling.spell(composer.standalone(limitation))))
+        }
+        for group in analysis.groups {
+            let subject = group.section ?? group.experiments.first?.name ?? ""
+            out.append(Definition(name: names.make("reproClass", subject),
+                                  body: spelling.spell(ReproducibilityProse.short(group.reproducibility))))
         }
         let statement = LaTeXStatement(analysis)
         out.append(Definition(name: "reproStatement", body: statement.body()))

@@ -20,32 +20,60 @@ struct LaTeXStatement {
             + LaTeXComment.safe(ledgers) + asOf + ".\n"
     }
 
-    /// The paragraphs, without the header comment, inside a `\sloppy` group: digests break
-    /// only every eight characters, and a justified line with the default tolerance would
-    /// rather run into the margin than stretch its spaces.
+    /// `\sloppy` (a justified line would rather run into the margin than stretch around a long
+    /// name or URL) with up to 4em of ragged right, so a narrow column gets no loose lines and
+    /// no underfull box warnings.
+    static let paragraphGroup = #"{\sloppy\rightskip=0pt plus 4em\relax"#
+
+    /// The paragraphs, without the header comment, inside a `paragraphGroup`.
     func body() -> String {
-        #"{\sloppy"# + "\n" + StatementComposer(analysis).paragraphs()
+        Self.paragraphGroup + "\n" + StatementComposer(analysis).paragraphs()
             .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
             .joined(separator: "\n") + #"\par}"# + "\n"
     }
 
-    /// A table built from one `tabular` per row so it can break across pages without
-    /// `longtable`; `p{}` columns sized to fit a two-column template's narrow column, and
-    /// horizontal rules only, so the stacked rows read as one table.
+    /// A table built from one `tabular` per artifact so it can break across pages without
+    /// `longtable`: artifact, license and status in three ragged columns sized from
+    /// `\linewidth` (so one- and two-column layouts both fit), then a full-width line with the
+    /// source and the digest in small monospace, 32 hex digits a line. Horizontal rules only.
     func appendix() -> String {
         let table = AppendixTable(analysis)
-        let spec = #"{@{}p{0.22\linewidth}p{0.2\linewidth}p{0.19\linewidth}p{0.24\linewidth}@{}}"#
-        func row(_ cells: [String], top: Bool) -> String {
-            #"\par\noindent\begin{tabular}"# + spec + (top ? #"\hline"# : "") + "\n"
+        // Three columns and two inner gaps of 2\tabcolsep fill \linewidth exactly.
+        let column = #"p{\dimexpr(\linewidth-4\tabcolsep)/3\relax}"#
+        let spec = "{@{}" + column + column + column + "@{}}"
+        let wide = #"\multicolumn{3}{@{}p{\linewidth}@{}}"#
+        func row(_ cells: [String], detail: String?, top: Bool) -> String {
+            var out = #"\par\noindent\begin{tabular}"# + spec + (top ? #"\hline"# : "") + "\n"
                 + cells.map { #"\raggedright "# + $0 }.joined(separator: "\n& ") + "\n"
-                + #"\tabularnewline\hline"# + "\n" + #"\end{tabular}"# + "\n"
+            if let detail { out += #"\tabularnewline"# + "\n" + wide + "{" + detail + "}\n" }
+            return out + #"\tabularnewline\hline"# + "\n" + #"\end{tabular}"# + "\n"
         }
-        var out = #"{\sloppy "# + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
-        out += row(AppendixTable.headers.map { #"\textbf{"# + $0 + "}" }, top: true)
+        var out = ""
+        if !table.classes.isEmpty {
+            out += Self.paragraphGroup + #"\noindent "# + spelling.spell(AppendixTable.classesIntroduction)
+            out += table.classes.map { "\n" + spelling.spell($0.results) + ": " + spelling.spell($0.reproducibility) }
+                .joined(separator: ";") + "." + #"\par}"# + "\n\n"
+        }
+        out += Self.paragraphGroup + #"\noindent "# + spelling.spell(table.introduction) + #"\par}"# + "\n\n"
+        out += #"{\small"# + "\n"
+        out += row(AppendixTable.headers.prefix(3).map { #"\textbf{"# + $0 + "}" }, detail: nil, top: true)
         for entry in table.rows {
-            out += row([cell(entry.artifact), cell(entry.license), cell(entry.availability), cell(entry.digest)], top: false)
+            let detail = #"\raggedright\footnotesize "# + #"\textbf{"# + AppendixTable.headers[3] + ":} "
+                + cell(entry.source) + #"\newline "# + #"\textbf{"# + AppendixTable.headers[4] + ":} "
+                + twoLineDigest(entry.digest)
+            out += row([cell(entry.artifact), cell(entry.license), cell(entry.availability)], detail: detail, top: false)
         }
-        return out + #"\par"# + "\n"
+        return out + #"\par}"# + "\n"
+    }
+
+    /// `sha256:` and the first 32 hex digits, a line break, the other 32; notes after the digest
+    /// (LFS pointer, mismatch) follow as words.
+    private func twoLineDigest(_ sentence: Sentence) -> String {
+        sentence.map { piece in
+            guard case .digest(let digest) = piece else { return spelling.spell(piece) }
+            let hex = digest.hex
+            return #"\texttt{sha256:"# + hex.prefix(32) + #"}\newline\hspace*{0pt}\texttt{"# + hex.dropFirst(32) + "}"
+        }.joined()
     }
 
     /// Table cells let names and license expressions break after `-`, `_`, `.` and `/`.

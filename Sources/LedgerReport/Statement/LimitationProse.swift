@@ -126,7 +126,7 @@ struct LimitationProse {
         case .noCommit:
             return experiment + [.words(" ran in a git repository without any commit, so the version of its code is not recorded.")]
         case .uncommittedChanges:
-            let diff: Sentence = code.diffDigest.map { [.words("; the diff has digest "), .digest($0)] }
+            let diff: Sentence = code.diffDigest.map { [.words("; the diff has digest "), .shortDigest($0)] }
                 ?? [.words("; the diff was not recorded")]
             return experiment + [.words(" ran with uncommitted changes on top of commit "), .commit(code.commit ?? "")] + diff
                 + [.words(", so the commit alone does not contain the code that ran.")]

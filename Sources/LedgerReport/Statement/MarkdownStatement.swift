@@ -12,11 +12,17 @@ struct MarkdownStatement {
             .joined(separator: "\n")
         if appendix {
             let table = AppendixTable(analysis)
+            if !table.classes.isEmpty {
+                out += "\n" + spelling.spell(AppendixTable.classesIntroduction) + "\n\n"
+                for entry in table.classes {
+                    out += "- " + spelling.spell(entry.results) + ": " + spelling.spell(entry.reproducibility) + "\n"
+                }
+            }
             out += "\n" + spelling.spell(table.introduction) + "\n\n"
             out += "| " + AppendixTable.headers.joined(separator: " | ") + " |\n"
             out += "|" + String(repeating: " --- |", count: AppendixTable.headers.count) + "\n"
             for row in table.rows {
-                let cells = [row.artifact, row.license, row.availability, row.digest].map(spelling.spell)
+                let cells = [row.artifact, row.license, row.availability, row.source, row.digest].map(spelling.spell)
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }

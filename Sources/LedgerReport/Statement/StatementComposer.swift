@@ -1,15 +1,58 @@
 import LedgerCore
 
-/// Turns an analysis into paragraphs of sentences: per group, which artifacts the results
-/// depend on (with digests), then each limitation, the derivation chains that carry
-/// inherited ones, and the code; finally how to check a digest.
+/// Turns an analysis into paragraphs of sentences. Sections that read the same artifacts
+/// share one paragraph; each artifact is introduced once (source and short digest; the full
+/// digest is in the appendix, the macros and JSON) and each limitation is stated once, where
+/// it is first needed; a later paragraph refers back to it in one clause. Then the
+/// derivation chains that carry inherited limitations, the code, and how to check a digest.
 struct StatementComposer {
     let analysis: DisclosureAnalysis
     private let kinds: [Digest: String]
+    private let sources: [Digest: [ArtifactSource]]
 
     init(_ analysis: DisclosureAnalysis) {
         self.analysis = analysis
         kinds = Dictionary(analysis.artifacts.map { ($0.digest, $0.kind?.rawValue ?? "") }, uniquingKeysWith: { first, _ in first })
+        sources = Dictionary(analysis.artifacts.map { ($0.digest, $0.sources) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// What earlier paragraphs already said, so later ones do not repeat it.
+    private final class Stated {
+        var introduced: Set<Digest> = []
+        var limitations: Set<Limitation.Key> = []
+        var chains: Set<[Digest]> = []
+        /// License and set of terms already spelled out in full.
+        var licenseTerms: Set<String> = []
+    }
+
+    /// Groups with results that read exactly the same artifacts, merged in first-seen order.
+    private struct Paragraph {
+        var sections: [String]
+        var group: DisclosureGroup
+    }
+
+    private func merged(_ groups: [DisclosureGroup]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        var index: [Set<Digest>: Int] = [:]
+        for group in groups {
+            let hasResults = group.experiments.contains { $0.outcome != .failed }
+            let key = Set(group.artifacts.map(\.digest))
+            guard let section = group.section, hasResults, !key.isEmpty else {
+                out.append(Paragraph(sections: group.section.map { [$0] } ?? [], group: group))
+                continue
+            }
+            if let at = index[key] {
+                out[at].sections.append(section)
+                out[at].group.experiments += group.experiments
+                var seen = Set(out[at].group.limitations.map(\.key))
+                out[at].group.limitations += group.limitations.filter { seen.insert($0.key).inserted }
+                out[at].group.reproducibility = Reproducibility(out[at].group.limitations)
+            } else {
+                index[key] = out.count
+                out.append(Paragraph(sections: [section], group: group))
+            }
+        }
+        return out
     }
 
     func paragraphs() -> [[Sentence]] {
@@ -19,7 +62,8 @@ struct StatementComposer {
             return [[[.words(one ? "Ledger " : "Ledgers ")] + ledgers
                 + [.words(one ? " records no experiments in the chosen scope." : " record no experiments in the chosen scope.")]]]
         }
-        var paragraphs = analysis.groups.map(paragraph)
+        let stated = Stated()
+        var paragraphs = merged(analysis.groups).map { paragraph($0, stated: stated) }
         var closing: [Sentence] = []
         if !analysis.artifacts.isEmpty {
             closing.append([.words("Each digest is the SHA-256 of a file, or of the sorted "), .code("sha256sum"),
@@ -32,41 +76,75 @@ struct StatementComposer {
         return paragraphs
     }
 
-    /// A limitation on its own, naming its artifact with its digest (for `\reproLimit…` macros).
+    /// A limitation on its own, naming its artifact with its short digest (for `\reproLimit…` macros).
     func standalone(_ limitation: Limitation) -> Sentence {
-        prose(introducing: { ref in [.text(ref.name), .words(" ("), .digest(ref.digest), .words(")")] })
+        prose(introducing: { ref in [.text(ref.name), .words(" ("), .shortDigest(ref.digest), .words(")")] })
             .sentence(limitation)
+    }
+
+    /// First mention: "Llama-3.1-8B (Hugging Face meta-llama/Llama-3.1-8B at 0e9e39f249a1,
+    /// sha256:da78561a65d5)"; later mentions: the name.
+    private func introduction(_ ref: ArtifactRef) -> Sentence {
+        var out: Sentence = [.text(ref.name), .words(" (")]
+        for source in sources[ref.digest] ?? [] {
+            switch source.type {
+            case .huggingface:
+                guard let repo = source.repo else { continue }
+                out += [.words("Hugging Face "), .code(repo)]
+                    + (source.revision.map { [.words(" at "), .code(String($0.prefix(12)))] } ?? []) + [.words(", ")]
+            case .url:
+                if let url = source.url { out += [.url(url), .words(", ")] }
+            case .path:
+                continue
+            }
+        }
+        return out + [.shortDigest(ref.digest), .words(")")]
     }
 
     /// Opening, then what limits getting the bytes (each artifact in turn, then what
     /// derivatives inherit from their bases), then one sentence per license and set of terms,
     /// then unknown licenses, digests that cannot be trusted, and the code.
-    private func paragraph(_ group: DisclosureGroup) -> [Sentence] {
-        var introduced: Set<Digest> = []
+    private func paragraph(_ paragraph: Paragraph, stated: Stated) -> [Sentence] {
+        let group = paragraph.group
         let mention: (ArtifactRef) -> Sentence = { ref in
-            guard introduced.insert(ref.digest).inserted else { return [.text(ref.name)] }
-            return [.text(ref.name), .words(" ("), .digest(ref.digest), .words(")")]
+            guard stated.introduced.insert(ref.digest).inserted else { return [.text(ref.name)] }
+            return introduction(ref)
         }
-        var sentences = [opening(group, mention: mention)]
+        var sentences = opening(group, sections: paragraph.sections, mention: mention)
+        sentences.append(ReproducibilityProse.sentence(group.reproducibility))
         if group.limitations.isEmpty {
             sentences.append([.words("The ledger records no limitation for these results.")])
         }
         let prose = prose(introducing: mention)
-        let all = group.limitations
+        let repeated = group.limitations.filter { stated.limitations.contains($0.key) }
+        let all = group.limitations.filter { !stated.limitations.contains($0.key) }
+        all.forEach { stated.limitations.insert($0.key) }
         let direct = all.filter { $0.lineage.isEmpty }
         let inherited = all.filter { !$0.lineage.isEmpty }
-        func stated(_ limitations: [Limitation], _ bucket: Bucket) -> [Sentence] {
+        func say(_ limitations: [Limitation], _ bucket: Bucket) -> [Sentence] {
             limitations.filter { Bucket($0.kind) == bucket }.map(prose.sentence)
         }
 
-        sentences += stated(direct, .availability)
-        for chain in unique(inherited.map(\.lineage)) {
+        sentences += say(direct, .availability)
+        var chains = unique(inherited.map(\.lineage))
+        // A derivation stated earlier whose limitations are all stated too needs no new sentence.
+        for chain in unique(group.limitations.map(\.lineage)) where !chain.isEmpty && !chains.contains(chain)
+            && !stated.chains.contains(chain.map(\.digest)) {
+            chains.append(chain)
+        }
+        for chain in chains {
+            stated.chains.insert(chain.map(\.digest))
             sentences.append(derivation(chain, prose: prose, mention: mention))
             let own = inherited.filter { $0.lineage == chain }
-            sentences += stated(own, .availability) + stated(own, .unknownLicense)
+            sentences += say(own, .availability) + say(own, .unknownLicense)
         }
-        sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose)
-        sentences += stated(direct, .unknownLicense) + stated(direct, .integrity) + stated(direct, .code)
+        sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
+        sentences += say(direct, .unknownLicense) + say(direct, .integrity) + say(direct, .code)
+        let referredTo = unique(repeated.compactMap(\.artifact))
+        if !referredTo.isEmpty {
+            sentences.append([.words("The limitations of ")] + listed(referredTo.map { [.text($0.name)] })
+                + [.words(" stated above apply here too.")])
+        }
         return sentences
     }
 
@@ -88,7 +166,7 @@ struct StatementComposer {
 
     /// One sentence per license and set of terms, naming every artifact it covers: the terms
     /// differ only where a term does not apply to a kind (OSI approval of a dataset).
-    private func licenseSentences(_ terms: [Limitation], prose: LimitationProse) -> [Sentence] {
+    private func licenseSentences(_ terms: [Limitation], prose: LimitationProse, stated: Stated) -> [Sentence] {
         var order: [String] = []
         var byArtifact: [String: [Limitation]] = [:]
         for term in terms {
@@ -105,26 +183,57 @@ struct StatementComposer {
             if bySignature[signature] == nil { sentenceOrder.append(signature) }
             bySignature[signature, default: []] += group
         }
-        return sentenceOrder.map { prose.licenseSentence(bySignature[$0]!) }
+        return sentenceOrder.map { signature in
+            let terms = bySignature[signature]!
+            guard !stated.licenseTerms.insert(signature).inserted, let license = terms.first?.evidence.license else {
+                return prose.licenseSentence(terms)
+            }
+            // The same license with the same terms was spelled out above: name it only.
+            let subjects = unique(terms.compactMap(\.artifact))
+            return prose.opening(subjects) + [.words(subjects.count == 1 ? " is also licensed under the " : " are also licensed under the "),
+                .text(license.name), .words(" (terms stated above).")]
+        }
     }
 
-    private func opening(_ group: DisclosureGroup, mention: (ArtifactRef) -> Sentence) -> Sentence {
-        let names = group.experiments.map(\.name)
-        let experiments: Sentence = [.words(names.count == 1 ? "experiment " : "experiments ")]
-            + listed(names.map { [.emphasis($0)] })
-        var subject: Sentence
-        if let label = group.section {
-            if ProseFormatting.labelWord(label) != nil, ProseFormatting.isReferable(label) {
-                subject = [.words("The results in "), .label(label)]
-            } else {
-                subject = [.words("The results labelled "), .quoted(label)]
-            }
-            subject += [.words(" (")] + experiments + [.words(")")]
-        } else {
-            subject = [.words("The results of ")] + experiments
+    /// What the results depend on, citing only the runs that completed: a failed run is
+    /// no result. Failed runs are named in a sentence of their own.
+    private func opening(_ group: DisclosureGroup, sections: [String], mention: (ArtifactRef) -> Sentence) -> [Sentence] {
+        let results = group.experiments.filter { $0.outcome != .failed }.map(\.name)
+        let failed = group.experiments.filter { $0.outcome == .failed }.map(\.name)
+        func experiments(_ names: [String]) -> Sentence {
+            [.words(names.count == 1 ? "experiment " : "experiments ")] + listed(names.map { [.emphasis($0)] })
         }
-        guard !group.artifacts.isEmpty else { return subject + [.words(" record no input artifacts.")] }
-        return subject + [.words(" depend on ")] + listed(group.artifacts.map(mention)) + [.words(".")]
+        /// "results in Table~\ref{…}", "results labelled “…”", "results of experiment …".
+        var which: Sentence
+        if sections.count > 1 {
+            which = [.words("results in ")] + listed(sections.map { label in
+                ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label) ? [.label(label)] : [.quoted(label)]
+            })
+        } else if let label = group.section {
+            which = ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label)
+                ? [.words("results in "), .label(label)] : [.words("results labelled "), .quoted(label)]
+        } else {
+            which = [.words("results of ")] + experiments(results.isEmpty ? failed : results)
+        }
+        guard !results.isEmpty else {
+            var out: [Sentence] = [[.words("No completed run backs the ")] + which + [.words(": ")] + experiments(failed)
+                + [.words(" failed.")]]
+            if !group.artifacts.isEmpty {
+                out.append([.words(failed.count == 1 ? "The failed run depended on " : "The failed runs depended on ")]
+                    + listed(group.artifacts.map(mention)) + [.words(".")])
+            }
+            return out
+        }
+        var subject: Sentence = [.words("The ")] + which
+        if group.section != nil { subject += [.words(" (")] + experiments(results) + [.words(")")] }
+        var out: [Sentence] = group.artifacts.isEmpty
+            ? [subject + [.words(" record no input artifacts.")]]
+            : [subject + [.words(" depend on ")] + listed(group.artifacts.map(mention)) + [.words(".")]]
+        if !failed.isEmpty {
+            out.append([.words("The failed " + (failed.count == 1 ? "run of " : "runs of "))] + experiments(failed)
+                + [.words(failed.count == 1 ? " is not counted among these results." : " are not counted among these results.")])
+        }
+        return out
     }
 
     /// "A was derived from B (digest), which was derived from C (digest), so the limitations

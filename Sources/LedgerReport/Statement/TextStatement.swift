@@ -12,11 +12,18 @@ struct TextStatement {
             .joined(separator: "\n")
         if appendix {
             let table = AppendixTable(analysis)
+            if !table.classes.isEmpty {
+                out += "\n" + Self.wrap(spelling.spell(AppendixTable.classesIntroduction))
+                for entry in table.classes {
+                    out += Self.wrap(spelling.spell(entry.results) + ": " + spelling.spell(entry.reproducibility), first: "- ", rest: "  ")
+                }
+            }
             out += "\n" + Self.wrap(spelling.spell(table.introduction)) + "\n"
             for row in table.rows {
                 out += Self.wrap(spelling.spell(row.artifact), first: "- ", rest: "  ")
                 out += Self.wrap("license: " + spelling.spell(row.license), first: "  ", rest: "    ")
                 out += Self.wrap("availability: " + spelling.spell(row.availability), first: "  ", rest: "    ")
+                out += Self.wrap("source: " + spelling.spell(row.source), first: "  ", rest: "    ")
                 out += Self.wrap(spelling.spell(row.digest), first: "  ", rest: "    ")
             }
         }

@@ -93,11 +93,13 @@ struct ChecklistCommand: ParsableCommand {
         abstract: "Answer a venue's checklist items on licenses, assets and reproducibility from the ledger.",
         discussion: """
             neurips: licenses for existing assets, new assets, open access to data and code. \
-            acl: A1 limitations and B1-B5 on scientific artifacts. Each answer (Yes, No, Partial, NA) comes \
+            acl: A1 limitations and B1-B5 on scientific artifacts. aaai: the reproducibility checklist; datasets, \
+            their availability and citations, code state and runs per result are answered from the ledger, the \
+            other items are listed as to be answered by the authors. Each answer (Yes, No, Partial, NA) comes \
             with its justification; questions are paraphrased, so check the venue's form for the exact wording.
             """)
 
-    @Option(help: "neurips or acl.")
+    @Option(help: "neurips, acl or aaai.")
     var venue: String
 
     @OptionGroup var scope: DisclosureScopeOptions

@@ -50,6 +50,32 @@ import Testing
         #expect(answers["open-access"] == .partial) // the base model is withdrawn
     }
 
+    @Test func oneDatasetAgreesWithItsVerbAndIntegrityFactsAreSeparate() throws {
+        let one = try DisclosureFixture().analysis(DisclosureOptions(experiments: ["sft-llama"]))
+        let b4 = Checklist(one, venue: .acl).items.first { $0.id == "B4" }?.justification ?? ""
+        #expect(b4.hasPrefix("The ledger does not record whether c4-en contains personal information;"))
+        let mismatch = try DisclosureFixture().analysis(DisclosureOptions(verification: [DisclosureFixture.c4: false]))
+        let access = Checklist(mismatch, venue: .neurips).items.first { $0.id == "open-access" }?.justification ?? ""
+        #expect(access.contains("The digest of llama3-tokenizer was not taken from the content. "
+            + "The authors' copy of c4-en no longer matches the recorded digest."))
+    }
+
+    @Test func aaaiAnswersWhatTheLedgerKnowsAndListsTheRest() throws {
+        let checklist = Checklist(analysis, venue: .aaai)
+        #expect(checklist.items.map(\.id) == ["G1", "G2", "G3", "T1", "D1", "D2", "D3", "D4", "D5", "D6", "C1", "C2", "C3", "C4",
+                                              "E1", "E2", "E3", "E4", "E5", "E6", "E7"])
+        let answers = Dictionary(uniqueKeysWithValues: checklist.items.map { ($0.id, $0.answer) })
+        #expect(answers["D1"] == .yes)
+        #expect(answers["D4"] == .partial)
+        #expect(answers["D5"] == .byAuthors)
+        #expect(answers["C1"] == .no)
+        #expect(answers["G1"] == .byAuthors)
+        let d4 = checklist.items.first { $0.id == "D4" }!
+        #expect(d4.justification.hasPrefix("Not publicly available: ward-notes-2019 (private as of 1 March 2024)."))
+        #expect(d4.records?.contains("artifact \(DisclosureFixture.clinical) ward-notes-2019") == true)
+        #expect(checklist.render(.text).contains("Answer: to be answered by the authors."))
+    }
+
     @Test func withoutExperimentsEverythingIsNotApplicable() throws {
         let empty = try DisclosureAnalysis(snapshot: .init(ledgers: ["main"]))
         #expect(Checklist(empty, venue: .neurips).items.allSatisfy { $0.answer == .notApplicable })

@@ -8,9 +8,11 @@ import Testing
     static func plainLaTeX(_ latex: String) -> String {
         var text = latex.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("%") }.joined(separator: "\n")
-        for (markup, plain) in [(#"\allowbreak{}"#, ""), (#"{\sloppy"#, ""), (#"\par}"#, ""),
+        // LaTeX refers to a label (Table~\ref{tab:main}); text and Markdown quote it as written.
+        text = text.replacing(/[A-Za-z]*~\\ref\{([^}]*)\}/) { "“" + $0.1 + "”" }
+        for (markup, plain) in [(#"\allowbreak{}"#, ""), (#"{\sloppy\rightskip=0pt plus 4em\relax"#, ""), (#"\par}"#, ""),
                                 (#"\textquotedblleft{}"#, "“"), (#"\textquotedblright{}"#, "”"),
-                                (#"\textquoteright{}"#, "'"), (#"~\ref{"#, " "), (#"\texttt{"#, ""), (#"\emph{"#, ""),
+                                (#"\textquoteright{}"#, "'"), (#"\texttt{"#, ""), (#"\emph{"#, ""),
                                 ("}", "")] {
             text = text.replacingOccurrences(of: markup, with: plain)
         }
@@ -43,6 +45,7 @@ import Testing
         let analysis = try DisclosureFixture().analysis()
         let rendered = Statement.render(analysis, format: format, options: StatementOptions(appendix: true))
             .replacingOccurrences(of: #"\allowbreak{}"#, with: "")
+            .replacingOccurrences(of: #"}\newline\hspace*{0pt}\texttt{"#, with: "")
         let appendix = String(rendered[rendered.range(of: "The artifacts behind these results")!.lowerBound...])
         for artifact in analysis.artifacts {
             #expect(appendix.contains(artifact.name))

@@ -1,0 +1,97 @@
+import Foundation
+import LedgerCore
+import LedgerReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads a paper and the files it `\input`s or `\include`s, the way LaTeX resolves them
+/// (relative to the paper's folder, `.tex` added), but only inside that folder, to a bounded
+/// depth, refusing cycles. A missing or outside file is skipped and reported: papers often
+/// `\input` a generated file (the statement itself) that does not exist yet.
+struct PaperReader {
+    static let maximumDepth = 16
+    static let maximumFileSize = 16 << 20
+
+    /// The paper's folder, symlinks resolved.
+    let root: String
+    private(set) var files: [String] = []
+    private(set) var labels: [(file: String, label: PaperScan.Label)] = []
+    private(set) var skipped: [CoverageReport.SkippedInclusion] = []
+
+    /// Reads `paper` and everything it pulls in.
+    static func read(_ paper: String, displayedAs typed: String) throws -> PaperReader {
+        guard let resolved = realPath(paper) else {
+            throw CoverageError.unreadablePaper(path: typed, reason: String(cString: strerror(errno)))
+        }
+        guard isRegularFile(resolved) else { throw CoverageError.unreadablePaper(path: typed, reason: "not a regular file") }
+        var reader = PaperReader(root: (resolved as NSString).deletingLastPathComponent)
+        try reader.visit(resolved, chain: [], displayName: (paper as NSString).lastPathComponent)
+        return reader
+    }
+
+    private mutating func visit(_ path: String, chain: [String], displayName: String) throws {
+        let text = try Self.load(path, displayName: displayName)
+        files.append(displayName)
+        let chain = chain + [path]
+        for item in LaTeXLabelScanner.scan(text).items {
+            switch item {
+            case .label(let label):
+                labels.append((displayName, label))
+            case .inclusion(let inclusion):
+                try follow(inclusion, from: displayName, chain: chain)
+            }
+        }
+    }
+
+    private mutating func follow(_ inclusion: PaperScan.Inclusion, from file: String, chain: [String]) throws {
+        func skip(_ reason: String) {
+            skipped.append(.init(file: file, line: inclusion.line, target: inclusion.target, reason: reason))
+        }
+        let target = inclusion.target.trimmingCharacters(in: .whitespaces)
+        guard !target.isEmpty else { return skip("empty file name") }
+        guard !target.hasPrefix("/") else { return skip("outside the paper's folder") }
+        // LaTeX tries NAME.tex first; \include always adds .tex.
+        var candidates = [target + ".tex"]
+        if inclusion.command == "input", target.hasSuffix(".tex") || (target as NSString).pathExtension != "" {
+            candidates.insert(target, at: 0)
+        }
+        for candidate in candidates {
+            guard let resolved = Self.realPath((root as NSString).appendingPathComponent(candidate)) else { continue }
+            guard resolved.hasPrefix(root + "/") else { return skip("outside the paper's folder") }
+            guard Self.isRegularFile(resolved) else { return skip("not a regular file") }
+            if chain.contains(resolved) {
+                throw CoverageError.cycle(file: file, line: inclusion.line, target: inclusion.target)
+            }
+            guard chain.count < Self.maximumDepth else {
+                throw CoverageError.tooDeep(file: file, line: inclusion.line, limit: Self.maximumDepth)
+            }
+            return try visit(resolved, chain: chain, displayName: String(resolved.dropFirst(root.count + 1)))
+        }
+        skip("not found")
+    }
+
+    private static func load(_ path: String, displayName: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CoverageError.unreadablePaper(path: displayName, reason: String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: maximumFileSize + 1) ?? Data() } catch {
+            throw CoverageError.unreadablePaper(path: displayName, reason: "\(error)")
+        }
+        guard data.count <= maximumFileSize else { throw CoverageError.tooLarge(path: displayName, limit: maximumFileSize) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `repro coverage` on a paper spread over `\input` files: starred tables, a label commented
+/// out, a renamed table, a failed run, and inputs it must not follow.
+@Suite struct CoverageCLITests {
+    let repo: PaperRepository
+
+    init() throws {
+        repo = try PaperRepository()
+        try repo.folder.write("data/train.csv", "id,text\n1,a\n")
+        try repo.folder.write("paper/main.tex", #"""
+            \documentclass{article}
+            \begin{document}
+            \section{Results}\label{sec:results}
+            \input{sections/results}
+            \begin{figure}\centering\caption{Loss}\label{fig:loss}\end{figure}
+            % \begin{table}\label{tab:old}\end{table}
+            \begin{comment}
+            \begin{table}\label{tab:draft}\end{table}
+            \end{comment}
+            \input{statement}
+            \input{../outside}
+            \end{document}
+            """#)
+        try repo.folder.write("paper/sections/results.tex", #"""
+            \begin{table*}[t]
+              \caption{Main results}
+              \label{tab:main-v2}
+            \end{table*}
+            \begin{table}\label{tab:ablation}\end{table}
+            \begin{equation}x\label{eq:loss}\end{equation}
+            """#)
+        try repo.folder.write("outside.tex", "\\begin{table}\\label{tab:outside}\\end{table}\n")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "paper")
+        try succeed("init")
+        try succeed("track", "data/train.csv", "--name", "train", "--kind", "dataset", "--license", "MIT")
+        try succeed("tag", "ablation", "--uses", "train", "--section", "tab:ablation")
+        try succeed("tag", "main", "--uses", "train", "--section", "tab:main")
+        let failed = try repo.repro("run", "loss", "--uses", "train", "--section", "fig:loss", "--", "false")
+        #expect(failed.status == 1)
+    }
+
+    @discardableResult
+    func succeed(_ arguments: String...) throws -> Subprocess.Result {
+        let result = try ReproBinary.run(arguments, in: repo.path, environment: PaperRepository.environment)
+        #expect(result.status == 0, "repro \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result
+    }
+
+    @Test func namesUnbackedTablesAndRenamedLabelsAndExitsOne() throws {
+        let result = try repo.repro("coverage", "paper/main.tex")
+        #expect(result.status == 1)
+        #expect(result.stderr == "")
+        #expect(result.stdout == """
+            3 labels of table, figure in 2 files: 1 backed, 2 not backed
+            not backed by a recorded experiment:
+              sections/results.tex:3  table*  tab:main-v2
+              main.tex:5  figure  fig:loss (only failed runs: loss)
+            backed:
+              sections/results.tex:5  table  tab:ablation  ablation
+            recorded section labels not in the paper (renamed or removed?):
+              tab:main  main
+            inputs not read:
+              main.tex:10  statement: not found
+              main.tex:11  ../outside: outside the paper's folder
+
+            """)
+    }
+
+    @Test func passesOnceEveryTableIsBackedAndReportsJSON() throws {
+        try succeed("tag", "main-v2", "--uses", "train", "--section", "tab:main-v2")
+        try succeed("tag", "loss-ok", "--uses", "train", "--section", "fig:loss")
+        let result = try repo.repro("coverage", "paper/main.tex", "--json")
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["complete"] as? Bool == true)
+        #expect(json?["files"] as? [String] == ["main.tex", "sections/results.tex"])
+        let backed = json?["backed"] as? [[String: Any]] ?? []
+        #expect(backed.map { $0["label"] as? String } == ["tab:main-v2", "tab:ablation", "fig:loss"])
+        #expect(backed.last?["failedExperiments"] as? [String] == ["loss"])
+        #expect(backed.last?["experiments"] as? [String] == ["loss-ok"])
+        #expect((json?["notInPaper"] as? [[String: Any]])?.map { $0["section"] as? String } == ["tab:main"])
+    }
+
+    @Test func checksTheEnvironmentsTheAuthorMarks() throws {
+        let result = try repo.repro("coverage", "paper/main.tex", "--environments", "equation", "section")
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("""
+            2 labels of equation, section in 2 files: 0 backed, 2 not backed
+            not backed by a recorded experiment:
+              main.tex:3  section  sec:results
+              sections/results.tex:6  equation  eq:loss
+
+            """))
+    }
+
+    @Test func refusesACycleAndAMissingPaperWithExitTwo() throws {
+        try repo.folder.write("paper/sections/results.tex", "\\input{sections/loop}\n")
+        try repo.folder.write("paper/sections/loop.tex", "\n\\input{sections/results.tex}\n")
+        let before = try repo.ledgerSnapshot()
+        let cycle = try repo.repro("coverage", "paper/main.tex")
+        #expect(cycle.status == 2)
+        #expect(cycle.stdout == "")
+        #expect(cycle.stderr == "repro: error: sections/loop.tex:2: \\input{sections/results.tex} includes a file that is already being read (a cycle)\n")
+        let missing = try repo.repro("coverage", "paper/nope.tex")
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "repro: error: cannot read the paper \"paper/nope.tex\": No such file or directory\n")
+        let bad = try repo.repro("coverage", "paper/main.tex", "--environments", "tab{le}")
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("repro: error: invalid --environments entry \"tab{le}\""))
+        #expect(try repo.ledgerSnapshot() == before)
+    }
+}

@@ -24,6 +24,8 @@ public struct VerifiedArtifact: Codable, Sendable {
     public var changed: [String] = []
     public var missing: [String] = []
     public var added: [String] = []
+    /// Hugging Face snapshots: files whose bytes no longer match their cache blob name.
+    public var corruptBlobs: [String] = []
 }
 
 public struct VerifyReport: Codable, Sendable {
@@ -73,6 +75,15 @@ extension Workspace {
             result.changed = before.keys.filter { after[$0] != nil && after[$0] != before[$0] }.sorted()
             result.missing = before.keys.filter { after[$0] == nil }.sorted()
             result.added = after.keys.filter { before[$0] == nil }.sorted()
+        }
+        if HuggingFaceSnapshot(path: path) != nil {
+            let check = try hashed.manifest.map { try SnapshotBlobCheck(manifest: $0, folder: path) }
+                ?? SnapshotBlobCheck(file: path, digest: hashed.digest)
+            result.corruptBlobs = check.mismatches.map { mismatch in
+                let file = hashed.manifest == nil ? relative : String(mismatch.path.dropFirst(path.count + 1))
+                return "\(file) (blob \(mismatch.blob), \(mismatch.algorithm == .sha256 ? "SHA-256" : "git blob SHA-1") \(mismatch.actual))"
+            }
+            if !result.corruptBlobs.isEmpty { result.status = .mismatch }
         }
         return result
     }

@@ -44,7 +44,7 @@ public enum TextReport {
             field("availability", a.availability.map(describe) ?? "no event recorded")
             field("retained", a.retainedCopy.map(describe) ?? "")
             field("derived from", a.derivedFrom.map(short).joined(separator: ", "))
-            field("external parents", a.externalParents.map { "\($0) (not tracked)" }.joined(separator: ", "))
+            field("base models", a.externalParents.map { "\($0) (external, not tracked)" }.joined(separator: ", "))
             field("derivatives", abbreviated(a.derivatives.map(short)))
             field("used by", abbreviated(a.usedBy))
             field("produced by", a.producedBy.joined(separator: ", "))

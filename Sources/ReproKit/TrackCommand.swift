@@ -59,7 +59,7 @@ extension Workspace {
 
         let card = HuggingFaceSnapshot.root(of: path).flatMap { root -> ModelCard? in
             do { return try ModelCard.read(folder: root) } catch {
-                warn(error.description)
+                warn("\(error)")
                 return nil
             }
         }
@@ -87,6 +87,8 @@ extension Workspace {
             recordedAt: now(), recordedBy: agent, note: request.note)
         record.externalParents = lineage.external.isEmpty ? nil : lineage.external
         record.card = card
+        let responses = probeSources(request.sources)
+        record.sourceResponses = responses.isEmpty ? nil : responses
         let written = try store.write(.artifact(record), to: request.ledger)
         return TrackOutcome(digest: record.digest, name: record.name, kind: kind, layout: record.layout, size: record.size,
                             files: record.fileCount, record: written.file.relativePath, created: written.created,

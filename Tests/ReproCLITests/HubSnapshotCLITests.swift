@@ -14,14 +14,13 @@ import TestSupport
         try repo.repro("init")
     }
 
-    func snapshot(_ id: String, commit: String, card: String?, extra: [(String, [UInt8], Bool)] = []) throws -> HubCacheSnapshot {
+    func snapshot(_ id: String, commit: String, card: String?) throws -> HubCacheSnapshot {
         var files: [(path: String, bytes: [UInt8], lfs: Bool)] = [
             ("config.json", Array("{\"model_type\": \"llama\"}\n".utf8), false),
             ("model.safetensors", deterministicBytes(count: 4096, seed: UInt64(commit.utf8.first!)), true),
             ("tokenizer/tokenizer_config.json", Array("{}\n".utf8), false),
         ]
-        if let card { files.append(("README.md", Array(card.utf8), false)) }
-        files += extra.map { ($0.0, $0.1, $0.2) }
+        if let card { files.append((path: "README.md", bytes: Array(card.utf8), lfs: false)) }
         return try HubCacheSnapshot(in: repo.folder, repo: id, commit: commit, files: files)
     }
 
@@ -66,7 +65,7 @@ import TestSupport
         #expect(card["datasets"] as? [String] == ["allenai/c4"])
 
         let shown = try repo.repro("show", "ada/llama-ft")
-        #expect(shown.stdout.contains("  external parents: mistralai/Mistral-7B-v0.1 (not tracked)\n"))
+        #expect(shown.stdout.contains("  base models:  mistralai/Mistral-7B-v0.1 (external, not tracked)\n"))
         #expect(shown.stdout.contains("  license:      llama3.1\n"))
         let affected = try repo.repro("affected", "mistralai/Mistral-7B-v0.1")
         #expect(affected.status == 0, "\(affected.stderr)")
@@ -135,8 +134,8 @@ import TestSupport
         let manifests = try FileManager.default.subpathsOfDirectory(atPath: repo.folder.child("ledgers/main/manifests")).filter { $0.hasSuffix(".json") }
         #expect(manifests.count == 1)
         let manifest = try String(contentsOfFile: repo.folder.child("ledgers/main/manifests/" + manifests[0]), encoding: .utf8)
-        #expect(manifest.contains("\"gitBlob\":\"\(snap.blobNames["config.json"]!)\""))
-        #expect(manifest.contains("\"gitBlob\":\"\(snap.blobNames["tokenizer/tokenizer_config.json"]!)\""))
+        #expect(manifest.contains("\"gitBlob\" : \"\(snap.blobNames["config.json"]!)\""))
+        #expect(manifest.contains("\"gitBlob\" : \"\(snap.blobNames["tokenizer/tokenizer_config.json"]!)\""))
         #expect(manifest.components(separatedBy: "gitBlob").count == 4)
         #expect(try repo.repro("verify").status == 0)
 
@@ -171,6 +170,12 @@ import TestSupport
         let manifests = try FileManager.default.subpathsOfDirectory(atPath: repo.folder.child("ledgers/main/manifests")).filter { $0.hasSuffix(".json") }
         let text = try String(contentsOfFile: repo.folder.child("ledgers/main/manifests/" + manifests[0]), encoding: .utf8)
         #expect(!text.contains("gitBlob"))
-        #expect(text.contains("{\"digest\":\"sha256:87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7\",\"path\":\"a.txt\",\"size\":2}"))
+        #expect(text.contains("""
+                {
+                  "digest" : "sha256:87428fc522803d31065e7bce3cf03fe475096631e5e07bbd7a0fde60c4cf25c7",
+                  "path" : "a.txt",
+                  "size" : 2
+                },
+            """))
     }
 }

@@ -73,26 +73,26 @@ public struct ModelCard: Codable, Hashable, Sendable {
         guard let root else { return ModelCard() }
         guard case .mapping = root else { throw .notAMapping(path: path) }
         // Only the top-level keys are read, never the whole tree: aliases cannot blow up.
-        func text(_ key: String) -> String? {
+        func value(_ key: String) -> String? {
             guard let node = root[key], case .scalar(let scalar) = node else { return nil }
-            let value = scalar.string.trimmingCharacters(in: .whitespaces)
-            return value.isEmpty ? nil : value
+            let text = scalar.string.trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
         }
         func list(_ key: String) -> [String] {
             guard let node = root[key] else { return [] }
             switch node {
-            case .scalar: return text(key).map { [$0] } ?? []
+            case .scalar: return value(key).map { [$0] } ?? []
             case .sequence(let items):
                 return items.compactMap { item -> String? in
                     guard case .scalar(let scalar) = item else { return nil }
-                    let value = scalar.string.trimmingCharacters(in: .whitespaces)
-                    return value.isEmpty ? nil : value
+                    let item = scalar.string.trimmingCharacters(in: .whitespaces)
+                    return item.isEmpty ? nil : item
                 }
             default: return []
             }
         }
-        return ModelCard(license: text("license"), licenseName: text("license_name"), licenseLink: text("license_link"),
-                         baseModels: list("base_model"), baseModelRelation: text("base_model_relation"),
+        return ModelCard(license: value("license"), licenseName: value("license_name"), licenseLink: value("license_link"),
+                         baseModels: list("base_model"), baseModelRelation: value("base_model_relation"),
                          datasets: list("datasets"))
     }
 

@@ -25,6 +25,8 @@ public struct ArtifactRecord: Codable, Hashable, Sendable {
     public var externalParents: [String]?
     /// License and lineage as the Hugging Face card said when tracked; absent without a card.
     public var card: ModelCard?
+    /// What each http(s) source answered at track time, when it could be reached.
+    public var sourceResponses: [SourceResponse]?
 
     public init(digest: Digest, name: String, kind: ArtifactKind, layout: ArtifactLayout, size: Int64, fileCount: Int,
                 sources: [ArtifactSource], license: String?, derivedFrom: [Digest], recordedAt: String,

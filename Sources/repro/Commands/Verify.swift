@@ -6,7 +6,8 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-hash recorded artifacts that are present and report which file of which artifact changed.",
         discussion: """
-            Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record.
+            Unchanged files are answered from the hash cache. Exits 1 when any artifact differs from its record, \
+            or when a file of a Hugging Face snapshot no longer matches its blob name (listed as corrupt).
 
             With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records \
             at the tagged commit and compares it with the root, record count and seal record the tag \

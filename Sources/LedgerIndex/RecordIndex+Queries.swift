@@ -61,6 +61,15 @@ extension RecordIndex {
             """, arguments: [folder.description]).first?.value
     }
 
+    /// Every manifest record of a folder (they differ only in what they add to the listing,
+    /// such as git blob ids).
+    public func manifests(of folder: Digest) throws -> [ManifestRecord] {
+        try fetch(ManifestRecord.self, sql: """
+            SELECT r.id, r.ledger, r.path, r.json FROM manifests m JOIN records r ON r.path = m.path
+            WHERE m.folder = ? ORDER BY r.id
+            """, arguments: [folder.description]).map(\.value)
+    }
+
     public func experiments(named name: String) throws -> [IndexedRecord<ExperimentRecord>] {
         try fetch(ExperimentRecord.self, sql: """
             SELECT r.id, r.ledger, r.path, r.json FROM experiments x JOIN records r ON r.path = x.path

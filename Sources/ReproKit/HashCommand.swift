@@ -14,7 +14,8 @@ public struct HashCommand: Sendable {
         self.cacheURL = cacheURL
     }
 
-    /// Runs the hash; cache trouble is a warning, never a failure.
+    /// Runs the hash; cache trouble is a warning, never a failure. In a Hugging Face snapshot
+    /// every file is also checked against its blob name; the first that differs is the error.
     public func run(progress: HashProgress?) throws -> HashEngine.Outcome {
         var warnings: [String] = []
         var cache: HashCache?
@@ -25,6 +26,11 @@ public struct HashCommand: Sendable {
         }
         var outcome = try HashEngine(cache: cache, progress: progress).hash(paths)
         outcome.cacheWarnings.insert(contentsOf: warnings, at: 0)
+        for result in outcome.results where HuggingFaceSnapshot(path: result.path) != nil {
+            let check = try result.manifest.map { try SnapshotBlobCheck(manifest: $0, folder: result.path) }
+                ?? SnapshotBlobCheck(file: result.path, digest: result.digest)
+            if let corrupt = check.mismatches.first { throw corrupt.error }
+        }
         return outcome
     }
 

@@ -14,6 +14,8 @@ public struct ArtifactSummary: Codable, Sendable {
     public var licenses: [String]
     public var sources: [ArtifactSource]
     public var derivedFrom: [Digest]
+    /// Hub ids a model card named as base model that were not tracked when recorded.
+    public var externalParents: [String]
     public var derivatives: [Digest]
     public var availability: AvailabilityEvent?
     public var retainedCopy: AvailabilityEvent?
@@ -68,6 +70,7 @@ extension Workspace {
             licenses: unique(records.compactMap(\.value.license)),
             sources: unique(records.flatMap(\.value.sources)),
             derivedFrom: unique(records.flatMap(\.value.derivedFrom)),
+            externalParents: unique(records.flatMap { $0.value.externalParents ?? [] }),
             derivatives: try index.children(of: [digest]),
             availability: AvailabilityFold.status(of: events),
             retainedCopy: AvailabilityFold.retainedCopy(in: events),

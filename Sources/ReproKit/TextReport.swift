@@ -49,6 +49,7 @@ public enum TextReport {
             field("availability", a.availability.map(describe) ?? "no event recorded")
             field("retained", a.retainedCopy.map(describe) ?? "")
             field("derived from", a.derivedFrom.map(short).joined(separator: ", "))
+            field("base models", a.externalParents.map { "\($0) (external, not tracked)" }.joined(separator: ", "))
             field("derivatives", abbreviated(a.derivatives.map(short)))
             field("used by", abbreviated(a.usedBy))
             field("produced by", a.producedBy.joined(separator: ", "))
@@ -154,7 +155,7 @@ public enum TextReport {
     }
 
     public static func affected(_ report: AffectedReport) -> String {
-        var text = "depends on \(report.names.joined(separator: ", ")) (\(short(report.artifact))):\n"
+        var text = "depends on \(report.names.joined(separator: ", ")) (\(report.artifact.map(short) ?? "external parent, not tracked")):\n"
         if report.artifacts.isEmpty && report.experiments.isEmpty { return text + "  nothing recorded depends on it\n" }
         for run in report.experiments {
             text += "  experiment  \(run.name)  [\(run.ledger)]" + (run.section.map { "  \($0)" } ?? "") + "\n"
@@ -184,6 +185,7 @@ public enum TextReport {
                 for path in item.changed { text += "    changed  \(path)\n" }
                 for path in item.missing { text += "    missing  \(path)\n" }
                 for path in item.added { text += "    added    \(path)\n" }
+                for path in item.corruptBlobs { text += "    corrupt  \(path)\n" }
             }
         }
         let bad = report.artifacts.filter { $0.status == .mismatch }.count

@@ -5,7 +5,8 @@ import LedgerReport
 /// Everything `repro track` needs, as typed on the command line.
 public struct TrackRequest: Sendable {
     public var path: String
-    public var name: String
+    /// Nil for a Hugging Face snapshot: it is named by its repo id.
+    public var name: String?
     public var kind: String
     public var sources: [String] = []
     public var huggingFace: String?
@@ -16,8 +17,10 @@ public struct TrackRequest: Sendable {
     public var useCache = true
     /// Record these bytes under a name that already names other bytes; the name keeps its history.
     public var newVersion = false
+    /// Record `--hf` even where it contradicts the snapshot path.
+    public var forceHuggingFace = false
 
-    public init(path: String, name: String, kind: String) {
+    public init(path: String, name: String?, kind: String) {
         self.path = path
         self.name = name
         self.kind = kind
@@ -37,58 +40,143 @@ public struct TrackOutcome: Codable, Sendable {
     public var sources: [ArtifactSource]
     /// The copy outside the work tree that this machine now remembers (never recorded).
     public var location: String?
+    public var license: String?
+    public var derivedFrom: [Digest] = []
+    public var externalParents: [String] = []
 }
 
 extension Workspace {
     /// Hashes `request.path` and records an artifact; every input is checked before anything is written.
     public func track(_ request: TrackRequest, from directory: URL, progress: HashProgress? = nil) throws -> TrackOutcome {
         try store.requireLedger(request.ledger)
-        try Names.validate(request.name, as: .artifact)
         let kind = try Parse.kind(request.kind)
-        let license = try request.license.map(Parse.license)
-        let huggingFace = try request.huggingFace.map(Parse.huggingFace)
+        let flagLicense = try request.license.map(Parse.license)
+        let flagHub = try request.huggingFace.map(Parse.huggingFace)
         for url in request.sources { try Parse.url(url, option: "--source") }
-        let parents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0).digest }
-
-        if let license { warnAboutUnknownLicenses(in: license) }
-
+        let flagParents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0) }
         let path = absolutePath(request.path, from: directory)
+        let hub = huggingFaceOrigin(flag: flagHub, snapshot: HuggingFaceSnapshot(path: path), force: request.forceHuggingFace)
+        guard let name = request.name ?? hub?.repo else {
+            throw LedgerError.invalidInput("--name is required unless PATH is a Hugging Face snapshot (then its repo id is the name)")
+        }
+        try Names.validate(name, as: .artifact)
+
+        let card = HuggingFaceSnapshot.root(of: path).flatMap { root -> ModelCard? in
+            do { return try ModelCard.read(folder: root) } catch {
+                warn("\(error)")
+                return nil
+            }
+        }
+        let license = chooseLicense(flag: flagLicense, card: card, hubOrigin: hub != nil)
+        if let license { warnAboutUnknownLicenses(in: license) }
+        let lineage = try chooseLineage(flag: flagParents, flagText: request.derivedFrom, card: card)
+
         let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: request.useCache, progress: progress)
-        if !request.newVersion, let latest = try index().versions(named: request.name).last, latest.identity != observed.identity {
-            throw IdentityError.nameTaken(name: request.name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
+        if !request.newVersion, let latest = try index().versions(named: name).last, latest.identity != observed.identity {
+            throw IdentityError.nameTaken(name: name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
                                           path: request.path, new: observed.identity)
         }
-        let earlierNames = Set(try index().artifactRecords(observed.identity).map(\.value.name)).subtracting([request.name])
+        let earlierNames = Set(try index().artifactRecords(observed.identity).map(\.value.name)).subtracting([name])
         if !earlierNames.isEmpty {
             warn("these bytes (\(observed.digest)) are already recorded as \(earlierNames.sorted().map(\.debugDescription).joined(separator: ", ")); "
-                 + "\(request.name.debugDescription) becomes another name of the same artifact")
+                 + "\(name.debugDescription) becomes another name of the same artifact")
         }
 
         var sources = request.sources.map(ArtifactSource.url)
         // The file within a cached snapshot lets other machines find it in their own HF cache.
         let fileInSnapshot = HuggingFaceSnapshot(path: path) == nil ? nil : HuggingFaceCache.fileWithinSnapshot(path)
-        if let huggingFace {
-            sources.append(.huggingFace(repo: huggingFace.repo, revision: huggingFace.revision, file: fileInSnapshot))
-        } else if let snapshot = HuggingFaceSnapshot(path: path) {
-            sources.append(.huggingFace(repo: snapshot.repository, revision: snapshot.revision, file: fileInSnapshot))
-        }
+        if let hub { sources.append(.huggingFace(repo: hub.repo, revision: hub.revision, file: fileInSnapshot)) }
         // Records carry no absolute path of this machine: a copy outside the work tree is
         // remembered in .repro/ instead (below, once the record is written).
         let relative = displayPath(path)
         if !relative.hasPrefix("/") { sources.append(.localPath(relative)) }
 
         if let manifest = observed.manifest {
-            try store.write(.manifest(ManifestRecord(manifest)), to: request.ledger)
+            try store.write(.manifest(ManifestRecord(manifest, gitBlobs: observed.blobs?.gitBlobs ?? [:])), to: request.ledger)
         }
-        let record = ArtifactRecord(
-            digest: observed.digest, name: request.name, kind: kind, layout: observed.layout, size: observed.size,
-            fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: parents,
+        var record = ArtifactRecord(
+            digest: observed.digest, name: name, kind: kind, layout: observed.layout, size: observed.size,
+            fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: lineage.parents,
             recordedAt: now(), recordedBy: agent, note: request.note)
+        record.externalParents = lineage.external.isEmpty ? nil : lineage.external
+        record.card = card
+        let responses = probeSources(request.sources)
+        record.sourceResponses = responses.isEmpty ? nil : responses
         let written = try store.write(.artifact(record), to: request.ledger)
         let remembered = rememberOutsideCopy(record.digest, at: path)
         return TrackOutcome(digest: record.digest, name: record.name, kind: kind, layout: record.layout, size: record.size,
                             files: record.fileCount, record: written.file.relativePath, created: written.created,
-                            sources: sources, location: remembered)
+                            sources: sources, location: remembered, license: license, derivedFrom: lineage.parents, externalParents: lineage.external)
+    }
+}
+
+extension Workspace {
+    /// The Hub origin to record. The snapshot path names the bytes that were hashed, so it
+    /// wins over a contradicting `--hf` unless that is forced; both cases are said.
+    func huggingFaceOrigin(flag: (repo: String, revision: String)?, snapshot: HuggingFaceSnapshot?,
+                           force: Bool) -> (repo: String, revision: String)? {
+        var origin = flag ?? snapshot.map { ($0.repository, $0.revision) }
+        if let flag, let snapshot {
+            let agrees = flag.repo == snapshot.repository && snapshot.revision.hasPrefix(flag.revision)
+            let path = "\(snapshot.repository)@\(snapshot.revision)"
+            if agrees {
+                origin = (snapshot.repository, snapshot.revision)
+            } else if force {
+                warn("--hf \(flag.repo)@\(flag.revision) contradicts the snapshot path, which says \(path); "
+                     + "recording --hf as --force-hf asks")
+            } else {
+                origin = (snapshot.repository, snapshot.revision)
+                warn("--hf \(flag.repo)@\(flag.revision) contradicts the snapshot path, which says \(path); recording \(path), "
+                     + "the revision whose bytes were hashed (--force-hf records --hf instead)")
+            }
+        }
+        if let origin, !HuggingFaceSnapshot.isCommit(origin.revision) {
+            warn("revision \(origin.revision.debugDescription) of \(origin.repo) pins nothing: the Hub can move `\(origin.revision)`; "
+                 + "give the 40-hex commit (--hf \(origin.repo)@<commit>)")
+        }
+        return origin
+    }
+
+    /// `--license` wins over the card; a disagreement, or no license at all for a Hub
+    /// artifact, is a warning.
+    func chooseLicense(flag: String?, card: ModelCard?, hubOrigin: Bool) -> String? {
+        var fromCard: String?
+        if let raw = card?.ledgerLicense {
+            do { fromCard = try Parse.license(raw) } catch {
+                warn("model card license \(raw.debugDescription) is not a license id repro accepts; not recorded")
+            }
+        }
+        if let flag, let fromCard, flag != fromCard {
+            warn("--license \(flag) differs from the model card's license \(fromCard); recording --license \(flag)")
+        }
+        let license = flag ?? fromCard
+        if license == nil, hubOrigin {
+            warn("no license recorded: neither --license nor the model card (README.md `license:`) gives one")
+        }
+        return license
+    }
+
+    /// `--derived-from` wins over the card's `base_model`; card ids tracked in the ledger
+    /// become lineage, the others are kept as external parents.
+    func chooseLineage(flag: [Digest], flagText: [String], card: ModelCard?) throws -> (parents: [Digest], external: [String]) {
+        guard let card, !card.baseModels.isEmpty else { return (flag, []) }
+        var parents: [Digest] = []
+        var external: [String] = []
+        for id in card.baseModels {
+            if let digest = try index().digests(named: id, ledger: nil).first {
+                if !parents.contains(digest) { parents.append(digest) }
+            } else if !external.contains(id) {
+                external.append(id)
+            }
+        }
+        guard flag.isEmpty else {
+            if Set(flag) != Set(parents) || !external.isEmpty {
+                warn("--derived-from \(flagText.joined(separator: ", ")) differs from the model card's base_model "
+                     + "\(card.baseModels.joined(separator: ", ")); recording --derived-from")
+            }
+            return (flag, [])
+        }
+        return (parents, external)
     }
 }
 

@@ -34,6 +34,8 @@ public struct VerifiedArtifact: Codable, Sendable {
     public var added: [String] = []
     /// Why a `problem` copy could not be checked.
     public var problem: String?
+    /// Hugging Face snapshots: files whose bytes no longer match their cache blob name.
+    public var corruptBlobs: [String] = []
 }
 
 public struct VerifyReport: Codable, Sendable {
@@ -88,6 +90,15 @@ extension Workspace {
         result.status = copy.identity != identity ? .mismatch : copy.layout == .lfsPointer ? .pointer : .ok
         result.actual = copy.identity.digest
         result.actualLayout = copy.identity.layout
+        if HuggingFaceSnapshot(path: found.path) != nil, copy.layout != .lfsPointer {
+            let blobs = try copy.manifest.map { try SnapshotBlobCheck(manifest: $0, folder: found.path) }
+                ?? SnapshotBlobCheck(file: found.path, digest: copy.identity.digest)
+            result.corruptBlobs = blobs.mismatches.map { mismatch in
+                let file = copy.manifest == nil ? found.shown : String(mismatch.path.dropFirst(found.path.count + 1))
+                return "\(file) (blob \(mismatch.blob), \(mismatch.algorithm == .sha256 ? "SHA-256" : "git blob SHA-1") \(mismatch.actual))"
+            }
+            if !result.corruptBlobs.isEmpty { result.status = .mismatch }
+        }
         if result.status == .mismatch, identity.layout == .folder {
             let recorded = try index.manifest(of: identity.digest)
             // Names from a record are only printed, never joined to a path; still, such a name is a defect.

@@ -22,7 +22,7 @@ struct Repro: ParsableCommand {
         subcommands: [
             Init.self, Hash.self, Track.self, Availability.self, Tag.self, Run.self, Verify.self, Locate.self, Show.self, List.self,
             Log.self, Affected.self, Fsck.self, Reindex.self, Commit.self, Diff.self, Seal.self,
-            Disclaimer.self, ChecklistCommand.self, Coverage.self, LicenseCommand.self, Export.self, Graph.self,
+            Disclaimer.self, ChecklistCommand.self, Coverage.self, LicenseCommand.self, Export.self, Graph.self, Upstream.self,
         ]
     )
 

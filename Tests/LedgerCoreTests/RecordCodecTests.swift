@@ -90,13 +90,49 @@ import Testing
         #expect(MerkleRoot.of(ids) == Digest.of([0x01] + node0123 + leaves[4]))
     }
 
-    @Test func namesThatCouldEscapeAreRejected() {
-        for bad in ["", "a/b", "..", "a..b", "x\u{0}y", "tab\there", "new\nline", ".hidden", "-flag", " padded", "back\\slash"] {
-            #expect(throws: LedgerError.self, "\(bad.debugDescription) must be rejected") { try Names.validate(bad, as: .artifact) }
+    @Test func artifactNamesAreDataAndOnlyUnseenCharactersAreRefused() throws {
+        for good in ["meta-llama/Llama-3.1-8B", "back\\slash", "..", "a..b", ".hidden", "-flag", "Llama-3.1-8B ft (lr=1e-4)",
+                     "Café ünïcode/名前", "a\u{00A0}b"] {
+            #expect(try Names.validate(good, as: .artifact) == good)
+            #expect(try Names.validate(good, as: .experiment) == good)
         }
-        #expect(throws: LedgerError.self) { try Names.validate("has space", as: .ledger) }
-        #expect((try? Names.validate("Llama-3.1-8B ft (lr=1e-4)", as: .artifact)) != nil)
-        #expect((try? Names.validate("paper-2026_v2", as: .ledger)) != nil)
+        let refused: [(String, String)] = [
+            ("", "it is empty"),
+            (String(repeating: "x", count: 201), "it is longer than 200 bytes"),
+            ("x\u{0}y", "it contains a control character (U+0000)"),
+            ("tab\there", "it contains a control character (U+0009)"),
+            ("new\nline", "it contains a control character (U+000A)"),
+            ("del\u{7F}", "it contains a control character (U+007F)"),
+            ("c1\u{85}", "it contains a control character (U+0085)"),
+            ("zero\u{200B}width", "it contains an invisible character (U+200B)"),
+            ("bidi\u{202E}gnp.exe", "it contains an invisible character (U+202E)"),
+            ("soft\u{AD}hyphen", "it contains an invisible character (U+00AD)"),
+            ("line\u{2028}sep", "it contains a line break (U+2028)"),
+            ("non\u{FFFF}char", "it contains a noncharacter (U+FFFF)"),
+            (" padded", "it starts or ends with white space"),
+            ("padded\u{3000}", "it starts or ends with white space"),
+        ]
+        for (name, reason) in refused {
+            #expect(throws: LedgerError.invalidName(name: name, role: "artifact", reason: reason)) { try Names.validate(name, as: .artifact) }
+        }
+        #expect(String(describing: LedgerError.invalidName(name: "a\tb", role: "experiment", reason: "x")) == #"invalid experiment name "a\tb": x"#)
+    }
+
+    @Test func ledgerNamesStayFolderSafe() throws {
+        let refused: [(String, String)] = [
+            ("a/b", "ledger names may hold only letters, digits, \".\", \"_\" and \"-\""),
+            ("back\\slash", "ledger names may hold only letters, digits, \".\", \"_\" and \"-\""),
+            ("has space", "ledger names may hold only letters, digits, \".\", \"_\" and \"-\""),
+            ("..", "it contains \"..\""),
+            ("a..b", "it contains \"..\""),
+            (".hidden", "it starts with \".\""),
+            ("-flag", "it starts with \"-\""),
+            ("tab\there", "it contains a control character (U+0009)"),
+        ]
+        for (name, reason) in refused {
+            #expect(throws: LedgerError.invalidName(name: name, role: "ledger", reason: reason)) { try Names.validate(name, as: .ledger) }
+        }
+        #expect(try Names.validate("paper-2026_v2", as: .ledger) == "paper-2026_v2")
     }
 
     @Test func datesMustBeRealCalendarDays() {

@@ -54,13 +54,37 @@ import TestSupport
     }
 
     @Test func namesThatCouldEscapeTheLedgerFolder() throws {
-        try expectRejected(["track", "data/train.csv", "--name", "../evil", "--kind", "dataset"], message: "invalid artifact name \"../evil\": it contains a slash")
-        try expectRejected(["track", "data/train.csv", "--name", "a/b", "--kind", "dataset"], message: "it contains a slash")
-        try expectRejected(["track", "data/train.csv", "--name", "tab\there", "--kind", "dataset"], message: "NUL or control character")
+        try expectRejected(["track", "data/train.csv", "--name", "tab\there", "--kind", "dataset"],
+                           message: "repro: error: invalid artifact name \"tab\\there\": it contains a control character (U+0009)")
+        try expectRejected(["track", "data/train.csv", "--name", "zero\u{200B}width", "--kind", "dataset"],
+                           message: "it contains an invisible character (U+200B)")
+        try expectRejected(["tag", "exp ", "--uses", "train"], message: "invalid experiment name \"exp \": it starts or ends with white space")
         try expectRejected(["init", "--ledger", "../../etc"], message: "invalid ledger name \"../../etc\"")
         try expectRejected(["track", "data/train.csv", "--name", "ok", "--kind", "dataset", "--ledger", ".."], message: "invalid ledger name \"..\"")
-        try expectRejected(["tag", "bad/exp", "--uses", "train"], message: "invalid experiment name \"bad/exp\"")
         #expect(!FileManager.default.fileExists(atPath: repo.folder.child("etc")))
+    }
+
+    /// Names are data: Hub ids and names that look like paths are recorded as given,
+    /// and every file written is named by a digest inside the ledger.
+    @Test func namesWithSlashesAreDataNotPaths() throws {
+        let before = Set(try repo.ledgerSnapshot().keys)
+        for name in ["meta-llama/Llama-3.1-8B", "../evil", "back\\slash"] {
+            let result = try repo.repro("track", "data/train.csv", "--name", name, "--kind", "dataset")
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+        }
+        let tagged = try repo.repro("tag", "ablation/../x", "--uses", "meta-llama/Llama-3.1-8B")
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        let written = Set(try repo.ledgerSnapshot().keys).subtracting(before)
+        #expect(written.count == 4)
+        for path in written {
+            let file = (path as NSString).lastPathComponent
+            #expect(path.hasPrefix("main/") && !path.contains(".."), "\(path)")
+            #expect(file.count == 64 + ".json".count && file.hasSuffix(".json"), "\(path)")
+        }
+        let shown = try repo.repro("show", "meta-llama/Llama-3.1-8B")
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("meta-llama/Llama-3.1-8B"))
+        #expect(!FileManager.default.fileExists(atPath: repo.folder.child("evil")))
     }
 
     @Test func invalidDateStatusKindLicense() throws {

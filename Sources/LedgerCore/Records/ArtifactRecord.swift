@@ -20,6 +20,13 @@ public struct ArtifactRecord: Codable, Hashable, Sendable {
     public var recordedAt: String
     public var recordedBy: Agent
     public var note: String?
+    /// Hub ids the model card names as `base_model` that no tracked artifact stood for
+    /// when this was recorded; absent when none (and in records older than the field).
+    public var externalParents: [String]?
+    /// License and lineage as the Hugging Face card said when tracked; absent without a card.
+    public var card: ModelCard?
+    /// What each http(s) source answered at track time, when it could be reached.
+    public var sourceResponses: [SourceResponse]?
 
     public init(digest: Digest, name: String, kind: ArtifactKind, layout: ArtifactLayout, size: Int64, fileCount: Int,
                 sources: [ArtifactSource], license: String?, derivedFrom: [Digest], recordedAt: String,

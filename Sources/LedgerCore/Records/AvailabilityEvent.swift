@@ -12,6 +12,9 @@ public struct AvailabilityEvent: Codable, Hashable, Sendable {
     public var note: String?
     public var recordedAt: String
     public var recordedBy: Agent
+    /// What the Hub or a URL answered, when `repro upstream --record` observed the status;
+    /// absent for statuses stated by hand (and in records older than the field).
+    public var observation: UpstreamObservation?
 
     public init(digest: Digest, status: AvailabilityStatus, asOf: String, evidence: String?, note: String?,
                 recordedAt: String, recordedBy: Agent) {

@@ -15,12 +15,14 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     case corruptRecord(path: String, reason: String)
     case invalidHuggingFaceReference(String)
     case lfsBlobMismatch(path: String, expected: String, actual: String)
+    /// A non-LFS file of a Hugging Face snapshot whose git blob SHA-1 is not its blob's name.
+    case gitBlobMismatch(path: String, expected: String, actual: String)
     case invalidInput(String)
 
     public var category: ErrorCategory {
         switch self {
         case .notInitialized, .notWritable, .unreadableFile, .corruptRecord: return .environment
-        case .lfsBlobMismatch: return .checkFailed
+        case .lfsBlobMismatch, .gitBlobMismatch: return .checkFailed
         default: return .badInput
         }
     }
@@ -63,6 +65,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
             return "invalid --hf \(text.debugDescription): expected REPO@REVISION, e.g. meta-llama/Llama-3.1-8B@0e9e39f"
         case .lfsBlobMismatch(let path, let expected, let actual):
             return "\(path): Hugging Face blob named \(expected) hashes to \(actual); the download is corrupt"
+        case .gitBlobMismatch(let path, let expected, let actual):
+            return "\(path): Hugging Face blob named \(expected) has git blob SHA-1 \(actual); the download is corrupt"
         case .invalidInput(let message):
             return message
         }

@@ -33,12 +33,15 @@ public struct EventEvidence: Codable, Hashable, Sendable {
     public var date: String
     public var url: String?
     public var note: String?
+    /// What the Hub or URL answered when `repro upstream --record` observed the status.
+    public var observation: UpstreamObservation?
 
     public init(_ event: AvailabilityEvent) {
         status = event.status
         date = event.asOf
         url = event.evidence
         note = event.note
+        observation = event.observation
     }
 }
 

@@ -134,6 +134,13 @@ struct LimitationProse {
     }
 
     private func evidence(_ event: EventEvidence?) -> Sentence {
+        if let observed = event?.observation {
+            let answer = "(HTTP \(observed.httpStatus)" + (observed.errorCode.map { ", \($0)" } ?? "") + ")"
+            switch observed.place {
+            case .huggingface: return [.words(", as observed on the Hugging Face Hub " + answer)]
+            case .url: return [.words(", as observed at "), .url(observed.url), .words(" " + answer)]
+            }
+        }
         guard let url = event?.url else { return [] }
         return [.words(" (evidence: "), .url(url), .words(")")]
     }

@@ -11,7 +11,9 @@ struct Hash: ParsableCommand {
             canonical manifest (one `sha256sum` line per regular file, sorted by path bytes). \
             Symlinks are followed; loops, FIFOs, sockets and devices are refused. \
             Unchanged files are answered from the hash cache: .repro/hashcache.sqlite at the top \
-            of the git work tree, $XDG_CACHE_HOME/repro outside one, or $REPRO_CACHE_DIR when set.
+            of the git work tree, $XDG_CACHE_HOME/repro outside one, or $REPRO_CACHE_DIR when set. \
+            In a Hugging Face cache snapshot every file is also checked against its blob name \
+            (SHA-256 for LFS files, git blob SHA-1 for the others); a mismatch names the file and exits 1.
             """)
 
     @Argument(help: "Files or folders to hash.")

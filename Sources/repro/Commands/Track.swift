@@ -7,8 +7,12 @@ struct Track: ParsableCommand {
         abstract: "Hash a file or folder and record it as an artifact; prints its digest.",
         discussion: """
             Hugging Face cache snapshots (models--ORG--NAME/snapshots/REV/) are recognised: the \
-            repository and revision are read from the path and every LFS blob is checked against \
-            its blob name. A git-LFS pointer file is recorded by its oid and size, marked as a pointer. \
+            repository and revision are read from the path (the default name is the repo id), every \
+            file is checked against its blob name (SHA-256 for LFS files, git blob SHA-1 for the \
+            others), and the model card (README.md front matter) gives the license, base_model \
+            lineage and datasets unless --license or --derived-from say otherwise. A branch or tag \
+            revision is a warning: only a 40-hex commit pins bytes. A git-LFS pointer file is \
+            recorded by its oid and size, marked as a pointer. \
             A name that already names other bytes is refused unless --new-version is given.
 
             The record names a copy inside the work tree by its relative path; a copy outside it \
@@ -19,8 +23,8 @@ struct Track: ParsableCommand {
     @Argument(help: "File or folder to record.")
     var path: String
 
-    @Option(help: "Name to refer to the artifact by.")
-    var name: String
+    @Option(help: "Name to refer to the artifact by (any printable text, e.g. org/model); default for a Hugging Face snapshot: its repo id.")
+    var name: String?
 
     @Option(help: "One of: \(ArtifactKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: String
@@ -30,6 +34,9 @@ struct Track: ParsableCommand {
 
     @Option(help: "Hugging Face origin as REPO@REVISION.")
     var hf: String?
+
+    @Flag(name: .customLong("force-hf"), help: "Record --hf even where it contradicts the snapshot path.")
+    var forceHF = false
 
     @Option(help: "SPDX expression or Hugging Face license tag, e.g. 'Apache-2.0 OR MIT' or llama3.1.")
     var license: String?
@@ -55,6 +62,7 @@ struct Track: ParsableCommand {
         var request = TrackRequest(path: path, name: name, kind: kind)
         request.sources = source
         request.huggingFace = hf
+        request.forceHuggingFace = forceHF
         request.license = license
         request.derivedFrom = derivedFrom
         request.ledger = ledger

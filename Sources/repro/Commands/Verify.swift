@@ -13,7 +13,8 @@ struct Verify: ParsableCommand {
 
             Unchanged files are answered from the hash cache. A copy that cannot be checked (a FIFO, \
             a device, unreadable) is reported and the others are still checked. Exits 1 when any \
-            artifact differs from its record or could not be checked.
+            artifact differs from its record or could not be checked, or when a file of a Hugging Face \
+            snapshot no longer matches its blob name (listed as corrupt).
 
             With --seal TAG, checks a seal instead: recomputes the Merkle root over the ledger's records \
             at the tagged commit and compares it with the root, record count and seal record the tag \

@@ -1,0 +1,137 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Synchronization
+
+/// One HTTP exchange as `upstream` needs it: redirects are answers (a renamed Hub repo
+/// is a 3xx), 429 and 5xx are retried with back-off, and anything that never got an
+/// answer is `unreachable` — from which nothing is concluded.
+///
+/// Built on FoundationNetworking's `URLSession`: the toolchain ships it, so `upstream`
+/// adds no dependency and no build time; it does all `upstream` needs (HEAD, ranged GET,
+/// headers, timeouts, stopping at redirects).
+public struct HTTPClient: Sendable {
+    public struct Response: Sendable, Equatable {
+        public var status: Int
+        /// Header names lower-cased.
+        public var headers: [String: String]
+        public var body: [UInt8]
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case response(Response)
+        /// No usable answer after the retries: the reason, for the report.
+        case unreachable(String)
+    }
+
+    /// Seconds before a request is abandoned (`REPRO_HTTP_TIMEOUT`, default 10 like `HF_HUB_ETAG_TIMEOUT`).
+    public var timeout: Double
+    /// Attempts per request, the first included.
+    public var attempts: Int
+    /// Back-off before the second attempt; doubled for each next one (`REPRO_HTTP_BACKOFF`).
+    public var backoff: Double
+    /// Longest `Retry-After` honoured; a longer one ends the retries.
+    public var maximumRetryAfter: Double = 60
+    /// Bytes of a body kept; the Hub's answers are JSON documents far smaller than this.
+    public var maximumBody = 16 << 20
+
+    public init(timeout: Double = 10, attempts: Int = 3, backoff: Double = 1) {
+        self.timeout = timeout
+        self.attempts = max(1, attempts)
+        self.backoff = backoff
+    }
+
+    public init(environment: [String: String]) {
+        self.init(timeout: environment["REPRO_HTTP_TIMEOUT"].flatMap(Double.init) ?? 10,
+                  backoff: environment["REPRO_HTTP_BACKOFF"].flatMap(Double.init) ?? 1)
+    }
+
+    /// Sends the request, retrying 429 (after `Retry-After`), 5xx and transport failures.
+    public func send(_ url: URL, method: String = "GET", headers: [String: String] = [:]) -> Outcome {
+        var last = Outcome.unreachable("no attempt made")
+        for attempt in 0..<attempts {
+            last = once(url, method: method, headers: headers)
+            var wait = backoff * pow(2, Double(attempt))
+            switch last {
+            case .response(let response) where response.status == 429:
+                if let after = response.headers["retry-after"].flatMap(Double.init) {
+                    if after > maximumRetryAfter { return .unreachable("HTTP 429, Retry-After \(Int(after)) s") }
+                    wait = after
+                }
+                if attempt + 1 == attempts { return .unreachable("HTTP 429 (rate limited) after \(attempts) attempts") }
+            case .response(let response) where response.status >= 500:
+                if attempt + 1 == attempts { return .unreachable("HTTP \(response.status) after \(attempts) attempts") }
+            case .response:
+                return last
+            case .unreachable(let reason):
+                if attempt + 1 == attempts { return .unreachable("\(reason) (\(attempts) attempts)") }
+            }
+            Thread.sleep(forTimeInterval: wait)
+        }
+        return last
+    }
+
+    private func once(_ url: URL, method: String, headers: [String: String]) -> Outcome {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
+        request.httpMethod = method
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.httpShouldSetCookies = false
+        let delegate = NoRedirects()
+        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        defer { session.finishTasksAndInvalidate() }
+        let result = Mutex<Outcome?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        let limit = maximumBody
+        let task = session.dataTask(with: request) { data, response, error in
+            let outcome: Outcome
+            if let http = response as? HTTPURLResponse {
+                var fields: [String: String] = [:]
+                for (key, value) in http.allHeaderFields {
+                    if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
+                }
+                outcome = .response(Response(status: http.statusCode, headers: fields, body: Array((data ?? Data()).prefix(limit))))
+            } else {
+                outcome = .unreachable(Self.describe(error))
+            }
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        task.resume()
+        // The session's own timeout ends the task; this is a backstop if it does not.
+        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
+            task.cancel()
+            return .unreachable("timed out after \(Self.seconds(timeout))")
+        }
+        return result.withLock { $0 } ?? .unreachable("no answer")
+    }
+
+    static func describe(_ error: (any Error)?) -> String {
+        guard let error else { return "no answer" }
+        if let urlError = error as? URLError {
+            switch urlError.code {
+            case .timedOut: return "timed out"
+            case .cannotConnectToHost: return "connection refused"
+            case .cannotFindHost: return "host not found"
+            case .notConnectedToInternet: return "not connected"
+            default: return "network error \(urlError.code.rawValue)"
+            }
+        }
+        return "\(error)"
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// Hands a redirect back as the answer instead of following it.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
+        completionHandler(nil)
+    }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import LedgerCore
+
+/// Asks the Hub or a URL about one artifact and words the answer in the ledger's terms.
+struct UpstreamCheck: Sendable {
+    var client: HTTPClient
+    var access: HubAccess
+    /// RFC 3339 time stamped on observations.
+    var now: String
+
+    func run(_ subject: UpstreamSubject) -> UpstreamResult {
+        if let hub = subject.hub { return checkHub(subject, hub) }
+        if let url = subject.url { return checkURL(subject, url) }
+        return result(subject, source: "", status: nil, findings: ["no Hugging Face or http(s) source recorded"], observation: nil,
+                      state: .unknown)
+    }
+
+    // MARK: Hugging Face Hub
+
+    private func checkHub(_ subject: UpstreamSubject, _ hub: UpstreamSubject.HubOrigin) -> UpstreamResult {
+        let source = "huggingface:\(hub.repo)@\(hub.revision)"
+        guard let url = access.infoURL(repo: hub.repo, revision: hub.revision, type: hub.type) else {
+            return result(subject, source: source, status: nil, findings: ["cannot form a Hub URL for \(hub.repo)@\(hub.revision)"],
+                          observation: nil, state: .unknown)
+        }
+        var findings: [String] = []
+        var asked = url
+        var outcome = client.send(url, headers: access.headers)
+        var renamed = false
+        if case .response(let answer) = outcome, (300..<400).contains(answer.status), let location = answer.headers["location"],
+           let next = URL(string: location, relativeTo: url)?.absoluteURL, next.host == url.host {
+            let newRepo = Self.repo(inAPIPath: next.path, type: hub.type) ?? next.path
+            findings.append("renamed: the Hub redirects \(hub.repo) to \(newRepo) (HTTP \(answer.status))")
+            renamed = true
+            asked = next
+            outcome = client.send(next, headers: access.headers)
+        }
+        let answer: HTTPClient.Response
+        switch outcome {
+        case .unreachable(let reason):
+            return result(subject, source: source, status: nil, findings: findings + ["the Hub could not be reached: \(reason); nothing concluded"],
+                          observation: nil, state: .unreachable)
+        case .response(let response): answer = response
+        }
+        let code = answer.headers["x-error-code"]
+        let message = answer.headers["x-error-message"]
+        func observed(_ errorCode: String?, commit: String? = nil) -> UpstreamObservation {
+            UpstreamObservation(place: .huggingface, url: asked.absoluteString, httpStatus: answer.status, errorCode: errorCode,
+                                observedAt: now, commit: commit)
+        }
+        let noToken = access.token == nil ? "; no token was sent (set HF_TOKEN)" : ""
+        var status: AvailabilityStatus?
+        var observation: UpstreamObservation?
+        if code == "RevisionNotFound" {
+            status = .withdrawn
+            observation = observed(code)
+            findings.append("revision \(hub.revision) is no longer published on the Hub (HTTP \(answer.status), RevisionNotFound); "
+                            + "the repo exists but these bytes cannot be downloaded at that revision")
+        } else if code == "GatedRepo" {
+            status = .gated
+            observation = observed(code)
+            findings.append("gated on the Hub (HTTP \(answer.status), GatedRepo)" + (answer.status == 401 ? noToken : ""))
+        } else if message == "Access to this resource is disabled." {
+            status = .withdrawn
+            observation = observed("Disabled")
+            findings.append("disabled on the Hub (HTTP \(answer.status), \"Access to this resource is disabled.\")")
+        } else if code == "RepoNotFound" || answer.status == 404 || answer.status == 410 {
+            status = .withdrawn
+            observation = observed(code)
+            findings.append("not found on the Hub (HTTP \(answer.status)\(code.map { ", \($0)" } ?? ""))")
+        } else if answer.status == 401 {
+            if message == "Invalid credentials in Authorization header" {
+                findings.append("the Hub refused the token (HTTP 401, invalid credentials); nothing concluded")
+            } else if access.token == nil {
+                findings.append("the Hub answers HTTP 401 for private, gated and missing repos alike and no token was sent "
+                                + "(set HF_TOKEN or log in with the Hugging Face CLI); nothing concluded")
+            } else {
+                status = .private
+                observation = observed(code)
+                findings.append("private or not visible to this token (HTTP 401)")
+            }
+        } else if answer.status == 200 {
+            return checkInfo(subject, hub, source: source, answer: answer, findings: findings, renamed: renamed, observed: observed)
+        } else {
+            findings.append("the Hub answered HTTP \(answer.status)\(code.map { ", \($0)" } ?? ""); nothing concluded")
+        }
+        return conclude(subject, source: source, status: status, findings: findings, observation: observation, drifted: renamed)
+    }
+
+    private func checkInfo(_ subject: UpstreamSubject, _ hub: UpstreamSubject.HubOrigin, source: String, answer: HTTPClient.Response,
+                           findings: [String], renamed: Bool,
+                           observed: (String?, String?) -> UpstreamObservation) -> UpstreamResult {
+        var findings = findings
+        guard let info = (try? JSONSerialization.jsonObject(with: Data(answer.body))) as? [String: Any] else {
+            return result(subject, source: source, status: nil, findings: findings + ["the Hub answered HTTP 200 with no JSON object; nothing concluded"],
+                          observation: nil, state: .unknown)
+        }
+        let sha = info["sha"] as? String
+        var drifted = renamed
+        let status: AvailabilityStatus
+        if info["disabled"] as? Bool == true {
+            status = .withdrawn
+            findings.append("disabled on the Hub")
+        } else if let gated = info["gated"] as? String {
+            status = .gated
+            findings.append("gated on the Hub (\(gated) approval)")
+        } else if info["private"] as? Bool == true {
+            status = .private
+            findings.append("private on the Hub")
+        } else {
+            status = .open
+        }
+        if let sha, !HuggingFaceSnapshot.isCommit(hub.revision) {
+            findings.append("revision \(hub.revision) now points at commit \(sha)")
+        } else if let sha, sha != hub.revision {
+            findings.append("the Hub answers commit \(sha) for revision \(hub.revision)")
+            drifted = true
+        }
+        if let hubLicense = Self.license(in: info), let recorded = subject.license {
+            if hubLicense.lowercased() != recorded.lowercased() {
+                findings.append("license drift: recorded \(recorded), the Hub now says \(hubLicense)")
+                drifted = true
+            }
+        } else if let hubLicense = Self.license(in: info) {
+            findings.append("license on the Hub: \(hubLicense) (none recorded)")
+        }
+        let bytes = compareFiles(subject.files, siblings: info["siblings"] as? [[String: Any]] ?? [])
+        findings += bytes.findings
+        drifted = drifted || bytes.drifted
+        return conclude(subject, source: source, status: status, findings: findings,
+                        observation: observed(nil, sha), drifted: drifted)
+    }
+
+    /// Each recorded file against the Hub's `siblings` at that revision: LFS files by
+    /// `lfs.sha256`, others by `blobId` (the git blob SHA-1) when the ledger kept one.
+    private func compareFiles(_ files: [UpstreamSubject.File], siblings: [[String: Any]]) -> (findings: [String], drifted: Bool) {
+        guard !files.isEmpty else { return ([], false) }
+        var byName: [String: [String: Any]] = [:]
+        for sibling in siblings { if let name = sibling["rfilename"] as? String { byName[name] = sibling } }
+        var findings: [String] = []
+        var matching = 0
+        var uncomparable = 0
+        for file in files {
+            guard let sibling = byName[file.path] else {
+                findings.append("missing on the Hub: \(file.path)")
+                continue
+            }
+            if let lfs = sibling["lfs"] as? [String: Any], let sha256 = lfs["sha256"] as? String {
+                if sha256 == file.sha256 { matching += 1 } else {
+                    findings.append("differs on the Hub: \(file.path) (LFS SHA-256 \(sha256), recorded \(file.sha256))")
+                }
+            } else if let blobID = sibling["blobId"] as? String, let recorded = file.gitBlob {
+                if blobID == recorded { matching += 1 } else {
+                    findings.append("differs on the Hub: \(file.path) (git blob \(blobID), recorded \(recorded))")
+                }
+            } else {
+                uncomparable += 1
+            }
+        }
+        let drifted = !findings.isEmpty
+        if !drifted {
+            findings.append("bytes: \(matching) of \(files.count) recorded file\(files.count == 1 ? "" : "s") match the Hub"
+                            + (uncomparable > 0 ? " (\(uncomparable) without a recorded git blob id, not compared)" : ""))
+        }
+        return (findings, drifted)
+    }
+
+    /// `cardData.license` (with `license_name` for `other`), else the `license:` tag.
+    static func license(in info: [String: Any]) -> String? {
+        let card = info["cardData"] as? [String: Any]
+        var license = card?["license"] as? String ?? (card?["license"] as? [String])?.joined(separator: " OR ")
+        if license == "other", let name = card?["license_name"] as? String {
+            license = ModelCard(license: "other", licenseName: name).ledgerLicense
+        }
+        if license == nil, let tags = info["tags"] as? [String] {
+            license = tags.first { $0.hasPrefix("license:") }.map { String($0.dropFirst("license:".count)) }
+        }
+        return license
+    }
+
+    /// `/api/models/ORG/NAME/revision/REV` → `ORG/NAME`.
+    static func repo(inAPIPath path: String, type: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let api = parts.firstIndex(of: "api"), api + 3 < parts.count, parts[api + 1] == type else { return nil }
+        let rest = parts[(api + 2)...]
+        let end = rest.firstIndex(of: "revision") ?? rest.endIndex
+        return rest[rest.startIndex..<end].joined(separator: "/").removingPercentEncoding
+    }
+
+    // MARK: URLs
+
+    private func checkURL(_ subject: UpstreamSubject, _ text: String) -> UpstreamResult {
+        guard let url = URL(string: text) else {
+            return result(subject, source: text, status: nil, findings: ["not a URL"], observation: nil, state: .unknown)
+        }
+        let asked = SourceProbe(client: client).ask(url)
+        let answer: HTTPClient.Response
+        switch asked.outcome {
+        case .unreachable(let reason):
+            return result(subject, source: text, status: nil, findings: ["\(text) could not be reached: \(reason); nothing concluded"],
+                          observation: nil, state: .unreachable)
+        case .response(let response): answer = response
+        }
+        let observation = UpstreamObservation(place: .url, url: text, httpStatus: answer.status, errorCode: nil, observedAt: now, commit: nil)
+        switch answer.status {
+        case 200..<300:
+            var findings = ["answers HTTP \(answer.status) to \(asked.method)"]
+            var drifted = false
+            if let then = subject.urlResponse {
+                let now = SourceProbe.response(text, answer, at: self.now)
+                func compare(_ label: String, _ old: String?, _ new: String?) {
+                    guard let old, old != new else { return }
+                    findings.append("\(label) changed since tracked (\(String(then.observedAt.prefix(10)))): \(old) → \(new ?? "absent")")
+                    drifted = true
+                }
+                compare("ETag", then.etag, now.etag)
+                compare("Last-Modified", then.lastModified, now.lastModified)
+                compare("Content-Length", then.contentLength.map(String.init), now.contentLength.map(String.init))
+            }
+            return conclude(subject, source: text, status: .open, findings: findings, observation: observation, drifted: drifted)
+        case 300..<400:
+            let location = answer.headers["location"] ?? "?"
+            return conclude(subject, source: text, status: .open, findings: ["redirects (HTTP \(answer.status)) to \(location)"],
+                            observation: observation, drifted: false)
+        case 404, 410:
+            return conclude(subject, source: text, status: .withdrawn, findings: ["gone: HTTP \(answer.status)"],
+                            observation: observation, drifted: false)
+        default:
+            return result(subject, source: text, status: nil, findings: ["answers HTTP \(answer.status); nothing concluded"],
+                          observation: nil, state: .unknown)
+        }
+    }
+
+    // MARK: Conclusions
+
+    private func conclude(_ subject: UpstreamSubject, source: String, status: AvailabilityStatus?, findings: [String],
+                          observation: UpstreamObservation?, drifted: Bool) -> UpstreamResult {
+        guard let status else {
+            return result(subject, source: source, status: nil, findings: findings, observation: nil, state: .unknown)
+        }
+        var findings = findings
+        let changed = status != subject.current
+        if changed { findings.insert("status: the ledger says \(subject.current.rawValue), now \(status.rawValue)", at: 0) }
+        return result(subject, source: source, status: status, findings: findings, observation: observation,
+                      state: changed || drifted ? .drift : .unchanged)
+    }
+
+    private func result(_ subject: UpstreamSubject, source: String, status: AvailabilityStatus?, findings: [String],
+                        observation: UpstreamObservation?, state: UpstreamResult.State) -> UpstreamResult {
+        UpstreamResult(digest: subject.digest, name: subject.name, source: source, state: state, status: status,
+                       recordedStatus: subject.current, findings: findings, observation: observation, recorded: nil)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import LedgerCore
+
+/// One artifact as `upstream` asks about it: where it comes from and what the ledger
+/// says of it, gathered from the index before any request is sent.
+struct UpstreamSubject: Sendable {
+    struct HubOrigin: Sendable {
+        var repo: String
+        var revision: String
+        /// `models` or `datasets` (the record does not say; a dataset artifact is taken as a dataset repo).
+        var type: String
+    }
+
+    /// A file the ledger recorded: its path in the repo, SHA-256, and git blob SHA-1 when known.
+    struct File: Sendable {
+        var path: String
+        var sha256: String
+        var gitBlob: String?
+    }
+
+    var digest: Digest
+    var name: String
+    var ledger: String
+    var hub: HubOrigin?
+    var url: String?
+    /// What the URL answered when tracked, if it was reachable then.
+    var urlResponse: SourceResponse?
+    var files: [File]
+    var license: String?
+    var current: AvailabilityStatus
+}

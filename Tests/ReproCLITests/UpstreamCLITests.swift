@@ -1,0 +1,297 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `repro upstream` against a real HTTP server on 127.0.0.1 answering as the Hub does
+/// (status codes, X-Error-Code, X-Error-Message, 307 renames, 429, 5xx, slowness).
+@Suite struct UpstreamCLITests {
+    let repo: PaperRepository
+    let hub: HubServer
+    static let commit = "3333333333333333333333333333333333333333"
+    /// Quick retries and timeouts so failing paths take a second, not a minute.
+    var env: [String: String] {
+        ["HF_ENDPOINT": hub.endpoint, "REPRO_HTTP_TIMEOUT": "1", "REPRO_HTTP_BACKOFF": "0.05", "HF_HOME": hub.folder.child("hf-home"),
+         "HF_TOKEN": ""]
+    }
+
+    init() throws {
+        repo = try PaperRepository()
+        hub = try HubServer()
+        try repo.repro("init")
+    }
+
+    /// Tracks a real cache snapshot of `id` with a card giving `license`.
+    @discardableResult
+    func track(_ id: String, license: String = "mit") throws -> HubCacheSnapshot {
+        let snap = try HubCacheSnapshot(in: repo.folder, repo: id, commit: Self.commit, files: [
+            ("config.json", Array("{\"id\": \"\(id)\"}\n".utf8), false),
+            ("model.safetensors", deterministicBytes(count: 2048, seed: UInt64(id.utf8.count)), true),
+            ("README.md", Array("---\nlicense: \(license)\n---\n".utf8), false),
+        ])
+        let tracked = try repo.repro("track", snap.path, "--kind", "checkpoint", environment: env)
+        try #require(tracked.status == 0, "\(tracked.stderr)")
+        return snap
+    }
+
+    static func path(_ id: String, revision: String = commit) -> String { "GET /api/models/\(id)/revision/\(revision)?blobs=true" }
+
+    /// The `model_info` JSON the Hub returns for the snapshot, with `blobs=true` siblings.
+    static func info(_ snap: HubCacheSnapshot, license: String = "mit", gated: Any = false, changing: String? = nil) -> [String: Any] {
+        let siblings: [[String: Any]] = snap.blobNames.sorted { $0.key < $1.key }.map { file, blob in
+            if blob.count == 64 {
+                return ["rfilename": file, "blobId": "0123456789abcdef0123456789abcdef01234567", "size": 2048,
+                        "lfs": ["sha256": file == changing ? String(repeating: "e", count: 64) : blob, "size": 2048, "pointerSize": 134]]
+            }
+            return ["rfilename": file, "blobId": file == changing ? String(repeating: "f", count: 40) : blob, "size": 10]
+        }
+        return ["status": 200, "json": ["id": snap.repo, "sha": snap.commit, "private": false, "gated": gated, "disabled": false,
+                                        "cardData": ["license": license], "tags": ["license:\(license)"], "siblings": siblings]]
+    }
+
+    func upstream(_ arguments: String..., environment: [String: String] = [:]) throws -> Subprocess.Result {
+        try ReproBinary.run(["upstream"] + arguments, in: repo.path,
+                            environment: PaperRepository.environment.merging(env) { $1 }.merging(environment) { $1 })
+    }
+
+    @Test func nothingChangedIsExitZeroAndOnlyRepoIdsAndRevisionsAreSent() throws {
+        let snap = try track("org/open")
+        try hub.set([Self.path("org/open"): Self.info(snap)])
+        let before = try repo.ledgerSnapshot()
+        let result = try upstream()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            unchanged   org/open  huggingface:org/open@\(Self.commit)  open
+                bytes: 3 of 3 recorded files match the Hub
+            1 unchanged
+
+            """)
+        #expect(try repo.ledgerSnapshot() == before)
+        let withToken = try upstream(environment: ["HF_TOKEN": "hf_secret"])
+        #expect(withToken.status == 0)
+        let requests = try hub.requests()
+        #expect(requests.map { $0["path"] as? String } == Array(repeating: "/api/models/org/open/revision/\(Self.commit)?blobs=true", count: 2))
+        #expect(requests[0]["authorization"] is NSNull)
+        #expect(requests[1]["authorization"] as? String == "Bearer hf_secret")
+        // The token file of huggingface_hub is read when HF_TOKEN is not set.
+        try hub.folder.write("hf-home/token", "hf_from_file\n")
+        _ = try upstream(environment: ["HF_TOKEN": ""])
+        #expect(try hub.requests().last?["authorization"] as? String == "Bearer hf_from_file")
+        // Nothing listening: unreachable, exit 3, nothing recorded.
+        let refused = try upstream("--record", environment: ["HF_ENDPOINT": "http://127.0.0.1:1"])
+        #expect(refused.status == 3)
+        #expect(refused.stdout.hasPrefix("unreachable org/open  huggingface:org/open@\(Self.commit)  not concluded\n    the Hub could not be reached: "))
+        #expect(try repo.ledgerSnapshot() == before)
+    }
+
+    @Test func everyKindOfDriftIsReportedAndRecordedOnce() throws {
+        let gated = try track("org/gated")
+        try track("org/gone")
+        try track("org/forced")
+        try track("org/disabled")
+        let renamed = try track("org/renamed")
+        let relicensed = try track("org/relicensed")
+        let rewritten = try track("org/rewritten")
+        try hub.set([
+            Self.path("org/gated"): ["status": 403, "headers": ["X-Error-Code": "GatedRepo",
+                                     "X-Error-Message": "Access to model org/gated is restricted and you are not in the authorized list."]],
+            Self.path("org/gone"): ["status": 404, "headers": ["X-Error-Code": "RepoNotFound"]],
+            Self.path("org/forced"): ["status": 404, "headers": ["X-Error-Code": "RevisionNotFound"]],
+            Self.path("org/disabled"): ["status": 403, "headers": ["X-Error-Message": "Access to this resource is disabled."]],
+            Self.path("org/renamed"): ["status": 307, "headers": ["Location": "/api/models/new-org/renamed/revision/\(Self.commit)?blobs=true"],
+                                       "body": "Temporary Redirect."],
+            Self.path("new-org/renamed"): Self.info(renamed),
+            Self.path("org/relicensed"): Self.info(relicensed, license: "apache-2.0"),
+            Self.path("org/rewritten"): Self.info(rewritten, changing: "config.json"),
+        ])
+        _ = gated
+        let before = try repo.ledgerSnapshot()
+        let result = try upstream()
+        #expect(result.status == 1, "\(result.stderr)")
+        let c = Self.commit
+        let expected = """
+            drift       org/disabled  huggingface:org/disabled@\(c)  withdrawn
+                status: the ledger says open, now withdrawn
+                disabled on the Hub (HTTP 403, "Access to this resource is disabled.")
+            drift       org/forced  huggingface:org/forced@\(c)  withdrawn
+                status: the ledger says open, now withdrawn
+                revision \(c) is no longer published on the Hub (HTTP 404, RevisionNotFound); the repo exists but these bytes cannot be downloaded at that revision
+            drift       org/gated  huggingface:org/gated@\(c)  gated
+                status: the ledger says open, now gated
+                gated on the Hub (HTTP 403, GatedRepo)
+            drift       org/gone  huggingface:org/gone@\(c)  withdrawn
+                status: the ledger says open, now withdrawn
+                not found on the Hub (HTTP 404, RepoNotFound)
+            drift       org/relicensed  huggingface:org/relicensed@\(c)  open
+                license drift: recorded mit, the Hub now says apache-2.0
+                bytes: 3 of 3 recorded files match the Hub
+            drift       org/renamed  huggingface:org/renamed@\(c)  open
+                renamed: the Hub redirects org/renamed to new-org/renamed (HTTP 307)
+                bytes: 3 of 3 recorded files match the Hub
+            drift       org/rewritten  huggingface:org/rewritten@\(c)  open
+                differs on the Hub: config.json (git blob ffffffffffffffffffffffffffffffffffffffff, recorded \(rewritten.blobNames["config.json"]!))
+            7 drift
+
+            """
+        #expect(result.stdout == expected)
+        #expect(try repo.ledgerSnapshot() == before, "upstream without --record changed the ledger")
+
+        let json = try upstream("--json")
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let artifacts = try #require(object["artifacts"] as? [[String: Any]])
+        #expect(artifacts.count == 7)
+        let gatedJSON = try #require(artifacts.first { $0["name"] as? String == "org/gated" })
+        #expect(gatedJSON["status"] as? String == "gated")
+        #expect(gatedJSON["recordedStatus"] as? String == "open")
+        #expect(gatedJSON["state"] as? String == "drift")
+        let observation = try #require(gatedJSON["observation"] as? [String: Any])
+        #expect(observation["httpStatus"] as? Int == 403)
+        #expect(observation["errorCode"] as? String == "GatedRepo")
+        #expect(observation["url"] as? String == "\(hub.endpoint)/api/models/org/gated/revision/\(c)?blobs=true")
+
+        let recorded = try upstream("--record")
+        #expect(recorded.status == 1)
+        let written = Set(try repo.ledgerSnapshot().keys).subtracting(before.keys)
+        #expect(written.count == 4, "\(written.sorted())")
+        #expect(written.allSatisfy { $0.hasPrefix("main/events/") })
+        #expect(recorded.stdout.components(separatedBy: "    recorded ledgers/main/events/").count == 5)
+        let afterRecord = try repo.ledgerSnapshot()
+        let again = try upstream("--record")
+        #expect(try repo.ledgerSnapshot() == afterRecord, "a rerun with nothing new recorded something")
+        #expect(again.stdout.contains("unchanged   org/gated  huggingface:org/gated@\(c)  gated\n    gated on the Hub (HTTP 403, GatedRepo)\n"))
+        let event = try #require(afterRecord.first { $0.key.hasPrefix("main/events/") && String(decoding: $0.value, as: UTF8.self).contains("GatedRepo") })
+        let eventText = String(decoding: event.value, as: UTF8.self)
+        #expect(eventText.contains("\"errorCode\" : \"GatedRepo\""))
+        #expect(eventText.contains("\"httpStatus\" : 403"))
+        #expect(eventText.contains("\"status\" : \"gated\""))
+
+        let shown = try repo.repro("show", "org/gated")
+        #expect(shown.stdout.contains("gated"))
+        #expect(try repo.repro("tag", "finetune", "--uses", "org/gated").status == 0)
+        let statement = try repo.repro("disclaimer", "--format", "text")
+        #expect(statement.stdout.replacingOccurrences(of: "\n", with: " ").contains(
+            "access to org/gated is gated: downloading it requires an approved access request, as observed on the Hugging Face Hub (HTTP 403, GatedRepo)."),
+            "\(statement.stdout)")
+    }
+
+    @Test func unauthorisedAnswersAreNeverTakenAsWithdrawn() throws {
+        try track("org/private")
+        try track("org/gated-anon")
+        try hub.set([
+            Self.path("org/private"): ["status": 401, "headers": ["X-Error-Message": "Invalid username or password."],
+                                       "token": "hf_ok", "unauthorized": ["status": 401, "body": "Invalid username or password."]],
+            Self.path("org/gated-anon"): ["status": 401, "headers": ["X-Error-Code": "GatedRepo"]],
+        ])
+        let anonymous = try upstream()
+        #expect(anonymous.stdout == """
+            drift       org/gated-anon  huggingface:org/gated-anon@\(Self.commit)  gated
+                status: the ledger says open, now gated
+                gated on the Hub (HTTP 401, GatedRepo); no token was sent (set HF_TOKEN)
+            unknown     org/private  huggingface:org/private@\(Self.commit)  not concluded
+                the Hub answers HTTP 401 for private, gated and missing repos alike and no token was sent (set HF_TOKEN or log in with the Hugging Face CLI); nothing concluded
+            1 drift, 1 unknown
+
+            """)
+        #expect(anonymous.status == 1)
+        let before = try repo.ledgerSnapshot()
+        let withToken = try upstream("org/private", "--record", environment: ["HF_TOKEN": "hf_ok"])
+        #expect(withToken.stdout.hasPrefix("drift       org/private  huggingface:org/private@\(Self.commit)  private\n"))
+        #expect(withToken.stdout.contains("    private or not visible to this token (HTTP 401)\n"))
+        #expect(try repo.ledgerSnapshot().count == before.count + 1)
+    }
+
+    @Test func retriesBackOffAndTimeOutsConcludeNothing() throws {
+        let flaky = try track("org/flaky")
+        let limited = try track("org/limited")
+        try track("org/down")
+        try track("org/slow")
+        try hub.set([
+            Self.path("org/flaky"): ["sequence": [["status": 500, "body": "oops"], Self.info(flaky)]],
+            Self.path("org/limited"): ["sequence": [["status": 429, "headers": ["Retry-After": "1"]], Self.info(limited)]],
+            Self.path("org/down"): ["status": 503, "body": "down"],
+            Self.path("org/slow"): ["status": 200, "delay": 3, "json": [:]],
+        ])
+        let before = try repo.ledgerSnapshot()
+        let started = Date()
+        let result = try upstream("--record")
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+        let c = Self.commit
+        #expect(result.stdout == """
+            unreachable org/down  huggingface:org/down@\(c)  not concluded
+                the Hub could not be reached: HTTP 503 after 3 attempts; nothing concluded
+            unchanged   org/flaky  huggingface:org/flaky@\(c)  open
+                bytes: 3 of 3 recorded files match the Hub
+            unchanged   org/limited  huggingface:org/limited@\(c)  open
+                bytes: 3 of 3 recorded files match the Hub
+            unreachable org/slow  huggingface:org/slow@\(c)  not concluded
+                the Hub could not be reached: timed out (3 attempts); nothing concluded
+            2 unchanged, 2 unreachable
+
+            """)
+        #expect(try repo.ledgerSnapshot() == before)
+        let paths = try hub.requests().compactMap { $0["path"] as? String }
+        #expect(paths.filter { $0.contains("org/limited") }.count == 2)
+        #expect(paths.filter { $0.contains("org/flaky") }.count == 2)
+        #expect(paths.filter { $0.contains("org/down") }.count == 3)
+        #expect(elapsed < 20, "took \(elapsed) s")
+    }
+
+    @Test func urlSourcesAndOfflineMode() throws {
+        var routes: [String: Any] = [
+            "HEAD /files/ok.tar": ["status": 200, "headers": ["ETag": "\"abc\"", "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT"]],
+            "HEAD /files/gone.tar": ["status": 404],
+            "HEAD /files/deleted.tar": ["status": 410],
+            "HEAD /files/nohead.tar": ["status": 405],
+            "GET /files/nohead.tar": ["status": 206, "body": "x", "headers": ["Content-Range": "bytes 0-0/10"]],
+        ]
+        try hub.set(routes)
+        for (name, file) in [("ok-data", "ok.tar"), ("gone-data", "gone.tar"), ("deleted-data", "deleted.tar"), ("nohead-data", "nohead.tar")] {
+            try repo.folder.write("data/\(file)", "\(name)\n")
+            let tracked = try repo.repro("track", "data/\(file)", "--name", name, "--kind", "dataset", "--license", "MIT",
+                                         "--source", "\(hub.endpoint)/files/\(file)", "--json", environment: env)
+            try #require(tracked.status == 0, "\(tracked.stderr)")
+            let record = try String(contentsOfFile: repo.folder.child(try #require(
+                (try JSONSerialization.jsonObject(with: Data(tracked.stdout.utf8)) as? [String: Any])?["record"] as? String)), encoding: .utf8)
+            // Reachable sources have their headers recorded at track time; the others do not, and track still succeeds.
+            #expect(record.contains("\"sourceResponses\"") == (file == "ok.tar" || file == "nohead.tar"), "\(file): \(record)")
+            if file == "ok.tar" { #expect(record.contains("\"etag\" : \"\\\"abc\\\"\"")) }
+            if file == "nohead.tar" { #expect(record.contains("\"contentLength\" : 10")) }
+        }
+        let result = try upstream()
+        #expect(result.status == 1)
+        let e = hub.endpoint
+        #expect(result.stdout == """
+            drift       deleted-data  \(e)/files/deleted.tar  withdrawn
+                status: the ledger says open, now withdrawn
+                gone: HTTP 410
+            drift       gone-data  \(e)/files/gone.tar  withdrawn
+                status: the ledger says open, now withdrawn
+                gone: HTTP 404
+            unchanged   nohead-data  \(e)/files/nohead.tar  open
+                answers HTTP 206 to GET (bytes 0-0)
+            unchanged   ok-data  \(e)/files/ok.tar  open
+                answers HTTP 200 to HEAD
+            2 unchanged, 2 drift
+
+            """)
+        #expect(try hub.requests().contains { $0["method"] as? String == "GET" && $0["path"] as? String == "/files/nohead.tar"
+            && $0["range"] as? String == "bytes=0-0" })
+        routes["HEAD /files/ok.tar"] = ["status": 200, "headers": ["ETag": "\"def\"", "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT"]]
+        try hub.set(routes)
+        let changed = try upstream("ok-data")
+        #expect(changed.status == 1)
+        #expect(changed.stdout == """
+            drift       ok-data  \(e)/files/ok.tar  open
+                answers HTTP 200 to HEAD
+                ETag changed since tracked (2026-01-01): "abc" → "def"
+            1 drift
+
+            """)
+
+        let offline = try upstream(environment: ["HF_HUB_OFFLINE": "1"])
+        #expect(offline.status == 3)
+        #expect(offline.stdout == "")
+        #expect(offline.stderr == "repro: error: HF_HUB_OFFLINE is set, so `repro upstream` asks nothing: it exists to ask the Hub and source URLs. Unset HF_HUB_OFFLINE to run it\n")
+    }
+}

@@ -53,7 +53,7 @@ extension Workspace {
         let flagLicense = try request.license.map(Parse.license)
         let flagHub = try request.huggingFace.map(Parse.huggingFace)
         for url in request.sources { try Parse.url(url, option: "--source") }
-        let flagParents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0) }
+        let flagParents = try request.derivedFrom.map { try ArtifactResolver(index: index()).resolve($0).digest }
         let path = absolutePath(request.path, from: directory)
         let hub = huggingFaceOrigin(flag: flagHub, snapshot: HuggingFaceSnapshot(path: path), force: request.forceHuggingFace)
         guard let name = request.name ?? hub?.repo else {

@@ -68,7 +68,7 @@ extension Workspace {
             try index.forEach(ArtifactRecord.self, recordType: .artifact) { digests.append($0.value.digest) }
         } else {
             let resolver = ArtifactResolver(index: index)
-            digests = try references.map { try resolver.resolve($0) }
+            digests = try references.map { try resolver.resolve($0).digest }
         }
         var subjects: [UpstreamSubject] = []
         for digest in unique(digests) {

@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import LedgerCore
 import LedgerIndex
@@ -44,7 +45,7 @@ extension Workspace {
         }
         let cache = useCache ? hashCache() : nil
         var results: [VerifiedArtifact] = []
-        for digest in unique(digests) {
+        for digest in digests.uniqued() {
             results.append(try verify(digest, index: index, cache: cache, progress: progress))
         }
         return VerifyReport(artifacts: results)
@@ -53,7 +54,7 @@ extension Workspace {
     private func verify(_ digest: Digest, index: RecordIndex, cache: HashCache?, progress: HashProgress?) throws -> VerifiedArtifact {
         let records = try index.artifactRecords(digest).map(\.value)
         let newest = records.last!
-        let paths = unique(records.reversed().flatMap(\.sources).compactMap(\.path))
+        let paths = Array(records.reversed().flatMap(\.sources).compactMap(\.path).uniqued())
         guard let relative = paths.first(where: { FileManager.default.fileExists(atPath: absolute($0)) }) else {
             return VerifiedArtifact(digest: digest, name: newest.name, path: paths.first, status: .absent)
         }

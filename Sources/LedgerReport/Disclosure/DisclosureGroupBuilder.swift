@@ -1,3 +1,5 @@
+import Algorithms
+import Collections
 import LedgerCore
 
 /// Builds one paragraph's limitations: every input's own limitations first (so a base model
@@ -7,11 +9,13 @@ struct DisclosureGroupBuilder {
     let facts: ArtifactFacts
 
     func build(section: String?, runs: [ExperimentRecord]) -> DisclosureGroup {
-        var inputs: [Digest] = []
-        for digest in runs.flatMap(\.inputs).map(\.digest) where !inputs.contains(digest) { inputs.append(digest) }
-        func users(_ digest: Digest) -> [String] {
-            unique(runs.filter { $0.inputs.contains { $0.digest == digest } }.map(\.name))
+        // One pass over the runs: searching every run per input was quadratic in the runs.
+        var readers: OrderedDictionary<Digest, OrderedSet<String>> = [:]
+        for run in runs {
+            for use in run.inputs { readers[use.digest, default: []].append(run.name) }
         }
+        let inputs = Array(readers.keys)
+        func users(_ digest: Digest) -> [String] { readers[digest]?.elements ?? [] }
 
         var seen: Set<Limitation.Key> = []
         var direct: [Digest: [Limitation]] = [:]
@@ -69,7 +73,5 @@ struct DisclosureGroupBuilder {
     }
 }
 
-func unique<T: Hashable>(_ items: [T]) -> [T] {
-    var seen: Set<T> = []
-    return items.filter { seen.insert($0).inserted }
-}
+/// Each item once, in first-seen order.
+func unique<T: Hashable>(_ items: [T]) -> [T] { Array(items.uniqued()) }

@@ -37,7 +37,7 @@ extension RecordIndex {
         }
     }
 
-    /// The records a statement about `scope` reads, and no others: its experiments, the
+    /// The records a statement about `scope` reads, and few others: its experiments, the
     /// artifacts they read or wrote and every lineage ancestor of those (records and
     /// availability events), and the ledgers' licenses. Experiments outside the scope are
     /// added only where they name a digest no artifact record describes, since the
@@ -46,10 +46,10 @@ extension RecordIndex {
     /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
+        // Every run carrying a requested name or label (OR, not the statement's AND): the
+        // analysis checks each name and label against the runs it is given.
         let inScope: SQL = """
-            x.ledger IN \(scope.ledgers)
-            AND (\(scope.experiments.isEmpty) OR x.name IN \(scope.experiments))
-            AND (\(scope.sections.isEmpty) OR x.section IN \(scope.sections))
+            x.ledger IN \(scope.ledgers) AND (x.name IN \(scope.experiments) OR x.section IN \(scope.sections))
             """
         // The digests in scope and their ancestors; UNION (not UNION ALL) ends on cycles.
         let closure: SQL = """

@@ -13,6 +13,8 @@ struct ArtifactFacts {
     private let views: [Digest: ArtifactView]
     /// Names experiments gave digests that no artifact record describes.
     private let useNames: [Digest: String]
+    /// Limitations per digest, filled on first use (see `limitations(of:)`).
+    let limitationCache = LimitationCache()
 
     init(snapshot: LedgerSnapshot, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
         self.catalog = catalog
@@ -101,4 +103,9 @@ struct ArtifactFacts {
             retainedCopy: retained(digest).map(EventEvidence.init),
             verified: verification[digest])
     }
+}
+
+/// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
+final class LimitationCache {
+    var byDigest: [Digest: [Limitation]] = [:]
 }

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import LedgerCore
 
-/// Which experiments a scoped snapshot must cover: those of `ledgers` named in `experiments`
-/// (any name when empty) and labelled with one of `sections` (any label when empty).
+/// What a statement covers: the experiments of `ledgers` named in `experiments` (any name
+/// when empty) and labelled with one of `sections` (any label when empty).
 public struct SnapshotScope: Sendable, Hashable {
     public var ledgers: [String]
     public var experiments: [String]

@@ -53,12 +53,20 @@ let package = Package(
         ),
         .target(
             name: "LedgerReport",
-            dependencies: ["LedgerCore"],
+            dependencies: [
+                "LedgerCore",
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "Collections", package: "swift-collections"),
+            ],
             resources: [.copy("Resources/licenses.json")]
         ),
         .target(
             name: "LedgerExport",
-            dependencies: ["LedgerCore"]
+            dependencies: [
+                "LedgerCore",
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "Collections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "ReproKit",
@@ -66,6 +74,8 @@ let package = Package(
                 "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Algorithms", package: "swift-algorithms"),
+                .product(name: "Collections", package: "swift-collections"),
             ]
         ),
         // Generates large synthetic ledgers for bench/ledger_bench.py; not installed.
@@ -85,9 +95,11 @@ let package = Package(
             "LedgerIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
-        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport"], exclude: ["Disclosure/Golden"]),
+        .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerCore"], exclude: ["Disclosure/Golden"]),
         .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "TestSupport"]),
-        .testTarget(name: "ReproKitTests", dependencies: ["ReproKit", "TestSupport"]),
+        .testTarget(name: "ReproKitTests", dependencies: [
+            "ReproKit", "LedgerCore", "LedgerIndex", "LedgerReport", "LedgerExport", "TestSupport",
+        ]),
         // End-to-end: runs the built `repro` executable as a user would.
         .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerCore", "LedgerIndex", "TestSupport"]),
     ],

@@ -1,24 +1,65 @@
 #!/usr/bin/env python3
-"""Scale benchmark for the ledger (issue 3): a generated ledger of 100,000 experiments
-over 20,000 artifacts; times `show`, `affected`, `list --json`, `reindex` and `fsck`
-(medians, peak RSS from wait4) and prints them against the issue's targets.
+"""Scale benchmark for the ledger (issues 3 and 12): generated ledgers of 10,000 and
+100,000 experiments (2,000 and 20,000 artifacts); times every reader and the write path
+at both sizes (medians, peak RSS from wait4), prints the growth from the small ledger to
+the large one and each target of issue 12 as met or not met.
 
 Exit status 0 even when a target fails; 1 when a command fails.
 """
 
-import argparse, json, shutil, statistics, subprocess, sys
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from hash_bench import OUT, REPO, ToolError, machine_info, run_timed  # noqa: E402
+from hash_bench import LAUNCHER, OUT, REPO, ToolError, Run, machine_info  # noqa: E402
 
-TARGETS = {  # command key -> (seconds, description)
-    "show": (0.050, "show <artifact> <= 50 ms"),
-    "affected": (0.050, "affected <artifact> <= 50 ms"),
-    "reindex": (30.0, "reindex <= 30 s"),
-    "fsck": (60.0, "fsck <= 60 s"),
-}
-RSS_LIMIT_MIB = 256
+SIZES = {"10k": (10_000, 2_000), "100k": (100_000, 20_000)}
+
+
+def size(label: str) -> tuple:
+    """`10k` -> (10,000 experiments, 2,000 artifacts): one artifact per five runs, as in the issue."""
+    if label in SIZES:
+        return SIZES[label]
+    experiments = int(float(label.rstrip("k")) * 1000)
+    return experiments, experiments // 5
+SCOPED_LIMIT_S = 0.100   # tag/run recording and disclaimer/checklist of one experiment or section
+WHOLE_LIMIT_S = 5.0      # whole-ledger disclaimer, checklist, export, graph
+GROWTH_LIMIT = 12.0      # 10k -> 100k for the whole-ledger readers
+REINDEX_LIMIT_S = 10.0
+LOOKUP_LIMIT_S = 0.050   # show / affected (issue 3)
+RSS_LIMIT_MIB = 128
+
+
+def commands(repro: str, experiments: int, artifacts: int) -> dict:
+    """key -> (argv, kind). Kinds: 'reindex', 'write', 'scoped', 'whole', 'lookup', 'other'.
+
+    At 100k the run and fine-tune are run-5000 and finetune-5000, as in the issue; smaller
+    ledgers take the ones at the same relative place."""
+    run = f"run-{experiments // 20}"
+    finetune = f"finetune-{max(artifacts // 4, 220)}"  # repro-bench names fine-tunes from 220 on
+    return {
+        # reindex first: it builds the index the others read (its cost is the cold start).
+        "reindex": ([repro, "reindex"], "reindex"),
+        "tag": ([repro, "tag", "bench-new-run", "--uses", "base-1"], "write"),
+        "disclaimer-one-latex": ([repro, "disclaimer", "--format", "latex", "--experiment", run], "scoped"),
+        "disclaimer-section": ([repro, "disclaimer", "--format", "text", "--section", "tab:3"], "scoped"),
+        "checklist-one": ([repro, "checklist", "--venue", "neurips", "--experiment", run], "scoped"),
+        "checklist-neurips": ([repro, "checklist", "--venue", "neurips"], "whole"),
+        "checklist-acl": ([repro, "checklist", "--venue", "acl"], "whole"),
+        "disclaimer-text": ([repro, "disclaimer", "--format", "text"], "whole"),
+        "export-cyclonedx": ([repro, "export", "--format", "cyclonedx"], "whole"),
+        "export-prov": ([repro, "export", "--format", "prov"], "whole"),
+        "export-bibtex": ([repro, "export", "--format", "bibtex"], "whole"),
+        "graph-mermaid": ([repro, "graph", "--format", "mermaid"], "whole"),
+        "graph-dot": ([repro, "graph", "--format", "dot"], "whole"),
+        # A typical artifact (a fine-tune: one producer, a few evaluations), then base-1,
+        # the worst case, read by one run in twenty.
+        "show": ([repro, "show", finetune], "lookup"),
+        "affected": ([repro, "affected", finetune], "lookup"),
+        "show-base": ([repro, "show", "base-1"], "other"),
+        "affected-base": ([repro, "affected", "base-1"], "other"),
+        "list-json": ([repro, "list", "experiments", "--json"], "other"),
+    }
 
 
 def generate(generator: str, work: Path, experiments: int, artifacts: int) -> None:
@@ -34,75 +75,131 @@ def generate(generator: str, work: Path, experiments: int, artifacts: int) -> No
     stamp.write_text(json.dumps(wanted))
 
 
+def run_timed(argv: list, cwd: Path) -> Run:
+    """Like hash_bench.run_timed, but exit status 1 of `disclaimer` and `checklist` (a lint
+    error in the generated ledger: its fine-tunes do not carry their base's name) is a result."""
+    read_end, write_end = os.pipe()
+    env = dict(os.environ, REPRO_USER="bench", REPRO_HOST="bench-host")
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, os.fdopen(read_end) as report:
+        proc = subprocess.Popen([sys.executable, "-I", "-S", "-c", LAUNCHER, str(write_end), *map(str, argv)],
+                                stdout=out, stderr=err, cwd=cwd, env=env, pass_fds=(write_end,))
+        os.close(write_end)
+        measured = report.read().split()
+        allowed = (0, 1) if argv[1] in ("disclaimer", "checklist") else (0,)
+        if proc.wait() not in allowed or len(measured) != 2:
+            err.seek(0)
+            raise ToolError(f"`{' '.join(map(str, argv))}` exited with {proc.returncode}: "
+                            f"{err.read().decode(errors='replace').strip()[-500:]}")
+        out.seek(0)
+        return Run(float(measured[0]), int(measured[1]), out.read().decode(errors="replace"))
+
+
+def experiment_files(work: Path) -> set:
+    folder = work / "ledgers" / "main" / "experiments"
+    return {entry.path for fan in os.scandir(folder) if fan.is_dir() for entry in os.scandir(fan.path)}
+
+
+def time_size(repro: str, work: Path, repeat: int, experiments: int, artifacts: int) -> dict:
+    results = {}
+    for key, (argv, kind) in commands(repro, experiments, artifacts).items():
+        runs = []
+        try:
+            for _ in range(1 if kind == "reindex" else repeat):
+                before = experiment_files(work) if kind == "write" else None
+                runs.append(run_timed(argv, cwd=work))
+                if before is not None:
+                    # Leave the ledger as generated: the recorded run goes again.
+                    for path in experiment_files(work) - before:
+                        os.remove(path)
+        except ToolError as error:
+            print(f"  {key}: FAILED: {error}")
+            results[key] = {"failed": str(error)}
+            continue
+        seconds = statistics.median(r.seconds for r in runs)
+        rss = max(r.rss_kib for r in runs) / 1024
+        results[key] = {"argv": argv[1:], "kind": kind, "median_s": seconds, "runs_s": [r.seconds for r in runs],
+                        "peak_rss_mib": rss, "stdout_bytes": len(runs[-1].stdout.encode())}
+        print(f"  {' '.join(argv[1:]):<58} {seconds:9.3f} s  {rss:7.1f} MiB", flush=True)
+    return results
+
+
+def verdicts(by_size: dict) -> list:
+    """Each target of the issue against the large ledger's figures (and growth from the small)."""
+    small, large = by_size.get("10k", {}), by_size.get("100k", {})
+    out = []
+
+    def check(label, value, limit, unit):
+        out.append({"target": label, "value": value, "limit": limit, "unit": unit,
+                    "pass": value is not None and value <= limit})
+
+    for key, result in large.items():
+        if "failed" in result:
+            out.append({"target": f"{key} runs", "pass": False})
+            continue
+        kind, seconds = result["kind"], result["median_s"]
+        if kind in ("write", "scoped"):
+            check(f"{key} <= {SCOPED_LIMIT_S * 1000:.0f} ms", seconds, SCOPED_LIMIT_S, "s")
+        elif kind == "whole":
+            check(f"{key} <= {WHOLE_LIMIT_S:.0f} s", seconds, WHOLE_LIMIT_S, "s")
+            base = small.get(key, {}).get("median_s")
+            check(f"{key} growth 10k->100k <= {GROWTH_LIMIT:.0f}x", seconds / base if base else None, GROWTH_LIMIT, "x")
+        elif kind == "reindex":
+            check(f"reindex <= {REINDEX_LIMIT_S:.0f} s", seconds, REINDEX_LIMIT_S, "s")
+        elif kind == "lookup":
+            check(f"{key} <= {LOOKUP_LIMIT_S * 1000:.0f} ms", seconds, LOOKUP_LIMIT_S, "s")
+        check(f"{key} peak RSS <= {RSS_LIMIT_MIB} MiB", result["peak_rss_mib"], RSS_LIMIT_MIB, "MiB")
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repro", default=str(REPO / ".build-release/release/repro"))
     parser.add_argument("--generator", default=str(REPO / ".build-release/release/repro-bench"))
-    parser.add_argument("--work", default=str(OUT / "ledger-repo"))
-    parser.add_argument("--experiments", type=int, default=100_000)
-    parser.add_argument("--artifacts", type=int, default=20_000)
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--work", default=str(OUT), help="folder holding ledger-10k/ and ledger-100k/")
+    parser.add_argument("--sizes", default="10k,100k",
+                        help="comma-separated ledger sizes (`2k`, `10k`, `100k`, ...); the targets are judged at 100k")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json-out", default=str(OUT / "ledger-results.json"))
     args = parser.parse_args(argv)
 
-    work = Path(args.work)
-    generate(args.generator, work, args.experiments, args.artifacts)
-    records = sum(1 for _ in (work / "ledgers").rglob("*.json"))
+    # Commands run in the ledger's folder: relative paths would not resolve there.
+    args.repro = str(Path(args.repro).resolve())
+    args.generator = str(Path(args.generator).resolve())
     info = machine_info(args.repro)
     print("repro ledger scale benchmark")
     for key, value in info.items():
         print(f"  {key:<13} {value}")
-    print(f"  ledger        {args.experiments} experiments, {args.artifacts} artifacts, {records} record files in {work}\n")
+    by_size, failed = {}, False
+    for label in args.sizes.split(","):
+        experiments, artifacts = size(label)
+        work = Path(args.work) / f"ledger-{label}"
+        generate(args.generator, work, experiments, artifacts)
+        print(f"\n== {label}: {experiments} experiments, {artifacts} artifacts in {work} ==", flush=True)
+        by_size[label] = time_size(args.repro, work, args.repeat, experiments, artifacts)
+        failed |= any("failed" in r for r in by_size[label].values())
 
-    repro = args.repro
-    commands = {
-        # reindex first: it builds the index the others read (its cost is the cold start).
-        "reindex": [repro, "reindex"],
-        # A typical artifact (a fine-tune: one producer, a few evaluations) is what the
-        # targets are about; base-1 is the worst case, read by 5,000 of the 100,000 runs.
-        "show": [repro, "show", "finetune-5000"],
-        "affected": [repro, "affected", "finetune-5000"],
-        "show-dataset": [repro, "show", "dataset-7"],
-        "affected-dataset": [repro, "affected", "dataset-7"],
-        "show-base": [repro, "show", "base-1"],
-        "affected-base": [repro, "affected", "base-1"],
-        "list-json": [repro, "list", "experiments", "--json"],
-        "fsck": [repro, "fsck"],
-    }
-    results, failed = {}, False
-    for key, argv in commands.items():
-        repeat = 1 if key in ("reindex", "fsck") and args.repeat > 1 else args.repeat
-        runs = []
-        try:
-            for _ in range(max(repeat, 1)):
-                runs.append(run_timed(argv, cwd=work))
-        except ToolError as error:
-            print(f"  {key}: FAILED: {error}")
-            failed = True
-            continue
-        seconds = statistics.median(r.seconds for r in runs)
-        rss = max(r.rss_kib for r in runs) / 1024
-        lines = runs[-1].stdout.count("\n")
-        results[key] = {"argv": argv[1:], "median_s": seconds, "runs_s": [r.seconds for r in runs],
-                        "peak_rss_mib": rss, "stdout_lines": lines}
-        print(f"  {' '.join(argv[1:]):<32} {seconds:9.3f} s  {rss:7.1f} MiB  ({len(runs)} run{'s' * (len(runs) > 1)}, {lines} lines out)")
+    labels = list(by_size)
+    if len(labels) >= 2:
+        first, last = labels[0], labels[-1]
+        print(f"\n== growth {first} -> {last} ==")
+        print(f"  {'command':<22} {first + ' s':>9} {last + ' s':>9} {'growth':>7} {'RSS ' + last:>10}")
+        for key, large in by_size[last].items():
+            small = by_size[first].get(key, {})
+            if "median_s" in large and "median_s" in small:
+                print(f"  {key:<22} {small['median_s']:9.3f} {large['median_s']:9.3f} "
+                      f"{large['median_s'] / small['median_s']:6.1f}x {large['peak_rss_mib']:8.1f} MiB")
 
-    print("\n== targets ==")
-    verdicts = []
-    for key, (limit, label) in TARGETS.items():
-        if key in results:
-            ok = results[key]["median_s"] <= limit
-            verdicts.append({"target": label, "value_s": results[key]["median_s"], "pass": ok})
-            print(f"[{'PASS' if ok else 'FAIL'}] {label}: {results[key]['median_s']:.3f} s")
-    peak = max((r["peak_rss_mib"] for r in results.values()), default=0)
-    verdicts.append({"target": f"peak RSS <= {RSS_LIMIT_MIB} MiB", "value_mib": peak, "pass": peak <= RSS_LIMIT_MIB})
-    print(f"[{'PASS' if peak <= RSS_LIMIT_MIB else 'FAIL'}] peak RSS of every command <= {RSS_LIMIT_MIB} MiB: {peak:.1f} MiB")
-    if "list-json" in results:
-        print(f"(list --json streamed {results['list-json']['stdout_lines']} lines at {results['list-json']['peak_rss_mib']:.1f} MiB peak)")
+    print("\n== targets (100k ledger) ==")
+    results = verdicts(by_size)
+    for verdict in results:
+        value = verdict.get("value")
+        shown = "n/a" if value is None else f"{value:.3f} {verdict['unit']}"
+        print(f"[{'met' if verdict['pass'] else 'NOT MET'}] {verdict['target']}: {shown}")
+    met = sum(v["pass"] for v in results)
+    print(f"{met} of {len(results)} targets met")
 
     Path(args.json_out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.json_out).write_text(json.dumps({"machine": info, "records": records, "results": results,
-                                               "targets": verdicts}, indent=2) + "\n")
+    Path(args.json_out).write_text(json.dumps({"machine": info, "results": by_size, "targets": results}, indent=2) + "\n")
     print(f"results written to {args.json_out}")
     return 1 if failed else 0
 

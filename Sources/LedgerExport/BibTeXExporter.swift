@@ -20,7 +20,7 @@ public struct BibTeXExporter: Sendable {
         let cited = model.artifacts.filter { $0.kind == .checkpoint || $0.kind == .dataset }
         let keys = BibTeXKeys.assign(cited)
         var out = "% Checkpoints and datasets recorded in ledger"
-            + (model.ledgers.count == 1 ? " " : "s ") + model.ledgers.joined(separator: ", ")
+            + (model.ledgers.count == 1 ? " " : "s ") + LaTeX.escape(model.ledgers.joined(separator: ", "), in: .comment)
             + "; written by repro export --format bibtex.\n"
         if let asOf = options.asOf {
             out += "% Availability as of \(asOf).\n"
@@ -32,19 +32,19 @@ public struct BibTeXExporter: Sendable {
     }
 
     private func entry(_ artifact: ExportedArtifact, key: String) -> String {
-        var fields: [(String, String)] = [("title", "{" + LaTeXText.escaped(artifact.name) + "}")]
+        var fields: [(String, String)] = [("title", "{" + LaTeX.escape(artifact.name, in: .bibTeXField) + "}")]
         if let location = artifact.locations.first {
-            fields.append(("howpublished", LaTeXText.escaped(location.url)))
+            fields.append(("howpublished", LaTeX.escape(location.url, in: .bibTeXField)))
             fields.append(("url", Self.urlField(location.url)))
             // The day the bytes behind the URL were recorded is the day the URL was visited.
             if let recordedAt = artifact.firstRecordedAt {
-                fields.append(("urldate", LaTeXText.escaped(String(recordedAt.prefix(10)))))
+                fields.append(("urldate", LaTeX.escape(String(recordedAt.prefix(10)), in: .bibTeXField)))
             }
         }
         // Styles sort and label author-less entries by `key` and `year`; without them BibTeX
         // warns and natbib prints bare letters. The year is when these bytes were recorded.
         if let recordedAt = artifact.firstRecordedAt {
-            fields.append(("year", LaTeXText.escaped(String(recordedAt.prefix(4)))))
+            fields.append(("year", LaTeX.escape(String(recordedAt.prefix(4)), in: .bibTeXField)))
         }
         fields.append(("note", note(artifact)))
         fields.append(("key", Self.sortKey(artifact.name, fallback: key)))
@@ -59,16 +59,16 @@ public struct BibTeXExporter: Sendable {
         let chunks = stride(from: 0, to: hex.count, by: 16).map { String(hex.dropFirst($0).prefix(16)) }
         var parts = ["SHA-256 " + chunks.joined(separator: "\\allowbreak{}")]
         if let revision = artifact.revision {
-            parts.append("revision " + LaTeXText.escaped(revision))
+            parts.append("revision " + LaTeX.escape(revision, in: .bibTeXField))
         }
         if let license = artifact.license {
-            parts.append("license " + LaTeXText.escaped(license))
+            parts.append("license " + LaTeX.escape(license, in: .bibTeXField))
         }
         if let limit = artifact.limitingStatus {
-            parts.append(Self.phrase(limit.status) + " as of " + LaTeXText.escaped(limit.asOf))
+            parts.append(limit.status.phrase + " as of " + LaTeX.escape(limit.asOf, in: .bibTeXField))
         }
         if let retained = artifact.retainedCopy, artifact.limitingStatus != nil {
-            parts.append("copy retained by the authors as of " + LaTeXText.escaped(retained.asOf))
+            parts.append("copy retained by the authors as of " + LaTeX.escape(retained.asOf, in: .bibTeXField))
         }
         return parts.joined(separator: "; ")
     }
@@ -88,18 +88,6 @@ public struct BibTeXExporter: Sendable {
         }
         let key = words.split(separator: " ").joined(separator: " ")
         return key.isEmpty ? fallback : key
-    }
-
-    static func phrase(_ status: AvailabilityStatus) -> String {
-        switch status {
-        case .open: "open"
-        case .gated: "gated access"
-        case .apiOnly: "API access only"
-        case .deprecated: "deprecated"
-        case .withdrawn: "withdrawn"
-        case .private: "private"
-        case .retained: "retained"
-        }
     }
 
     /// For `\url` (url/hyperref) and biblatex: already percent-encoded, so only `%` and `#`,

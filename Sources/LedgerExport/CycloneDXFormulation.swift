@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 
 /// Experiments as CycloneDX `formulation`: one formula per ledger, one workflow per
@@ -57,13 +58,14 @@ enum CycloneDXFormulation {
                     $0.add("commands", .array([.object { $0.add("executed", ShellQuoting.line(command)) }]))
                 }]))
             }
-            $0.add("inputs", .array(unique(record.inputs).map { use in
+            // The schema wants inputs and outputs unique; a use listed twice is one resource.
+            $0.add("inputs", .array(record.inputs.uniqued().map { use in
                 .object {
                     $0.add("resource", .object { $0.add("ref", use.digest.description) })
                     $0.add("properties", role(use))
                 }
             }))
-            $0.add("outputs", .array(unique(record.outputs).map { use in
+            $0.add("outputs", .array(record.outputs.uniqued().map { use in
                 .object {
                     $0.add("type", "artifact")
                     $0.add("resource", .object { $0.add("ref", use.digest.description) })
@@ -74,12 +76,6 @@ enum CycloneDXFormulation {
             $0.add("timeEnd", record.endedAt)
             $0.add("properties", properties(experiment).json)
         }
-    }
-
-    /// The schema wants inputs and outputs unique; a use listed twice is one resource.
-    private static func unique(_ uses: [ArtifactUse]) -> [ArtifactUse] {
-        var seen = Set<ArtifactUse>()
-        return uses.filter { seen.insert($0).inserted }
     }
 
     private static func role(_ use: ArtifactUse) -> OrderedJSON {

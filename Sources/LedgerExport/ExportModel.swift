@@ -21,11 +21,10 @@ struct ExportModel: Sendable {
         experiments = snapshot.experiments.filter { seen.insert($0.id).inserted }
         latestRecordTime = Self.latestTime(in: snapshot)
 
-        // Grouped once: filtering the whole snapshot per artifact made exports quadratic.
-        let recordsByDigest = Dictionary(grouping: snapshot.artifacts, by: \.value.digest)
-        let eventsByDigest = Dictionary(grouping: snapshot.events.map(\.value), by: \.digest)
+        // One view per digest, grouped once: filtering the snapshot per artifact was quadratic.
+        let views = snapshot.artifactViews(asOf: asOf)
         for digest in snapshot.artifactDigests {
-            insert(Self.merge(recordsByDigest[digest] ?? [], digest: digest))
+            insert(Self.exported(views[digest]!))
         }
         for experiment in snapshot.experiments {
             for use in experiment.value.inputs + experiment.value.outputs where positions[use.digest] == nil {
@@ -38,9 +37,9 @@ struct ExportModel: Sendable {
             }
         }
         for index in artifacts.indices {
-            let events = eventsByDigest[artifacts[index].digest] ?? []
-            artifacts[index].availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
-            artifacts[index].retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
+            let view = views[artifacts[index].digest]
+            artifacts[index].availability = view?.availability
+            artifacts[index].retainedCopy = view?.retainedCopy
         }
     }
 
@@ -58,23 +57,18 @@ struct ExportModel: Sendable {
         artifacts.append(artifact)
     }
 
-    private static func merge(_ entries: [LedgerSnapshot.Entry<ArtifactRecord>], digest: Digest) -> ExportedArtifact {
-        let latest = entries.last!.value
-        var artifact = ExportedArtifact(digest: digest, name: latest.name, kind: latest.kind, layout: latest.layout,
+    /// The export's reading of the ledger's one artifact view.
+    private static func exported(_ view: ArtifactView) -> ExportedArtifact {
+        let latest = view.latest!
+        var artifact = ExportedArtifact(digest: view.digest, name: latest.name, kind: latest.kind, layout: latest.layout,
                                         size: latest.size, fileCount: latest.fileCount)
-        artifact.firstRecordedAt = entries.first?.value.recordedAt
-        artifact.recordedBy = entries.first?.value.recordedBy
-        artifact.license = entries.last { $0.value.license != nil }?.value.license
-        artifact.note = entries.last { $0.value.note != nil }?.value.note
-        for entry in entries {
-            for source in entry.value.sources where !artifact.sources.contains(source) {
-                artifact.sources.append(source)
-            }
-            for ancestor in entry.value.derivedFrom where !artifact.derivedFrom.contains(ancestor) && ancestor != digest {
-                artifact.derivedFrom.append(ancestor)
-            }
-            if !artifact.ledgers.contains(entry.ledger) { artifact.ledgers.append(entry.ledger) }
-        }
+        artifact.firstRecordedAt = view.first?.recordedAt
+        artifact.recordedBy = view.first?.recordedBy
+        artifact.license = view.license
+        artifact.note = view.note
+        artifact.sources = view.sources
+        artifact.derivedFrom = view.derivedFrom
+        artifact.ledgers = view.ledgers
         return artifact
     }
 

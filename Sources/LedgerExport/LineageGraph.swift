@@ -61,7 +61,7 @@ struct LineageGraph: Sendable {
     private static func detail(_ artifact: ExportedArtifact) -> String {
         var detail = artifact.kind?.rawValue ?? "not recorded in these ledgers"
         if let limit = artifact.limitingStatus {
-            detail += ", " + BibTeXExporter.phrase(limit.status) + " as of " + limit.asOf
+            detail += ", " + limit.status.phrase + " as of " + limit.asOf
         }
         return detail
     }

@@ -81,12 +81,11 @@ extension RecordIndex {
     public func experiments(using digests: [Digest]) throws -> [IndexedRecord<ExperimentRecord>] {
         var found: [IndexedRecord<ExperimentRecord>] = []
         for chunk in digests.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            found += try fetch(ExperimentRecord.self, sql: """
+            found += try fetch(ExperimentRecord.self, literal: """
                 SELECT r.id, r.ledger, r.path, r.json FROM records r WHERE r.path IN
-                  (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN (\(marks)))
+                  (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN \(chunk))
                 ORDER BY r.recorded_at, r.id
-                """, arguments: StatementArguments(Array(chunk)))
+                """)
         }
         return found
     }
@@ -95,10 +94,8 @@ extension RecordIndex {
     public func children(of parents: [Digest]) throws -> [Digest] {
         var found: [Digest] = []
         for chunk in parents.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             found += try pool.read { db in
-                try String.fetchAll(db, sql: "SELECT DISTINCT child FROM lineage WHERE parent IN (\(marks)) ORDER BY child",
-                                    arguments: StatementArguments(Array(chunk)))
+                try String.fetchAll(db, literal: "SELECT DISTINCT child FROM lineage WHERE parent IN \(chunk) ORDER BY child")
             }.compactMap(Digest.init(parsing:))
         }
         return found
@@ -156,9 +153,13 @@ extension RecordIndex {
     }
 
     private func fetch<Value: Decodable & Sendable>(_ type: Value.Type, sql: String, arguments: StatementArguments) throws -> [IndexedRecord<Value>] {
+        try fetch(type, literal: SQL(sql: sql, arguments: arguments))
+    }
+
+    private func fetch<Value: Decodable & Sendable>(_ type: Value.Type, literal: SQL) throws -> [IndexedRecord<Value>] {
         try pool.read { db in
             let decoder = JSONDecoder()
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            return try Row.fetchAll(db, literal: literal).map { row in
                 IndexedRecord(id: row[0], ledger: row[1], path: row[2], value: try decoder.decode(Value.self, from: row[3] as Data))
             }
         }
@@ -180,13 +181,12 @@ extension RecordIndex {
     public func outputs(ofExperimentsUsing digests: [Digest]) throws -> [Digest] {
         var found: [Digest] = []
         for chunk in digests.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             found += try pool.read { db in
-                try String.fetchAll(db, sql: """
+                try String.fetchAll(db, literal: """
                     SELECT DISTINCT o.digest FROM experiment_artifacts i JOIN experiment_artifacts o
                       ON o.path = i.path AND o.direction = 'out'
-                    WHERE i.direction = 'in' AND i.digest IN (\(marks))
-                    """, arguments: StatementArguments(Array(chunk)))
+                    WHERE i.direction = 'in' AND i.digest IN \(chunk)
+                    """)
             }.compactMap(Digest.init(parsing:))
         }
         return found
@@ -207,13 +207,12 @@ extension RecordIndex {
     public func experimentReferences(using digests: [Digest]) throws -> [ExperimentReference] {
         var found: [ExperimentReference] = []
         for chunk in digests.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             found += try pool.read { db in
-                try Row.fetchAll(db, sql: """
+                try Row.fetchAll(db, literal: """
                     SELECT x.path, x.name, x.ledger, x.section FROM experiments x WHERE x.path IN
-                      (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN (\(marks)))
+                      (SELECT path FROM experiment_artifacts WHERE direction = 'in' AND digest IN \(chunk))
                     ORDER BY x.started_at, x.path
-                    """, arguments: StatementArguments(Array(chunk))).map {
+                    """).map {
                     ExperimentReference(path: $0[0], name: $0[1], ledger: $0[2], section: $0[3])
                 }
             }
@@ -225,11 +224,10 @@ extension RecordIndex {
     public func names(of digests: [Digest]) throws -> [Digest: [String]] {
         var found: [Digest: [String]] = [:]
         for chunk in digests.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             try pool.read { db in
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT digest, name FROM artifacts WHERE digest IN (\(marks)) GROUP BY digest, name ORDER BY min(recorded_at)
-                    """, arguments: StatementArguments(Array(chunk))) {
+                for row in try Row.fetchAll(db, literal: """
+                    SELECT digest, name FROM artifacts WHERE digest IN \(chunk) GROUP BY digest, name ORDER BY min(recorded_at)
+                    """) {
                     if let digest = Digest(parsing: row[0]) { found[digest, default: []].append(row[1]) }
                 }
             }

@@ -32,7 +32,26 @@ public struct LicenseCatalog: Sendable {
             }
         }
         self.licenses = merged
+        lookup = Self.spellings.map { spelled in
+            var candidates: [String: [License]] = [:]
+            for license in merged {
+                for key in Set(spelled(license).map { $0.lowercased() }) { candidates[key, default: []].append(license) }
+            }
+            return candidates.mapValues { $0.first(where: \.isGenericEntry) ?? $0.last! }
+        }
     }
+
+    /// Per kind of spelling, in `match` order: each lower-cased spelling and the license it
+    /// resolves to. Built once, so a lookup does not scan the catalog (statements look up
+    /// licenses for every artifact in scope).
+    private let lookup: [[String: License]]
+
+    private static let spellings: [@Sendable (License) -> [String]] = [
+        { [$0.id] },
+        { [$0.spdxID] },
+        { $0.hfTag.map { [$0] } ?? [] },
+        { $0.hfAliases },
+    ]
 
     /// The licenses converted from the researched facts shipped with LedgerReport.
     ///
@@ -105,19 +124,8 @@ public struct LicenseCatalog: Sendable {
     }
 
     private func match(_ key: String) -> License? {
-        let spellings: [(License) -> [String]] = [
-            { [$0.id] },
-            { [$0.spdxID] },
-            { $0.hfTag.map { [$0] } ?? [] },
-            { $0.hfAliases },
-        ]
-        for spelled in spellings {
-            let candidates = licenses.filter { license in
-                spelled(license).contains { $0.lowercased() == key }
-            }
-            if let chosen = candidates.first(where: \.isGenericEntry) ?? candidates.last {
-                return chosen
-            }
+        for table in lookup {
+            if let chosen = table[key] { return chosen }
         }
         return nil
     }

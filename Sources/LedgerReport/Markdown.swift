@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Turns researcher-supplied text into Markdown that renders literally in CommonMark and
 /// GitHub Flavored Markdown, in a paragraph, a list item or a table cell.
 public enum Markdown {

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerIndex
 import LedgerReport
 
 /// The scope options `disclaimer` and `checklist` share, as typed on the command line.
@@ -21,12 +22,14 @@ extension Workspace {
         let asOf = try scope.asOf.map { day throws -> String in
             do { return try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
         }
-        let snapshot = try snapshot(ledgers: scope.ledgers)
+        let snapshot = try snapshot(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
+                                                  sections: scope.sections))
         var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,
                                         sections: scope.sections, asOf: asOf)
-        let analysis = try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
-        guard scope.verify else { return analysis }
-        options.verification = try verification(of: analysis.artifacts.filter { $0.kind != nil }.map(\.digest))
+        if scope.verify {
+            // Only the list of artifacts is needed before hashing; the analysis runs once, after.
+            options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(snapshot: snapshot, options: options))
+        }
         return try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
     }
 

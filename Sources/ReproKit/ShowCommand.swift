@@ -1,3 +1,4 @@
+import Algorithms
 import Foundation
 import LedgerCore
 import LedgerIndex
@@ -60,28 +61,25 @@ extension Workspace {
         let users = try index.experimentReferences(using: [identity])
         var producers: [String] = []
         try index.forEachProducer(of: digest) { producers.append($0) }
-        let newest = records.last!.value
+        let view = ArtifactView(digest: digest, records: records.map(\.value), ledgers: records.map(\.ledger),
+                                events: events, asOf: nil)
+        let newest = view.latest!
         return ArtifactSummary(
             digest: digest,
-            names: unique(records.map(\.value.name)),
-            kinds: unique(records.map(\.value.kind)),
+            names: view.names,
+            kinds: view.kinds,
             layout: newest.layout, size: newest.size, files: newest.fileCount,
-            ledgers: unique(records.map(\.ledger)).sorted(),
-            licenses: unique(records.compactMap(\.value.license)),
-            sources: unique(records.flatMap(\.value.sources)),
-            derivedFrom: unique(records.flatMap(\.value.derivedFrom)),
-            externalParents: unique(records.flatMap { $0.value.externalParents ?? [] }),
+            ledgers: view.ledgers.sorted(),
+            licenses: view.licenses,
+            sources: view.sources,
+            derivedFrom: view.derivedFrom,
+            externalParents: Array(records.flatMap { $0.value.externalParents ?? [] }.uniqued()),
             derivatives: try index.children(of: [digest]),
-            availability: AvailabilityFold.status(of: events),
-            retainedCopy: AvailabilityFold.retainedCopy(in: events),
+            availability: view.availability,
+            retainedCopy: view.retainedCopy,
             events: events,
-            usedBy: unique(users.map(\.name)),
+            usedBy: Array(users.map(\.name).uniqued()),
             producedBy: producers,
             records: records.map(\.path))
     }
-}
-
-func unique<T: Hashable>(_ items: [T]) -> [T] {
-    var seen = Set<T>()
-    return items.filter { seen.insert($0).inserted }
 }

@@ -31,7 +31,7 @@ import TestSupport
             }
 
             @misc{clinical-notes-50-3-co-v2-quoted-x-y,
-              title = {{Clinical \textbraceleft{}notes\textbraceright{} 50\% \#3 \& co\_v2 \textasciitilde{}\textasciicircum{}\textbackslash{}\$ {''}quoted{''} [x] \textless{}y\textgreater{}}},
+              title = {{Clinical \textbraceleft{}notes\textbraceright{} 50\% \#3 \& co\_v2 \textasciitilde{}\textasciicircum{}\textbackslash{}\$ \textquotedblleft{}quoted\textquotedblright{} {[}x{]} \textless{}y\textgreater{}}},
               year = {2025},
               note = {SHA-256 a16baa77ebd14fde\allowbreak{}4d5b43479fca66de\allowbreak{}50dcd9967a1510b2\allowbreak{}f9984620bcac1330; license LicenseRef-clinical-dua; private as of 2024-12-01},
               key = {Clinical notes 50 3 co v2 quoted x y}

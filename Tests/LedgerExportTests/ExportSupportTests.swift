@@ -35,11 +35,14 @@ import Testing
             == "https://huggingface.co/datasets/org/data/tree/abc")
     }
 
+    /// BibTeX fields use the statement's escaper: names are spelled as in the statement, braces
+    /// as commands BibTeX does not count.
     @Test func latexEscapingCoversEverySpecialCharacter() {
-        #expect(LaTeXText.escaped(#"{ } % # & _ ~ ^ \ $ < > | " ` -- ''"#)
+        #expect(LaTeX.escape(#"{ } % # & _ ~ ^ \ $ < > | " ` -- ''"#, in: .bibTeXField)
             == ##"\textbraceleft{} \textbraceright{} \% \# \& \_ \textasciitilde{} \textasciicircum{} \textbackslash{} \$ "##
-            + #"\textless{} \textgreater{} \textbar{} {''} \textasciigrave{} -{}- '{}'"#)
-        #expect(LaTeXText.escaped("Café naïve Łódź ß – 中") == #"Caf{\'{e}} na{\"{\i}}ve {\L}{\'{o}}d{\'{z}} {\ss} -- U+4E2D"#)
+            + #"\textless{} \textgreater{} \textbar{} \textquotedblleft{} \textquoteleft{} -{}- \textquoteleft{}\textquoteright{}"#)
+        #expect(LaTeX.escape("Café naïve Łódź ß – 中", in: .bibTeXField)
+            == #"Caf\'{e} na\"{\i}ve \L{}\'{o}d\'{z} \ss{} \textendash{} \texttt{[U+4E2D]}"#)
     }
 
     @Test func commandsAreQuotedForTheShell() {

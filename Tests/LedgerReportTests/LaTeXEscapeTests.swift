@@ -1,3 +1,4 @@
+import LedgerCore
 import LedgerReport
 import Testing
 
@@ -73,5 +74,33 @@ import Testing
         #expect(LaTeX.digest("abcdef0123") == #"\texttt{abcdef01\allowbreak{}23}"#)
         #expect(LaTeX.digest("") == #"\texttt{}"#)
         #expect(LaTeX.digest("x_y:{}") == #"\texttt{x\_y:\allowbreak{}\{\}}"#)
+    }
+
+    /// One spelling per name in every output: BibTeX differs only in how braces are written.
+    @Test(arguments: ["Nguyễn", "中文", "Café naïve Łódź ß – x", "Llama-3.1-8B", #"a "b" 'c' -- ,, [d]"#])
+    func bibTeXFieldsSpellNamesAsRunningTextDoes(name: String) {
+        #expect(LaTeX.escape(name, in: .bibTeXField) == LaTeX.escape(name))
+        #expect(LaTeX.escape(name, in: .runningText) == LaTeX.escape(name))
+    }
+
+    @Test func namesFromEveryScriptAreSpelledOnce() {
+        #expect(LaTeX.escape("Nguyễn", in: .bibTeXField) == #"Nguy\texttt{[U+1EC5]}n"#)
+        #expect(LaTeX.escape("中文", in: .bibTeXField) == #"\texttt{[U+4E2D U+6587]}"#)
+        #expect(LaTeX.escape("Nguyễn", in: .comment) == "Nguy?n")
+        #expect(LaTeX.escape("中文", in: .comment) == "??")
+    }
+
+    /// Every LaTeX special in each context: running text and BibTeX agree except on braces,
+    /// which BibTeX would count even after a backslash; a comment keeps ASCII as typed.
+    @Test func everySpecialInEveryContext() {
+        let specials = #"\ { } $ & # ^ _ % ~ < > | [ ] " ' `"#
+        #expect(LaTeX.escape(specials, in: .runningText) == ##"\textbackslash{} \{ \} \$ \& \# \textasciicircum{} \_ \% "##
+            + #"\textasciitilde{} \textless{} \textgreater{} \textbar{} {[} {]} \textquotedblleft{} \textquoteleft{} \textquoteleft{}"#)
+        #expect(LaTeX.escape(specials, in: .bibTeXField) == ##"\textbackslash{} \textbraceleft{} \textbraceright{} \$ \& \# "##
+            + #"\textasciicircum{} \_ \% \textasciitilde{} \textless{} \textgreater{} \textbar{} {[} {]} \textquotedblleft{} "#
+            + #"\textquoteleft{} \textquoteleft{}"#)
+        #expect(LaTeX.escape(specials, in: .comment) == specials)
+        #expect(LaTeX.escape("one\ntwo\u{0}three", in: .comment) == "one?two?three")
+        #expect(LaTeX.escape("{中}", in: .bibTeXField) == #"\textbraceleft{}\texttt{[U+4E2D]}\textbraceright{}"#)
     }
 }

@@ -1,3 +1,5 @@
+import Algorithms
+
 /// Every record of one or more ledgers, in memory, for the pure functions that turn a
 /// ledger into statements and exports (same snapshot and options, same bytes).
 public struct LedgerSnapshot: Sendable, Hashable {
@@ -46,10 +48,7 @@ public struct LedgerSnapshot: Sendable, Hashable {
     }
 
     /// Distinct artifact digests in first-recorded order.
-    public var artifactDigests: [Digest] {
-        var seen = Set<Digest>()
-        return artifacts.map(\.value.digest).filter { seen.insert($0).inserted }
-    }
+    public var artifactDigests: [Digest] { Array(artifacts.map(\.value.digest).uniqued()) }
 
     public func events(of digest: Digest) -> [AvailabilityEvent] {
         events.filter { $0.value.digest == digest }.map(\.value)

@@ -8,6 +8,9 @@ struct AccessFacts {
     private let restricted: [Limitation]
     private let code: [Limitation]
     private let integrity: [Limitation]
+    /// Looked up per artifact, so kept as sets: searching the limitations each time was quadratic.
+    private let restrictedDigests: Set<Digest>
+    private let retainedDigests: Set<Digest>
 
     static let availabilityKinds: [LimitationKind] = [.withdrawn, .deprecated, .apiOnly, .gated, .privateData]
 
@@ -16,12 +19,14 @@ struct AccessFacts {
         restricted = facts.limitations.filter { Self.availabilityKinds.contains($0.kind) }
         code = facts.limitations(.uncommittedCode)
         integrity = facts.limitations.filter { $0.kind == .hashNotRecorded || $0.kind == .hashMismatch }
+        restrictedDigests = Set(restricted.compactMap(\.artifact?.digest))
+        retainedDigests = Set(facts.limitations(.retainedCopy).compactMap(\.artifact?.digest))
     }
 
     var isEmpty: Bool { restricted.isEmpty && code.isEmpty && integrity.isEmpty }
 
     func blocked(_ artifact: DisclosedArtifact) -> Bool {
-        restricted.contains { $0.artifact?.digest == artifact.digest }
+        restrictedDigests.contains(artifact.digest)
     }
 
     var sentences: [Sentence] {
@@ -61,14 +66,13 @@ struct AccessFacts {
         guard let artifact = limitation.artifact else { return [] }
         let date = limitation.evidence.event.map { " on " + ProseFormatting.date($0.date) } ?? ""
         let state = switch limitation.kind {
-        case .withdrawn: "withdrawn" + date
-        case .deprecated: "deprecated" + date
-        case .apiOnly: "API only"
-        case .gated: "gated access"
-        default: "private"
+        case .withdrawn: AvailabilityStatus.withdrawn.phrase + date
+        case .deprecated: AvailabilityStatus.deprecated.phrase + date
+        case .apiOnly: AvailabilityStatus.apiOnly.phrase
+        case .gated: AvailabilityStatus.gated.phrase
+        default: AvailabilityStatus.private.phrase
         }
-        let retained = facts.limitations(.retainedCopy).contains { $0.artifact?.digest == artifact.digest }
-            ? "; the authors retain a copy" : ""
+        let retained = retainedDigests.contains(artifact.digest) ? "; the authors retain a copy" : ""
         return [.text(artifact.name), .words(" (" + state + retained + ")")]
     }
 }

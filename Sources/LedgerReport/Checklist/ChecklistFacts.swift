@@ -9,6 +9,8 @@ struct ChecklistFacts {
     /// Models, datasets, tokenizers, configs and code the experiments wrote (results excluded).
     let new: [DisclosedArtifact]
     let limitations: [Limitation]
+    /// Digests with a `licenseUnknown` limitation: asked once per artifact.
+    private let unknownLicenses: Set<Digest>
 
     init(_ analysis: DisclosureAnalysis) {
         self.analysis = analysis
@@ -16,13 +18,14 @@ struct ChecklistFacts {
         existing = analysis.artifacts.filter { !produced.contains($0.digest) }
         new = analysis.artifacts.filter { produced.contains($0.digest) && $0.kind != .result }
         limitations = analysis.distinctLimitations
+        unknownLicenses = Set(limitations.filter { $0.kind == .licenseUnknown }.compactMap(\.artifact?.digest))
     }
 
     func limitations(_ kind: LimitationKind) -> [Limitation] { limitations.filter { $0.kind == kind } }
 
     /// Whether the artifact's license is recorded and identified.
     func licenseKnown(_ artifact: DisclosedArtifact) -> Bool {
-        artifact.license != nil && !limitations(.licenseUnknown).contains { $0.artifact?.digest == artifact.digest }
+        artifact.license != nil && !unknownLicenses.contains(artifact.digest)
     }
 
     /// A URL or Hugging Face repository a reader can credit and find.

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Spells a checklist in each output format; the justifications use the same pieces as the
 /// statement, so names, digests and URLs are escaped the same way.
 struct ChecklistRenderer {

@@ -1,11 +1,13 @@
+import LedgerCore
+
 extension LimitationKind {
     /// The limitation class in a few words, for summaries such as checklist answers.
     var phrase: String {
         switch self {
         case .withdrawn: "withdrawn artifacts"
         case .deprecated: "deprecated artifacts"
-        case .apiOnly: "API-only access"
-        case .gated: "gated access"
+        case .apiOnly: AvailabilityStatus.apiOnly.phrase
+        case .gated: AvailabilityStatus.gated.phrase
         case .privateData: "private data"
         case .retainedCopy: "retained copies"
         case .redistributionForbidden: "no redistribution"

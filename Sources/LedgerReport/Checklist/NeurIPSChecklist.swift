@@ -45,7 +45,8 @@ enum NeurIPSChecklist {
                     + listed(artifact.derivedFrom.map { [.text($0.name)] }) + [.words(")")])
             }) + [.words(".")]]
         sentences += facts.missingLicenses(new)
-        let lints = facts.analysis.lints.filter { lint in new.contains { $0.digest == lint.artifact.digest } }
+        let newDigests = Set(new.map(\.digest))
+        let lints = facts.analysis.lints.filter { newDigests.contains($0.artifact.digest) }
         for lint in lints {
             sentences.append([.words("The name of "), .text(lint.artifact.name), .words(" does not begin with "),
                               .quoted(lint.license.requiredPrefix ?? ""), .words(", which the "), .text(lint.license.name),

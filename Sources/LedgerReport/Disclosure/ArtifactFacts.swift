@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 
 /// What the snapshot says about each digest, folded once: latest name, kind, license,
@@ -8,18 +9,19 @@ struct ArtifactFacts {
     let definedIn: [String: String]
     let asOf: String?
     let verification: [Digest: Bool]
-    private let records: [Digest: [ArtifactRecord]]
-    private let events: [Digest: [AvailabilityEvent]]
+    /// What the ledger says about each digest as of the statement's day.
+    private let views: [Digest: ArtifactView]
     /// Names experiments gave digests that no artifact record describes.
     private let useNames: [Digest: String]
+    /// Limitations per digest, filled on first use (see `limitations(of:)`).
+    let limitationCache = LimitationCache()
 
     init(snapshot: LedgerSnapshot, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
         self.catalog = catalog
         self.definedIn = definedIn
         asOf = options.asOf
         verification = options.verification
-        records = Dictionary(grouping: snapshot.artifacts.map(\.value), by: \.digest)
-        events = Dictionary(grouping: snapshot.events.map(\.value), by: \.digest)
+        views = snapshot.artifactViews(asOf: options.asOf)
         var names: [Digest: String] = [:]
         for run in snapshot.experiments {
             for use in run.value.inputs + run.value.outputs where names[use.digest] == nil {
@@ -30,21 +32,18 @@ struct ArtifactFacts {
     }
 
     func ref(_ digest: Digest) -> ArtifactRef {
-        ArtifactRef(name: records[digest]?.last?.name ?? useNames[digest] ?? digest.description, digest: digest)
+        ArtifactRef(name: views[digest]?.name ?? useNames[digest] ?? digest.description, digest: digest)
     }
 
     /// The latest recorded license expression.
     func recordedLicense(_ digest: Digest) -> String? {
-        records[digest]?.last { $0.license != nil }?.license
+        views[digest]?.license
     }
 
-    func kind(_ digest: Digest) -> ArtifactKind? { records[digest]?.last?.kind }
+    func kind(_ digest: Digest) -> ArtifactKind? { views[digest]?.kind }
 
     /// Parents through `derivedFrom`, across every record of the digest, in first-seen order.
-    func parents(_ digest: Digest) -> [Digest] {
-        var seen: Set<Digest> = []
-        return (records[digest] ?? []).flatMap(\.derivedFrom).filter { $0 != digest && seen.insert($0).inserted }
-    }
+    func parents(_ digest: Digest) -> [Digest] { views[digest]?.derivedFrom ?? [] }
 
     /// Every ancestor with the chain that reaches it (`[digest, …, ancestor]`), nearest first.
     func ancestors(_ digest: Digest) -> [(ancestor: Digest, chain: [Digest])] {
@@ -64,19 +63,12 @@ struct ArtifactFacts {
         return found
     }
 
-    func status(_ digest: Digest) -> AvailabilityEvent? {
-        AvailabilityFold.status(of: events[digest] ?? [], onOrBefore: asOf)
-    }
+    func status(_ digest: Digest) -> AvailabilityEvent? { views[digest]?.availability }
 
-    func retained(_ digest: Digest) -> AvailabilityEvent? {
-        AvailabilityFold.retainedCopy(in: events[digest] ?? [], onOrBefore: asOf)
-    }
+    func retained(_ digest: Digest) -> AvailabilityEvent? { views[digest]?.retainedCopy }
 
     /// Only a git-LFS pointer was ever recorded: the content itself was never hashed.
-    func pointerOnly(_ digest: Digest) -> Bool {
-        guard let all = records[digest], !all.isEmpty else { return false }
-        return all.allSatisfy { $0.layout == .lfsPointer }
-    }
+    func pointerOnly(_ digest: Digest) -> Bool { views[digest]?.pointerOnly ?? false }
 
     func terms(_ digest: Digest) -> LicenseTerms? {
         guard let text = recordedLicense(digest), let expression = try? LicenseExpression(parsing: text) else {
@@ -92,30 +84,28 @@ struct ArtifactFacts {
     }
 
     /// Where the artifact came from, across every record, each source once.
-    func sources(_ digest: Digest) -> [ArtifactSource] {
-        var seen: Set<ArtifactSource> = []
-        return (records[digest] ?? []).flatMap(\.sources).filter { seen.insert($0).inserted }
-    }
+    func sources(_ digest: Digest) -> [ArtifactSource] { views[digest]?.sources ?? [] }
 
     /// How the digest was taken: a pointer only if every record says so.
-    func layout(_ digest: Digest) -> ArtifactLayout? {
-        guard let all = records[digest], !all.isEmpty else { return nil }
-        return pointerOnly(digest) ? .lfsPointer : all.last { $0.layout != .lfsPointer }?.layout
-    }
+    func layout(_ digest: Digest) -> ArtifactLayout? { views[digest]?.layout }
 
     func describe(_ digest: Digest, role: DisclosedArtifact.Role) -> DisclosedArtifact {
-        let all = records[digest] ?? []
         let licenseNames = terms(digest).map { terms in
             terms.expression.licenseIDs.map { catalog.license(for: $0)?.name ?? $0 }
         } ?? []
         return DisclosedArtifact(
-            digest: digest, name: ref(digest).name, kind: all.last?.kind, layout: layout(digest),
+            digest: digest, name: ref(digest).name, kind: kind(digest), layout: layout(digest),
             role: role, license: recordedLicense(digest),
-            licenseNames: licenseNames.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
+            licenseNames: Array(licenseNames.uniqued()),
             sources: sources(digest),
             derivedFrom: parents(digest).map(ref),
             availability: status(digest).map(EventEvidence.init),
             retainedCopy: retained(digest).map(EventEvidence.init),
             verified: verification[digest])
     }
+}
+
+/// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
+final class LimitationCache {
+    var byDigest: [Digest: [Limitation]] = [:]
 }

@@ -3,7 +3,15 @@ import LedgerCore
 extension ArtifactFacts {
     /// The limitations of one artifact on its own, in `LimitationKind` order, without the
     /// experiments they affect (the paragraph fills those in).
+    /// Asked for every input of every paragraph and every ancestor of each: computed once per digest.
     func limitations(of digest: Digest) -> [Limitation] {
+        if let known = limitationCache.byDigest[digest] { return known }
+        let found = computeLimitations(of: digest)
+        limitationCache.byDigest[digest] = found
+        return found
+    }
+
+    private func computeLimitations(of digest: Digest) -> [Limitation] {
         let subject = ref(digest)
         var found = availability(of: digest) + licenseLimitations(of: digest) + integrity(of: digest)
         for index in found.indices { found[index].artifact = subject }

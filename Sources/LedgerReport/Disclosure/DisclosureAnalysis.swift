@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 
 /// Every reproducibility limitation of the experiments in scope, grouped by the paper's
@@ -35,8 +36,21 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.groups.flatMap(\.runs))
     }
 
-    /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
+    /// The digests `artifacts` lists for `options` that some artifact record describes: what
+    /// `--verify` re-hashes before the one analysis, without composing any limitation.
+    public static func recordedArtifacts(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
+                                         options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
+        let scope = try DisclosureScope(snapshot: snapshot, options: options)
+        let facts = ArtifactFacts(snapshot: snapshot, catalog: catalog, definedIn: [:], options: options)
+        return order(of: scope.groups.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
+    }
+
     private static func artifacts(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [DisclosedArtifact] {
+        order(of: runs, facts: facts).map { facts.describe($0.digest, role: $0.role) }
+    }
+
+    /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
+    private static func order(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
         var order: [Digest] = []
         var roles: [Digest: DisclosedArtifact.Role] = [:]
         func add(_ digest: Digest, _ role: DisclosedArtifact.Role) {
@@ -47,13 +61,14 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         let inputs = runs.flatMap(\.inputs).map(\.digest)
         let outputs = runs.flatMap(\.outputs).map(\.digest)
         inputs.forEach { add($0, .used) }
-        for digest in inputs + outputs {
+        // Each digest's lineage once: a base model read by thousands of runs is walked once.
+        for digest in (inputs + outputs).uniqued() {
             facts.ancestors(digest).forEach { add($0.ancestor, .lineage) }
         }
         outputs.forEach { add($0, .produced) }
         // An ancestor that some run also produced is a produced artifact, not only lineage.
         for digest in outputs where roles[digest] == .lineage { roles[digest] = .produced }
-        return order.map { facts.describe($0, role: roles[$0]!) }
+        return order.map { ($0, roles[$0]!) }
     }
 
     /// Limitations of every group, each once, in statement order.

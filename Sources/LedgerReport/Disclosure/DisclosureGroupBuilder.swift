@@ -1,3 +1,5 @@
+import Algorithms
+import Collections
 import LedgerCore
 
 /// Builds one paragraph's limitations: every input's own limitations first (so a base model
@@ -7,15 +9,17 @@ struct DisclosureGroupBuilder {
     let facts: ArtifactFacts
 
     func build(section: String?, runs all: [ExperimentRecord]) -> DisclosureGroup {
-        // A failed run produced no result: its inputs and code limit nothing the paper reports.
-        // When every run failed, the group still says what they read.
-        let results = all.filter { $0.outcome != .failed }
+        // A failed or interrupted run produced no result: its inputs and code limit nothing the
+        // paper reports. When every run ended early, the group still says what they read.
+        let results = all.filter { !$0.outcome.endedEarly }
         let runs = results.isEmpty ? all : results
-        var inputs: [Digest] = []
-        for digest in runs.flatMap(\.inputs).map(\.digest) where !inputs.contains(digest) { inputs.append(digest) }
-        func users(_ digest: Digest) -> [String] {
-            unique(runs.filter { $0.inputs.contains { $0.digest == digest } }.map(\.name))
+        // One pass over the runs: searching every run per input was quadratic in the runs.
+        var readers: OrderedDictionary<Digest, OrderedSet<String>> = [:]
+        for run in runs {
+            for use in run.inputs { readers[use.digest, default: []].append(run.name) }
         }
+        let inputs = Array(readers.keys)
+        func users(_ digest: Digest) -> [String] { readers[digest]?.elements ?? [] }
 
         var seen: Set<Limitation.Key> = []
         var direct: [Digest: [Limitation]] = [:]
@@ -83,7 +87,5 @@ struct DisclosureGroupBuilder {
     }
 }
 
-func unique<T: Hashable>(_ items: [T]) -> [T] {
-    var seen: Set<T> = []
-    return items.filter { seen.insert($0).inserted }
-}
+/// Each item once, in first-seen order.
+func unique<T: Hashable>(_ items: [T]) -> [T] { Array(items.uniqued()) }

@@ -50,7 +50,7 @@ struct AppendixTable {
 
         var availability: Sentence
         if let event = artifact.availability {
-            availability = [.words(status(event.status) + " as of " + ProseFormatting.date(event.date))]
+            availability = [.words(event.status.phrase + " as of " + ProseFormatting.date(event.date))]
         } else {
             availability = [.words("no event recorded")]
         }
@@ -91,17 +91,5 @@ struct AppendixTable {
             out += piece
         }
         return out
-    }
-
-    private static func status(_ status: AvailabilityStatus) -> String {
-        switch status {
-        case .open: "open"
-        case .gated: "gated"
-        case .apiOnly: "API only"
-        case .deprecated: "deprecated"
-        case .withdrawn: "withdrawn"
-        case .private: "private"
-        case .retained: "retained"
-        }
     }
 }

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// How one output format spells the pieces of a sentence.
 protocol InlineSpelling {
     func spell(_ piece: Inline) -> String

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// The statement as LaTeX paragraphs, one sentence per source line so ledger changes show
 /// as small diffs. Uses only the LaTeX kernel: it compiles in a bare `article` and in the
 /// publisher classes.
@@ -88,6 +90,6 @@ struct LaTeXStatement {
 /// Text placed in a `%` comment: one line, printable ASCII only.
 enum LaTeXComment {
     static func safe(_ text: String) -> String {
-        String(text.map { $0.isASCII && !$0.isNewline && ($0.asciiValue ?? 0) >= 0x20 ? $0 : "?" })
+        LaTeX.escape(text, in: .comment)
     }
 }

@@ -5,7 +5,34 @@ import Foundation
 ///
 /// No user string can inject LaTeX: every special character becomes a kernel command or a
 /// braced literal, and the output uses nothing beyond the LaTeX kernel, so it needs no package.
+///
+/// The one escaper of the statement, its macros, the checklist and the BibTeX export, so a
+/// name is spelled the same in every output; `Context` says only what differs where it lands.
 public enum LaTeX {
+    /// Where escaped text goes.
+    public enum Context: Sendable, CaseIterable {
+        /// Running text, table cells, captions, `\texttt`, macro bodies.
+        case runningText
+        /// A BibTeX field value in braces: BibTeX counts `\{` and `\}` as braces too, so
+        /// literal braces are `\textbraceleft{}` and `\textbraceright{}`; the rest as running text.
+        case bibTeXField
+        /// After `%` to the end of the line: one line of printable ASCII, anything else `?`,
+        /// so no byte can end the comment or upset an editor's encoding guess.
+        case comment
+    }
+
+    /// Escapes `text` for `context`; see `escape(_:)` for running text.
+    public static func escape(_ text: String, in context: Context) -> String {
+        switch context {
+        case .runningText:
+            return escape(text)
+        case .bibTeXField:
+            return escape(text, braces: (#"\textbraceleft{}"#, #"\textbraceright{}"#))
+        case .comment:
+            return String(text.map { $0.isASCII && !$0.isNewline && ($0.asciiValue ?? 0) >= 0x20 ? $0 : "?" })
+        }
+    }
+
     /// Escapes `text` for running text, table cells, captions and `\texttt`.
     ///
     /// - Specials `\ { } $ & # ^ _ % ~ < > |` become kernel commands; `[` and `]` are braced so
@@ -22,13 +49,20 @@ public enum LaTeX {
     ///   glyphs would need fonts and packages a template may lack; code points compile
     ///   everywhere and still let a reader recover the exact name.
     public static func escape(_ text: String) -> String {
+        escape(text, braces: (#"\{"#, #"\}"#))
+    }
+
+    private static func escape(_ text: String, braces: (open: String, close: String)) -> String {
         var output = ""
         var fallbackRun: [Character] = []
         var previous: Character?
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
-            if let spelled = spell(character, after: previous, before: next) {
+            if character == "{" || character == "}" {
+                flush(&fallbackRun, into: &output)
+                output += character == "{" ? braces.open : braces.close
+            } else if let spelled = spell(character, after: previous, before: next) {
                 flush(&fallbackRun, into: &output)
                 output += spelled
             } else {

@@ -1,0 +1,87 @@
+import Algorithms
+
+/// What the ledger says about one digest as of a day: its artifact records merged (later
+/// records correct earlier ones; sources and parents gathered from all) and its availability.
+///
+/// The one fold behind the statement, the checklist, the exports and `repro show`, so they
+/// never disagree on a name, a license or a status.
+public struct ArtifactView: Sendable, Hashable {
+    public let digest: Digest
+    /// Every record of the digest, oldest first.
+    public let records: [ArtifactRecord]
+    /// The ledger each record is filed in, parallel to `records`.
+    public let recordLedgers: [String]
+    /// Availability events in fold order (day, then recording time).
+    public let events: [AvailabilityEvent]
+    /// The status in force on the view's day (nil: nothing recorded by then).
+    public let availability: AvailabilityEvent?
+    /// The latest `retained` event by then: the authors keep a copy.
+    public let retainedCopy: AvailabilityEvent?
+
+    /// `records` and `recordLedgers` oldest first, `events` in fold order; `asOf` is a
+    /// `YYYY-MM-DD` day, nil for the latest events.
+    public init(digest: Digest, records: [ArtifactRecord], ledgers: [String], events: [AvailabilityEvent], asOf: String?) {
+        precondition(records.count == ledgers.count, "one ledger per record")
+        self.digest = digest
+        self.records = records
+        recordLedgers = ledgers
+        self.events = events
+        // Stored, not computed: lineage walks ask for parents again and again.
+        sources = Array(records.flatMap(\.sources).uniqued())
+        derivedFrom = Array(records.flatMap(\.derivedFrom).filter { $0 != digest }.uniqued())
+        availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
+        retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
+    }
+
+    /// Whether some artifact record describes the digest (else only a run or a lineage link names it).
+    public var isRecorded: Bool { !records.isEmpty }
+    public var latest: ArtifactRecord? { records.last }
+    public var first: ArtifactRecord? { records.first }
+
+    /// The name most recently given.
+    public var name: String? { latest?.name }
+    public var kind: ArtifactKind? { latest?.kind }
+    /// The latest license given; later records correct earlier ones.
+    public var license: String? { records.last { $0.license != nil }?.license }
+    public var note: String? { records.last { $0.note != nil }?.note }
+
+    /// Every distinct value, in the order first recorded.
+    public var names: [String] { Array(records.map(\.name).uniqued()) }
+    public var kinds: [ArtifactKind] { Array(records.map(\.kind).uniqued()) }
+    public var licenses: [String] { Array(records.compactMap(\.license).uniqued()) }
+    public var ledgers: [String] { Array(recordLedgers.uniqued()) }
+    /// Every distinct source of every record, in the order first recorded.
+    public let sources: [ArtifactSource]
+    /// Parents through `derivedFrom` across every record, each once; never the digest itself.
+    public let derivedFrom: [Digest]
+
+    /// Only a git-LFS pointer was ever recorded: the content itself was never hashed.
+    public var pointerOnly: Bool { isRecorded && records.allSatisfy { $0.layout == .lfsPointer } }
+
+    /// How the digest was taken: a pointer only if every record says so, else the latest
+    /// layout of the content itself.
+    public var layout: ArtifactLayout? {
+        guard isRecorded else { return nil }
+        return pointerOnly ? .lfsPointer : records.last { $0.layout != .lfsPointer }?.layout
+    }
+}
+
+extension LedgerSnapshot {
+    /// One view per digest any artifact record or event of the snapshot describes, built in
+    /// one pass (grouping first: filtering the snapshot per digest was quadratic).
+    public func artifactViews(asOf: String?) -> [Digest: ArtifactView] {
+        var records: [Digest: (records: [ArtifactRecord], ledgers: [String])] = [:]
+        for entry in artifacts {
+            records[entry.value.digest, default: ([], [])].records.append(entry.value)
+            records[entry.value.digest, default: ([], [])].ledgers.append(entry.ledger)
+        }
+        let eventsByDigest = Dictionary(grouping: events.map(\.value), by: \.digest)
+        var views: [Digest: ArtifactView] = [:]
+        for digest in Set(records.keys).union(eventsByDigest.keys) {
+            let found = records[digest] ?? ([], [])
+            views[digest] = ArtifactView(digest: digest, records: found.records, ledgers: found.ledgers,
+                                         events: eventsByDigest[digest] ?? [], asOf: asOf)
+        }
+        return views
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// What a statement covers: the experiments of `ledgers` named in `experiments` (any name
+/// when empty) and labelled with one of `sections` (any label when empty).
+public struct SnapshotScope: Sendable, Hashable {
+    public var ledgers: [String]
+    public var experiments: [String]
+    public var sections: [String]
+
+    public init(ledgers: [String], experiments: [String] = [], sections: [String] = []) {
+        self.ledgers = ledgers
+        self.experiments = experiments
+        self.sections = sections
+    }
+
+    /// No experiment or section filter: the whole of `ledgers`.
+    public var isWhole: Bool { experiments.isEmpty && sections.isEmpty }
+}
+
+extension RecordIndex {
+    /// Every indexed record as a snapshot: experiments and seals of `ledgers`, every other
+    /// record from every ledger (artifacts, events and licenses are shared knowledge).
+    ///
+    /// Records were verified when they were indexed; they are decoded from the stored bytes,
+    /// not read and hashed again (`fsck` and `reindex` do that).
+    public func snapshot(ledgers: [String]) throws -> LedgerSnapshot {
+        try pool.read { db in
+            var snapshot = LedgerSnapshot(ledgers: ledgers)
+            try Self.add(db, to: &snapshot, literal: """
+                SELECT id, ledger, type, json FROM records
+                WHERE type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers)
+                """)
+            snapshot.sort()
+            return snapshot
+        }
+    }
+
+    /// The records a statement about `scope` reads, and few others: its experiments, the
+    /// artifacts they read or wrote and every lineage ancestor of those (records and
+    /// availability events), and the ledgers' licenses. Experiments outside the scope are
+    /// added only where they name a digest no artifact record describes, since the
+    /// statement then takes that name from the earliest run that used it.
+    ///
+    /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
+    public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
+        guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
+        // Every run carrying a requested name or label (OR, not the statement's AND): the
+        // analysis checks each name and label against the runs it is given.
+        let inScope: SQL = """
+            x.ledger IN \(scope.ledgers) AND (x.name IN \(scope.experiments) OR x.section IN \(scope.sections))
+            """
+        // The digests in scope and their ancestors; UNION (not UNION ALL) ends on cycles.
+        let closure: SQL = """
+            WITH RECURSIVE closure(digest) AS (
+              SELECT ea.digest FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path WHERE \(inScope)
+              UNION
+              SELECT l.parent FROM lineage l JOIN closure c ON l.child = c.digest
+            )
+            """
+        return try pool.read { db in
+            var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
+            try Self.add(db, to: &snapshot, literal: """
+                \(closure)
+                SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
+                  SELECT a.path FROM artifacts a WHERE a.digest IN (SELECT digest FROM closure)
+                  UNION SELECT e.path FROM events e WHERE e.digest IN (SELECT digest FROM closure)
+                )
+                """)
+            try Self.add(db, to: &snapshot, literal: """
+                SELECT id, ledger, type, json FROM records WHERE type = 'license'
+                """)
+            try Self.add(db, to: &snapshot, literal: """
+                \(closure)
+                SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
+                  SELECT x.path FROM experiments x WHERE \(inScope)
+                  UNION
+                  SELECT ea.path FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path
+                  WHERE x.ledger IN \(scope.ledgers) AND ea.digest IN (SELECT digest FROM closure)
+                    AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.digest = ea.digest)
+                )
+                """)
+            snapshot.sort()
+            return snapshot
+        }
+    }
+
+    /// Which of `names` some experiment of `ledgers` carries, and which of `sections` labels one.
+    public func existing(experiments names: [String], sections: [String], ledgers: [String]) throws
+        -> (experiments: Set<String>, sections: Set<String>)
+    {
+        try pool.read { db in
+            let found = try String.fetchAll(db, literal: """
+                SELECT DISTINCT name FROM experiments WHERE ledger IN \(ledgers) AND name IN \(names)
+                """)
+            let labels = try String.fetchAll(db, literal: """
+                SELECT DISTINCT section FROM experiments WHERE ledger IN \(ledgers) AND section IN \(sections)
+                """)
+            return (Set(found), Set(labels))
+        }
+    }
+
+    /// Rows decoded this many at a time, on every core.
+    private static let decodeBatch = 2000
+
+    private static func add(_ db: Database, to snapshot: inout LedgerSnapshot, literal: SQL) throws {
+        let rows = try Row.fetchCursor(db, literal: literal)
+        var batch: [StoredRow] = []
+        func flush() throws {
+            for (row, result) in zip(batch, ParallelMap.map(batch) { decode($0) }) {
+                snapshot.add(try result.get(), id: row.id, ledger: row.ledger)
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        while let row = try rows.next() {
+            guard let id = Digest(parsing: row[0]), let type = LedgerRecord.RecordType(rawValue: row[2]) else {
+                throw IndexSnapshotError.malformedRow(id: row[0], type: row[2])
+            }
+            batch.append(StoredRow(id: id, ledger: row[1], type: type, json: row[3]))
+            if batch.count == decodeBatch { try flush() }
+        }
+        try flush()
+    }
+
+    private struct StoredRow: Sendable {
+        var id: Digest
+        var ledger: String
+        var type: LedgerRecord.RecordType
+        var json: Data
+    }
+
+    private static func decode(_ row: StoredRow) -> Result<LedgerRecord, IndexSnapshotError> {
+        let decoder = JSONDecoder()
+        do {
+            switch row.type {
+            case .artifact: return .success(.artifact(try decoder.decode(ArtifactRecord.self, from: row.json)))
+            case .availability: return .success(.availability(try decoder.decode(AvailabilityEvent.self, from: row.json)))
+            case .experiment: return .success(.experiment(try decoder.decode(ExperimentRecord.self, from: row.json)))
+            case .manifest: return .success(.manifest(try decoder.decode(ManifestRecord.self, from: row.json)))
+            case .license: return .success(.license(try decoder.decode(LicenseRecord.self, from: row.json)))
+            case .seal: return .success(.seal(try decoder.decode(SealRecord.self, from: row.json)))
+            }
+        } catch {
+            return .failure(.undecodable(id: row.id.hex, reason: "\(error)"))
+        }
+    }
+}
+
+/// The index holds something its own writer never stores: a stale cache from another
+/// version of repro. `repro reindex` rebuilds it.
+public enum IndexSnapshotError: Error, Equatable, CustomStringConvertible, CategorizedError {
+    case malformedRow(id: String, type: String)
+    case undecodable(id: String, reason: String)
+
+    public var category: ErrorCategory { .environment }
+
+    public var description: String {
+        switch self {
+        case .malformedRow(let id, let type):
+            return "the record index holds a row it cannot read (id \(id), type \(type)); run `repro reindex`"
+        case .undecodable(let id, let reason):
+            return "the record index holds record \(id) that no longer decodes (\(reason)); run `repro reindex`"
+        }
+    }
+}

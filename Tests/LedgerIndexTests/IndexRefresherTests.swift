@@ -1,0 +1,115 @@
+import Foundation
+import LedgerCore
+@testable import LedgerIndex
+import Testing
+import TestSupport
+
+/// The incremental refresh must leave the index exactly as a rebuild from scratch would,
+/// whatever happened to the files since the last refresh.
+@Suite struct IndexRefresherTests {
+    let repo: PaperRepository
+    let store: LedgerStore
+    let index: RecordIndex
+    let agent = Agent(user: "ada", host: "lab-01")
+
+    init() throws {
+        repo = try PaperRepository()
+        store = LedgerStore(top: repo.url)
+        _ = try store.createLedger("main")
+        index = try RecordIndex(url: repo.url.appendingPathComponent(".repro/index.sqlite"), store: store)
+    }
+
+    @discardableResult
+    func experiment(_ number: Int) throws -> RecordFile {
+        try store.write(.experiment(ExperimentRecord(
+            name: "run-\(number)", ledger: "main", section: "tab:\(number % 3)",
+            inputs: [ArtifactUse(digest: Digest.of("base"), name: "base")], outputs: [],
+            code: CodeState(repository: true, commit: String(repeating: "a", count: 40), branch: "main", detached: false,
+                            dirty: false, diffDigest: nil),
+            command: nil, exitStatus: nil, outcome: .recorded,
+            startedAt: "2025-01-01T00:00:\(String(format: "%02d", number % 60))Z", endedAt: nil, recordedBy: agent, note: nil)),
+            to: "main", durable: false).file
+    }
+
+    /// Fan-out folders older than the racy window are remembered by mtime and not listed again.
+    func ageFolders() throws {
+        let past = Date(timeIntervalSinceNow: -3_600)
+        let root = repo.url.appendingPathComponent("ledgers/main")
+        for type in LedgerRecord.RecordType.allCases {
+            let typeFolder = root.appendingPathComponent(type.folder)
+            for fan in (try? FileManager.default.contentsOfDirectory(atPath: typeFolder.path)) ?? [] {
+                try FileManager.default.setAttributes([.modificationDate: past],
+                                                      ofItemAtPath: typeFolder.appendingPathComponent(fan).path)
+            }
+        }
+    }
+
+    /// What a rebuild from scratch holds, in a separate cache.
+    func rebuilt() throws -> LedgerSnapshot {
+        let fresh = try RecordIndex(url: repo.url.appendingPathComponent(".repro/rebuilt-\(UUID().uuidString).sqlite"), store: store)
+        try fresh.rebuild()
+        return try fresh.snapshot(ledgers: ["main"])
+    }
+
+    func names() throws -> [String] { try index.experimentNames() }
+
+    @Test func addedRecordsAreIndexedAndAnUnchangedLedgerIsNotReadAgain() throws {
+        for number in 0..<5 { try experiment(number) }
+        try ageFolders()
+        #expect(try index.refresh().added == 5)
+        #expect(try index.refresh() == RecordIndex.RefreshSummary())
+        try experiment(5)
+        try experiment(6)
+        let summary = try index.refresh()
+        #expect(summary.added == 2)
+        #expect(summary.removed == 0)
+        #expect(try names() == (0...6).map { "run-\($0)" })
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+    }
+
+    @Test func removedRecordsLeaveTheIndex() throws {
+        let files = try (0..<6).map(experiment)
+        try ageFolders()
+        try index.refresh()
+        try FileManager.default.removeItem(atPath: repo.folder.child(files[2].relativePath))
+        let summary = try index.refresh()
+        #expect(summary.removed == 1)
+        #expect(summary.added == 0)
+        #expect(try !names().contains("run-2"))
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+    }
+
+    @Test func aRemovedFanOutFolderTakesItsRecordsWithIt() throws {
+        let files = try (0..<12).map(experiment)
+        try ageFolders()
+        try index.refresh()
+        let folder = (files[0].relativePath as NSString).deletingLastPathComponent
+        let inFolder = files.filter { $0.relativePath.hasPrefix(folder + "/") }
+        try FileManager.default.removeItem(atPath: repo.folder.child(folder))
+        let summary = try index.refresh()
+        #expect(summary.removed == inFolder.count)
+        #expect(try index.counts()[.experiment] == 12 - inFolder.count)
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+    }
+
+    @Test func switchingBranchesBringsTheIndexInLineWithTheCheckout() throws {
+        let files = try (0..<8).map(experiment)
+        try repo.git("add", "ledgers")
+        try repo.git("commit", "-q", "-m", "eight runs")
+        try repo.git("checkout", "-q", "-b", "sweep")
+        for number in 8..<14 { try experiment(number) }
+        try FileManager.default.removeItem(atPath: repo.folder.child(files[1].relativePath))
+        try repo.git("add", "-A", "ledgers")
+        try repo.git("commit", "-q", "-m", "sweep")
+        try ageFolders()
+        try index.refresh()
+        #expect(try names() == ([0] + Array(2..<14)).map { "run-\($0)" }.sorted())
+
+        try repo.git("checkout", "-q", "main")
+        let summary = try index.refresh()
+        #expect(summary.added == 1)
+        #expect(summary.removed == 6)
+        #expect(try names() == (0..<8).map { "run-\($0)" })
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+    }
+}

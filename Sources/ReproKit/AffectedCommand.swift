@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 import LedgerIndex
 
@@ -47,7 +48,7 @@ extension Workspace {
             }
             guard !children.isEmpty else { throw LedgerError.unknownArtifact(name, suggestions: suggestions) }
             identity = nil
-            frontier = unique(children)
+            frontier = Array(children.uniqued())
             distance = 1
             let names = try index.names(of: frontier)
             dependents = frontier.map { .init(digest: $0, names: names[$0] ?? [], distance: 1) }
@@ -69,7 +70,7 @@ extension Workspace {
             let names = try index.names(of: frontier)
             dependents += frontier.map { .init(digest: $0, names: names[$0] ?? [], distance: distance) }
         }
-        let names = try identity.map { unique(try index.artifactRecords($0).map(\.value.name)) } ?? [reference]
+        let names = try identity.map { Array(try index.artifactRecords($0).map(\.value.name).uniqued()) } ?? [reference]
         return AffectedReport(artifact: identity?.digest, layout: identity?.layout, names: names,
                               artifacts: dependents, experiments: runs)
     }

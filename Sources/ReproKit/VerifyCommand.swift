@@ -58,7 +58,7 @@ extension Workspace {
         }
         let cache = useCache ? hashCache() : nil
         var results: [VerifiedArtifact] = []
-        for identity in unique(identities) {
+        for identity in identities.uniqued() {
             results.append(try verify(identity, index: index, cache: cache, progress: progress))
         }
         return VerifyReport(artifacts: results)

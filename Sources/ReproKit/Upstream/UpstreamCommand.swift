@@ -1,3 +1,4 @@
+import Algorithms
 import Dispatch
 import Foundation
 import LedgerCore
@@ -71,7 +72,7 @@ extension Workspace {
             digests = try references.map { try resolver.resolve($0).digest }
         }
         var subjects: [UpstreamSubject] = []
-        for digest in unique(digests) {
+        for digest in digests.uniqued() {
             let records = try index.artifactRecords(digest)
             guard let newest = records.last else { continue }
             let sources = records.reversed().flatMap(\.value.sources)

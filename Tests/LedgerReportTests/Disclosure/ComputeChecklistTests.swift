@@ -48,9 +48,9 @@ import Testing
         let item = try #require(Checklist(analysis, venue: .neurips).items.first { $0.id == "compute" })
         #expect(item.answer == .partial)
         #expect(item.justification == """
-            Table tab:main: 2 runs (1 failed or interrupted, 1 preliminary): 3.0 h wall time, 7.0 CPU-hours, \
+            “tab:main”: 2 runs (1 failed or interrupted, 1 preliminary): 3.0 h wall time, 7.0 CPU-hours, \
             peak memory 32.0 GiB, on gpu-node-7 (AMD EPYC 7763 64-Core Processor, 128 CPUs, 512.0 GiB memory, \
-            2 x NVIDIA A100-SXM4-80GB 80 GiB, driver 535.104.05). Table tab:ablation: 1 run: 0.5 h wall time, \
+            2 x NVIDIA A100-SXM4-80GB 80 GiB, driver 535.104.05). “tab:ablation”: 1 run: 0.5 h wall time, \
             0.5 CPU-hours, peak memory 8.0 GiB, on laptop (8 CPUs, no GPU recorded). Experiment eval-judge: 1 run, \
             recorded without a compute record. In total, 4 runs (1 failed or interrupted, 1 preliminary, 1 without \
             a compute record): 3.5 h wall time, 7.5 CPU-hours, peak memory 32.0 GiB.

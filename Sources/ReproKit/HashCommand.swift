@@ -30,7 +30,8 @@ public struct HashCommand: Sendable {
 
     /// `sha256:<hex>  PATH` per line, as `sha256sum` prints them.
     public static func text(_ results: [HashedPath]) -> String {
-        results.map { "\($0.digest)  \($0.path)\n" }.joined()
+        // As `sha256sum` does, a line whose name had to be escaped starts with a backslash.
+        results.map { TerminalText.needsEscaping($0.path) ? "\\\($0.digest)  \(TerminalText.escaped($0.path))\n" : "\($0.digest)  \($0.path)\n" }.joined()
     }
 
     public static func json(_ results: [HashedPath]) throws -> String {

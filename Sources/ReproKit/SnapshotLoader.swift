@@ -11,7 +11,8 @@ extension Workspace {
         // wherever its digest appears, so they come from every ledger.
         let listing = store.list()
         var snapshot = LedgerSnapshot(ledgers: ledgers)
-        let decoded = ParallelMap.map(listing.records) { file in Result { () throws(RecordDefect) in try self.store.read(file) } }
+        for entry in listing.unsafeEntries { warn("skipped \(entry.path): \(entry.problem) (run `repro fsck`)") }
+        let decoded = ParallelMap.map(listing.records) { file in Result { () throws(RecordReadError) in try self.store.read(file) } }
         for (file, result) in zip(listing.records, decoded) {
             switch result {
             case .failure(let defect):

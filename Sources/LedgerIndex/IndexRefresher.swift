@@ -182,9 +182,10 @@ struct IndexRefresher {
     /// Verifying a record means parsing and hashing it; both cores share the work.
     private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordReadError>] {
         let store = index.store
+        let root = try? store.openLedgers()
         return ParallelMap.map(files) { file in
             Result { () throws(RecordReadError) -> Loaded in
-                let bytes = try store.readBytes(file)
+                let bytes = try store.readBytes(file, under: root)
                 do throws(RecordDefect) {
                     return Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
                 } catch {

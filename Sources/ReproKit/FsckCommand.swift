@@ -24,10 +24,12 @@ extension Workspace {
         let removed = removeAbandonedTemporaryFiles(listing.temporaryFiles)
         var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
         problems += listing.unsafeEntries.map { FsckProblem(path: $0.path, problem: $0.problem) }
+        problems += listing.foreignFiles.map { FsckProblem(path: $0, problem: ForeignFile.problem) }
 
         var facts = ReferenceFacts()
+        let root = try? store.openLedgers()
         for batch in listing.records.chunked(into: 4000) {
-            let decoded = ParallelMap.map(batch) { file in Result { () throws(RecordReadError) in try self.store.read(file) } }
+            let decoded = ParallelMap.map(batch) { file in Result { () throws(RecordReadError) in try self.store.read(file, under: root) } }
             for (file, result) in zip(batch, decoded) {
                 switch result {
                 case .failure(let defect): problems.append(FsckProblem(path: file.relativePath, problem: defect.description))
@@ -48,7 +50,7 @@ extension Workspace {
         var removed: [String] = []
         for path in paths {
             var parts = path.split(separator: "/").map(String.init)
-            guard parts.count > 2, parts[0] == LedgerStore.folderName else { continue }
+            guard parts.count >= 2, parts[0] == LedgerStore.folderName else { continue }
             let name = parts.removeLast()
             guard let folder = try? store.openLedgers().folder(at: Array(parts.dropFirst())),
                   let status = try? folder.status(of: name), EntryKind(status.type) == .regular,

@@ -12,7 +12,8 @@ extension Workspace {
         let listing = store.list()
         var snapshot = LedgerSnapshot(ledgers: ledgers)
         for entry in listing.unsafeEntries { warn("skipped \(entry.path): \(entry.problem) (run `repro fsck`)") }
-        let decoded = ParallelMap.map(listing.records) { file in Result { () throws(RecordReadError) in try self.store.read(file) } }
+        let root = try? store.openLedgers()
+        let decoded = ParallelMap.map(listing.records) { file in Result { () throws(RecordReadError) in try self.store.read(file, under: root) } }
         for (file, result) in zip(listing.records, decoded) {
             switch result {
             case .failure(let defect):

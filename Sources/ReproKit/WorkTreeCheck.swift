@@ -10,9 +10,11 @@ extension Workspace {
         let listing = store.list(ledgers: ledgers)
         var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
         problems += listing.unsafeEntries.map { FsckProblem(path: $0.path, problem: $0.problem) }
+        problems += listing.foreignFiles.map { FsckProblem(path: $0, problem: ForeignFile.problem) }
+        let root = try? store.openLedgers()
         let defects = ParallelMap.map(listing.records) { file -> FsckProblem? in
             do throws(RecordReadError) {
-                _ = try self.store.read(file)
+                _ = try self.store.read(file, under: root)
                 return nil
             } catch {
                 return FsckProblem(path: file.relativePath, problem: error.description)

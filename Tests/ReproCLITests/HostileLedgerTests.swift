@@ -176,14 +176,16 @@ import TestSupport
         #expect(try scene.victim.revision() == head)
     }
 
-    @Test func commitRefusesInvalidAndDeeplyNestedRecords() throws {
+    @Test func commitRefusesInvalidDeeplyNestedRecordsAndForeignFiles() throws {
         let scene = try Scene()
         let nested = "ledgers/main/artifacts/00/\(String(repeating: "0", count: 64)).json"
         try scene.victim.folder.write(nested, String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000))
+        try scene.victim.folder.write("ledgers/main/notes.sh", "echo\n")
         let head = try scene.victim.revision()
         let commit = try scene.victim.repro("commit")
         #expect(commit.status == 1)
-        #expect(commit.stderr.hasPrefix("repro: error: nothing committed: 1 file under ledgers/ that `repro fsck` does not accept:\n  \(nested): "))
+        #expect(commit.stderr.hasPrefix("repro: error: nothing committed: 2 files under ledgers/ that `repro fsck` does not accept:\n  \(nested): "))
+        #expect(commit.stderr.hasSuffix("\n  ledgers/main/notes.sh: not a file repro writes under ledgers/ (records, README.md, .gitignore, .gitattributes)\n"))
         #expect(try scene.victim.revision() == head)
     }
 

@@ -16,6 +16,8 @@ extension LedgerStore {
         for entry in (try? root.entries()) ?? [] {
             if entry.kind.isSpecial {
                 listing.unsafeEntries.append(UnsafeEntry(path: root.child(entry.name), kind: entry.kind))
+            } else if entry.kind == .regular {
+                noteFile(entry.name, in: root, allowed: Self.ledgersFiles, into: &listing)
             } else if entry.kind == .folder, let folder = try? root.folder(entry.name) {
                 if (try? Names.validate(entry.name, as: .ledger)) != nil {
                     if ledgers?.contains(entry.name) ?? true { listLedger(entry.name, folder, into: &listing) }
@@ -31,6 +33,8 @@ extension LedgerStore {
         for entry in (try? folder.entries()) ?? [] {
             if entry.kind.isSpecial {
                 listing.unsafeEntries.append(UnsafeEntry(path: folder.child(entry.name), kind: entry.kind))
+            } else if entry.kind == .regular {
+                noteFile(entry.name, in: folder, allowed: ["README.md"], into: &listing)
             } else if entry.kind == .folder, let sub = try? folder.folder(entry.name) {
                 if let type = LedgerRecord.RecordType(folder: entry.name) {
                     listType(ledger, type, sub, into: &listing)
@@ -73,15 +77,30 @@ extension LedgerStore {
         }
     }
 
-    /// Looks for unsafe entries in folders `repro` never reads, so `fsck` and `commit` see them.
+    /// Looks for unsafe entries and foreign files in folders `repro` never reads, so `fsck` and `commit` see them.
     private func scanForUnsafe(_ folder: OpenFolder, depth: Int, into listing: inout StoreListing) {
         guard depth < Self.maximumScanDepth else { return }
         for entry in (try? folder.entries()) ?? [] {
             if entry.kind.isSpecial {
                 listing.unsafeEntries.append(UnsafeEntry(path: folder.child(entry.name), kind: entry.kind))
+            } else if entry.kind == .regular {
+                noteFile(entry.name, in: folder, allowed: [], into: &listing)
             } else if entry.kind == .folder, let sub = try? folder.folder(entry.name) {
                 scanForUnsafe(sub, depth: depth + 1, into: &listing)
             }
+        }
+    }
+
+    /// Files `repro init` writes in `ledgers/` itself.
+    static let ledgersFiles: Set<String> = ["README.md", ".gitignore", ".gitattributes"]
+
+    /// A regular file outside the record folders: one `repro` writes, a writer's temporary file, or foreign.
+    private func noteFile(_ name: String, in folder: OpenFolder, allowed: Set<String>, into listing: inout StoreListing) {
+        if allowed.contains(name) { return }
+        if name.contains(TemporaryFile.marker) {
+            listing.temporaryFiles.append(folder.child(name))
+        } else {
+            listing.foreignFiles.append(folder.child(name))
         }
     }
 

@@ -88,14 +88,17 @@ public struct LedgerStore: Sendable {
 
     /// Reads and verifies one record: it must be a regular file reached without following
     /// a link, at most `RecordLimits.maximumSize` bytes, parse, match its schema and hash to its name.
-    public func read(_ file: RecordFile) throws(RecordReadError) -> LedgerRecord {
-        try RecordCodec.decodeRead(readBytes(file), file: file)
+    /// Pass `root` (`openLedgers()`, opened once) when reading many.
+    public func read(_ file: RecordFile, under root: OpenFolder? = nil) throws(RecordReadError) -> LedgerRecord {
+        try RecordCodec.decodeRead(readBytes(file, under: root), file: file)
     }
 
     /// The bytes of one record file, bounded and without following links.
-    public func readBytes(_ file: RecordFile) throws(RecordReadError) -> [UInt8] {
+    public func readBytes(_ file: RecordFile, under root: OpenFolder? = nil) throws(RecordReadError) -> [UInt8] {
         do {
-            let fan = try openLedgers().folder(at: [file.ledger, file.type.folder, String(file.id.prefix(2))])
+            let ledgers: OpenFolder
+            if let root { ledgers = root } else { ledgers = try openLedgers() }
+            let fan = try ledgers.folder(at: [file.ledger, file.type.folder, String(file.id.prefix(2))])
             return try fan.readFile(file.fileName, limit: RecordLimits.maximumSize)
         } catch {
             throw .file(error)

@@ -22,6 +22,9 @@ public struct StoreListing: Sendable {
     public var temporaryFiles: [String] = []
     /// Files that are not named like records, relative to the work tree.
     public var strayFiles: [String] = []
+    /// Regular files outside the record folders that `repro` never writes (anything but the
+    /// READMEs, `.gitignore` and `.gitattributes`), relative to the work tree.
+    public var foreignFiles: [String] = []
     /// Symlinks, FIFOs, devices and sockets: never followed or opened, always a defect.
     public var unsafeEntries: [UnsafeEntry] = []
 }

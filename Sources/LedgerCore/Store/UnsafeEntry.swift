@@ -11,3 +11,8 @@ public struct UnsafeEntry: Sendable, Hashable {
 
     public var problem: String { FileSystemError.notFollowed(path: path, kind: kind).reason }
 }
+
+/// What `fsck` says about a regular file under `ledgers/` that `repro` never writes.
+public enum ForeignFile {
+    public static let problem = "not a file repro writes under ledgers/ (records, README.md, .gitignore, .gitattributes)"
+}

@@ -276,4 +276,27 @@ import TestSupport
         let json = try ReproBinary.run(["hash", "--json", "a\nb"], in: folder.path)
         #expect(json.stdout.contains(#""path" : "a\nb""#) || json.stdout.contains(#""path":"a\nb""#))
     }
+
+    /// `init` and `availability` refuse to write through a linked ledger or shard folder.
+    @Test func initAndAvailabilityRefuseToWriteThroughLinks() throws {
+        let scene = try Scene()
+        try scene.link("ledgers/other", to: "../../\(scene.sentinelName)", in: scene.attacker)
+        for fan in (0..<256).map({ String(format: "%02x", $0) }) {
+            try scene.link("ledgers/main/events/\(fan)", to: "../../../../\(scene.sentinelName)", in: scene.attacker)
+        }
+        try scene.deliver()
+        let victim = scene.victim
+        let before = try scene.sentinelDigest()
+        let ledger = try victim.ledgerSnapshot()
+
+        let initialize = try victim.repro("init", "--ledger", "other")
+        #expect(initialize.status == 3)
+        #expect(initialize.stderr == "repro: error: cannot write ledgers/other: is a symbolic link, \(Self.notFollowed); nothing was recorded\n")
+        let availability = try victim.repro("availability", "d", "open", "--as-of", "2026-01-01")
+        #expect(availability.status == 3)
+        #expect(availability.stderr.hasPrefix("repro: warning: skipped ledgers/main/events/00: "))
+        #expect(availability.stderr.hasSuffix(": is a symbolic link, \(Self.notFollowed); nothing was recorded\n"))
+        #expect(try scene.sentinelDigest() == before)
+        #expect(try victim.ledgerSnapshot() == ledger)
+    }
 }

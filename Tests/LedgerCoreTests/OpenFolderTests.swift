@@ -55,4 +55,16 @@ import TestSupport
         #expect(TemporaryFile.isAbandoned(name: live, modified: now - 86_400, now: now))
         #expect(TemporaryFile.pid(in: live) == getpid())
     }
+
+    /// A path the user gave follows their links, but is still bounded and must be a regular file.
+    @Test func userFilesFollowTheUsersLinksAndAreBounded() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("real.json", "{}")
+        try FileManager.default.createSymbolicLink(atPath: folder.child("link.json"), withDestinationPath: folder.child("real.json"))
+        #expect(try OpenFolder.readUserFile(FilePath(folder.child("link.json")), limit: 2) == Array("{}".utf8))
+        #expect(throws: FileSystemError.tooLarge(path: folder.child("real.json"), limit: 1)) {
+            try OpenFolder.readUserFile(FilePath(folder.child("real.json")), limit: 1)
+        }
+        #expect(throws: FileSystemError.notFollowed(path: "/dev/null", kind: .device)) { try OpenFolder.readUserFile("/dev/null", limit: 10) }
+    }
 }

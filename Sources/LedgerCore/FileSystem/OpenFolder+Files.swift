@@ -12,9 +12,20 @@ extension OpenFolder {
         try Self.check(name)
         let fd = SystemCall.retryingRaw { openat(descriptor.rawValue, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { throw explain(errno, opening: name, expected: .regular) }
-        let file = FileDescriptor(rawValue: fd)
+        return try Self.readBounded(FileDescriptor(rawValue: fd), shown: child(name), limit: limit)
+    }
+
+    /// Reads a file the user named on the command line (links in its path are the user's and
+    /// followed), at most `limit` bytes; anything but a regular file is refused unread.
+    public static func readUserFile(_ path: FilePath, limit: Int) throws(FileSystemError) -> [UInt8] {
+        let shown = path.string
+        let fd = try SystemCall.retrying("open", shown) { path.withPlatformString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) } }
+        return try readBounded(FileDescriptor(rawValue: fd), shown: shown, limit: limit)
+    }
+
+    /// Checks the open file is regular and reads it whole, refusing more than `limit` bytes; closes it.
+    private static func readBounded(_ file: FileDescriptor, shown: String, limit: Int) throws(FileSystemError) -> [UInt8] {
         defer { try? file.close() }
-        let shown = child(name)
         let status: Stat
         do throws(Errno) { status = try file.stat() } catch { throw .system(operation: "stat", path: shown, errno: error) }
         let kind = EntryKind(status.type)

@@ -49,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "LedgerGit",
-            dependencies: ["LedgerCore", "CLibGit2"]
+            dependencies: ["LedgerCore", "CLibGit2", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "LedgerReport",

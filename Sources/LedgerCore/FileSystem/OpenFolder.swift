@@ -78,6 +78,18 @@ public final class OpenFolder: Sendable {
         }
     }
 
+    /// `lstat` of a path the caller chose (a work-tree path git is about to store); nil when
+    /// nothing is there (ENOENT, or ENOTDIR for a path below a file).
+    public static func linkStatus(_ path: FilePath) throws(FileSystemError) -> Stat? {
+        do throws(Errno) {
+            return try Stat(path, followTargetSymlink: false)
+        } catch .noSuchFileOrDirectory, .notDirectory {
+            return nil
+        } catch {
+            throw .system(operation: "stat", path: path.string, errno: error)
+        }
+    }
+
     /// Removes the file `name` of this folder (never a folder, never through a link).
     public func removeFile(_ name: String) throws(FileSystemError) {
         try Self.check(name)

@@ -45,11 +45,11 @@ let package = Package(
         ),
         .target(
             name: "LedgerIndex",
-            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "LedgerGit",
-            dependencies: ["LedgerCore", "CLibGit2"]
+            dependencies: ["LedgerCore", "CLibGit2", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "LedgerReport",
@@ -90,7 +90,7 @@ let package = Package(
         ),
         // Helpers shared by the test targets only: temporary folders, processes, data.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport"]),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "LedgerIndexTests", dependencies: [
             "LedgerIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

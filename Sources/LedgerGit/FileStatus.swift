@@ -1,4 +1,6 @@
 import Foundation
+import LedgerCore
+import SystemPackage
 
 /// What `lstat` says about a work-tree file: its type, and the stat data git caches in the index
 /// to notice later changes without re-reading the file.
@@ -19,11 +21,11 @@ struct FileStatus {
 
     /// Nil when nothing exists at `path`; symbolic links are described, not followed, as git stores them.
     init?(path: String) throws {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            throw GitError.fileSystem(operation: "inspect", path: path, reason: String(cString: strerror(errno)))
+        let found: Stat?
+        do { found = try OpenFolder.linkStatus(FilePath(path)) } catch {
+            throw GitError.fileSystem(operation: "inspect", path: path, reason: error.reason)
         }
+        guard let info = found?.rawValue else { return nil }
         switch info.st_mode & S_IFMT {
         case S_IFREG: kind = .file
         case S_IFLNK: kind = .symbolicLink

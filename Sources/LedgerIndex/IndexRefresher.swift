@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LedgerCore
 import Synchronization
+import SystemPackage
 
 /// Walks `ledgers/` and brings the index in line with the files.
 ///
@@ -31,26 +32,44 @@ struct IndexRefresher {
         var changedFolders: [(relative: String, mtime: Int64, ledger: String, type: LedgerRecord.RecordType)] = []
         var presentFolders = Set<String>()
         let ledgers = store.ledgerNames()
+        // Every folder is opened relative to its parent without following links: a symlinked
+        // type or fan-out folder is reported and its records leave the index.
+        let root = try? store.openLedgers()
         for ledger in ledgers {
+            let ledgerFolder = try? root?.folder(ledger)
             for type in LedgerRecord.RecordType.allCases {
                 let typeFolder = "\(LedgerStore.folderName)/\(ledger)/\(type.folder)"
-                let typePath = store.top.appendingPathComponent(typeFolder).path
-                let fans: [String]
-                do { fans = try FileManager.default.contentsOfDirectory(atPath: typePath) } catch {
-                    // Only a folder that is gone takes its records with it; one that cannot
-                    // be listed right now keeps what the index holds.
-                    if access(typePath, F_OK) == 0 {
-                        presentFolders.formUnion(remembered.keys.filter { $0.hasPrefix(typeFolder + "/") })
-                    }
-                    fans = []
+                var typeHandle: OpenFolder?
+                var fans: [OpenFolder.Entry] = []
+                do throws(FileSystemError) {
+                    guard let ledgerFolder else { throw FileSystemError.system(operation: "open", path: typeFolder, errno: .ioError) }
+                    let handle = try ledgerFolder.folder(type.folder)
+                    fans = try handle.entries()
+                    typeHandle = handle
+                } catch .notFollowed(let path, let kind) {
+                    summary.unsafe.append(UnsafeEntry(path: path, kind: kind))
+                } catch .system(_, _, .noSuchFileOrDirectory) {
+                    // A folder that is gone takes its records with it.
+                } catch {
+                    // One that cannot be listed right now keeps what the index holds.
+                    presentFolders.formUnion(remembered.keys.filter { $0.hasPrefix(typeFolder + "/") })
                 }
-                for fan in fans.sorted() where fan.count == 2 {
-                    let relative = typeFolder + "/" + fan
-                    var st = stat()
-                    guard stat(store.top.appendingPathComponent(relative).path, &st) == 0 else {
-                        if errno != ENOENT { presentFolders.insert(relative) }
+                for fan in fans where fan.name.utf8.count == 2 {
+                    let relative = typeFolder + "/" + fan.name
+                    if fan.kind.isSpecial {
+                        summary.unsafe.append(UnsafeEntry(path: relative, kind: fan.kind))
                         continue
                     }
+                    guard fan.kind == .folder else { continue }
+                    let st: Stat
+                    do {
+                        guard let found = try typeHandle?.status(of: fan.name) else { continue }
+                        st = found
+                    } catch {
+                        presentFolders.insert(relative)
+                        continue
+                    }
+                    guard EntryKind(st.type) == .folder else { continue }
                     let mtime = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
                     presentFolders.insert(relative)
                     if full || remembered[relative] != mtime {
@@ -82,9 +101,11 @@ struct IndexRefresher {
 
         var pending: [RecordFile] = []
         for folder in changedFolders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: store.top.appendingPathComponent(folder.relative).path)) ?? []
+            let parts = folder.relative.split(separator: "/").dropFirst().map(String.init)
+            // A record-named symlink, FIFO or device is kept: reading it fails, so it is skipped with a reason.
+            let entries = (try? root?.folder(at: parts).entries()) ?? []
             var onDisk = Set<String>()
-            for name in names where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            for name in entries.filter({ $0.kind != .folder }).map(\.name) where name.hasSuffix(".json") && !name.hasPrefix(".") {
                 let id = String(name.dropLast(5))
                 guard Digest(parsing: id) != nil, id.hasPrefix(folder.relative.suffix(2)) else { continue }
                 let file = RecordFile(ledger: folder.ledger, type: folder.type, id: id)
@@ -159,15 +180,17 @@ struct IndexRefresher {
     }
 
     /// Verifying a record means parsing and hashing it; both cores share the work.
-    private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordDefect>] {
-        let top = index.store.top
+    private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordReadError>] {
+        let store = index.store
+        let root = try? store.openLedgers()
         return ParallelMap.map(files) { file in
-            guard let data = FileManager.default.contents(atPath: top.appendingPathComponent(file.relativePath).path) else {
-                return .failure(.notJSON("cannot read the file"))
-            }
-            let bytes = [UInt8](data)
-            return Result { () throws(RecordDefect) -> Loaded in
-                Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
+            Result { () throws(RecordReadError) -> Loaded in
+                let bytes = try store.readBytes(file, under: root)
+                do throws(RecordDefect) {
+                    return Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
+                } catch {
+                    throw .defect(error)
+                }
             }
         }
     }

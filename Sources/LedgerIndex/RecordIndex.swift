@@ -22,6 +22,8 @@ public final class RecordIndex: Sendable {
         public var added = 0
         public var removed = 0
         public var skipped: [SkippedRecord] = []
+        /// Symlinks, FIFOs, devices and sockets met on the walk, never followed.
+        public var unsafe: [UnsafeEntry] = []
     }
 
     /// A record file left out of the index, and why.

@@ -24,11 +24,14 @@ extension Workspace {
     /// Commits the ledger paths, and only them; the message defaults to a summary of the records added.
     ///
     /// A ledger identical to HEAD is not an error for the user: it returns `committed: false`.
+    /// Anything under `ledgers/` that `fsck` would report stops it before git is touched.
     public func commitLedgers(message: String? = nil) throws -> CommitReport {
         try commitLedgers(message: message, in: repository())
     }
 
     func commitLedgers(message: String?, in repository: GitRepository) throws -> CommitReport {
+        let problems = workTreeProblems()
+        guard problems.isEmpty else { throw CommitRefusal(problems: problems) }
         let paths = try LedgerCommitScope.paths(top: top, repository: repository)
         var written = ""
         do {

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 
 /// One thing `fsck` found wrong.
 public struct FsckProblem: Codable, Sendable, Hashable {
@@ -10,7 +11,7 @@ public struct FsckProblem: Codable, Sendable, Hashable {
 public struct FsckReport: Codable, Sendable {
     public var recordsChecked: Int
     public var problems: [FsckProblem]
-    /// Temporary files a killed writer left behind; `fsck` deletes them.
+    /// Temporary files a killed writer left behind; `fsck` deletes them (see `TemporaryFile.isAbandoned`).
     public var removedTemporaryFiles: [String]
     public var failed: Bool { !problems.isEmpty }
 }
@@ -20,15 +21,15 @@ extension Workspace {
     public func fsck() throws -> FsckReport {
         guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
         let listing = store.list()
-        var removed: [String] = []
-        for temporary in listing.temporaryFiles {
-            if (try? FileManager.default.removeItem(at: top.appendingPathComponent(temporary))) != nil { removed.append(temporary) }
-        }
-        var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: "not a record file name (<64 hex>.json in the folder of its first two characters)") }
+        let removed = removeAbandonedTemporaryFiles(listing.temporaryFiles)
+        var problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
+        problems += listing.unsafeEntries.map { FsckProblem(path: $0.path, problem: $0.problem) }
+        problems += listing.foreignFiles.map { FsckProblem(path: $0, problem: ForeignFile.problem) }
 
         var facts = ReferenceFacts()
+        let root = try? store.openLedgers()
         for batch in listing.records.chunked(into: 4000) {
-            let decoded = ParallelMap.map(batch) { file in Result { () throws(RecordDefect) in try self.store.read(file) } }
+            let decoded = ParallelMap.map(batch) { file in Result { () throws(RecordReadError) in try self.store.read(file, under: root) } }
             for (file, result) in zip(batch, decoded) {
                 switch result {
                 case .failure(let defect): problems.append(FsckProblem(path: file.relativePath, problem: defect.description))
@@ -39,6 +40,26 @@ extension Workspace {
         problems += facts.unresolved()
         return FsckReport(recordsChecked: listing.records.count, problems: problems.sorted { ($0.path, $0.problem) < ($1.path, $1.problem) },
                           removedTemporaryFiles: removed)
+    }
+}
+
+extension Workspace {
+    /// Deletes the temporary files no live writer can own any more (`TemporaryFile.isAbandoned`),
+    /// each by `unlinkat` relative to its folder, reached from `ledgers/` without following links.
+    func removeAbandonedTemporaryFiles(_ paths: [String], now: Int64 = Int64(Date().timeIntervalSince1970)) -> [String] {
+        var removed: [String] = []
+        for path in paths {
+            var parts = path.split(separator: "/").map(String.init)
+            guard parts.count >= 2, parts[0] == LedgerStore.folderName else { continue }
+            let name = parts.removeLast()
+            guard let folder = try? store.openLedgers().folder(at: Array(parts.dropFirst())),
+                  let status = try? folder.status(of: name), EntryKind(status.type) == .regular,
+                  TemporaryFile.isAbandoned(name: name, modified: Int64(status.st_mtim.tv_sec), now: now),
+                  (try? folder.removeFile(name)) != nil
+            else { continue }
+            removed.append(path)
+        }
+        return removed
     }
 }
 

@@ -37,7 +37,11 @@ public struct HashCommand: Sendable {
     /// `sha256:<hex>  PATH` per line, as `sha256sum` prints them; a folder's path ends in `/`,
     /// since a file holding the folder's listing has the same digest but is another artifact.
     public static func text(_ results: [HashedPath]) -> String {
-        results.map { "\($0.digest)  \($0.path)\($0.kind == .folder && !$0.path.hasSuffix("/") ? "/" : "")\n" }.joined()
+        results.map { result in
+            let shown = result.path + (result.kind == .folder && !result.path.hasSuffix("/") ? "/" : "")
+            // As `sha256sum` does, a line whose name had to be escaped starts with a backslash.
+            return TerminalText.needsEscaping(shown) ? "\\\(result.digest)  \(TerminalText.escaped(shown))\n" : "\(result.digest)  \(shown)\n"
+        }.joined()
     }
 
     public static func json(_ results: [HashedPath]) throws -> String {

@@ -1,28 +1,26 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 
 /// Reads the JSON file given to `repro license add`, with errors that say which file is
 /// wrong and how: missing or not a file is bad input, unreadable is the environment.
 enum LicenseDefinitionFile {
     static func read(_ path: String) throws -> [UInt8] {
         // Opened without blocking (a FIFO would wait for a writer), then checked on the
-        // descriptor, so what is read is what was checked.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else {
-            let code = errno
-            switch code {
-            case ENOENT: throw LedgerError.invalidInput("\(path): no such file")
-            case ENOTDIR, ELOOP, ENAMETOOLONG: throw LedgerError.invalidInput("\(path): \(String(cString: strerror(code)))")
-            default: throw LedgerError.unreadableFile(path: path, reason: String(cString: strerror(code)))
+        // descriptor, so what is read is what was checked; bounded like a record.
+        do {
+            return try OpenFolder.readUserFile(FilePath(path), limit: RecordLimits.maximumSize)
+        } catch {
+            switch error {
+            case .system(_, _, .noSuchFileOrDirectory): throw LedgerError.invalidInput("\(path): no such file")
+            case .system(_, _, let code) where [.notDirectory, .tooManySymbolicLinkLevels, .fileNameTooLong].contains(code):
+                throw LedgerError.invalidInput("\(path): \(code.description)")
+            case .notFollowed, .wrongKind:
+                throw LedgerError.invalidInput("\(path) is not a regular file; give the path of a JSON license definition")
+            case .tooLarge(_, let limit):
+                throw LedgerError.invalidInput("\(path) is larger than \(limit) bytes; a license definition is a small JSON file")
+            default: throw LedgerError.unreadableFile(path: path, reason: error.reason)
             }
-        }
-        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-            throw LedgerError.invalidInput("\(path) is not a regular file; give the path of a JSON license definition")
-        }
-        do { return [UInt8](try handle.readToEnd() ?? Data()) } catch {
-            throw LedgerError.unreadableFile(path: path, reason: error.localizedDescription)
         }
     }
 

@@ -27,7 +27,7 @@ extension Workspace {
     /// check stop the seal before anything is committed.
     public func seal(ledger: String) throws -> SealOutcome {
         try store.requireLedger(ledger)
-        let pending = try workTreeProblems(ledger: ledger)
+        let pending = workTreeProblems(ledgers: [ledger])
         guard pending.isEmpty else { throw SealError.defectiveRecords(ledger: ledger, problems: pending) }
 
         let repository = try repository()
@@ -64,21 +64,5 @@ extension Workspace {
         let prefix = SealTagMessage.tagPrefix(ledger: ledger)
         let tagged = try repository.tagNames(withPrefix: prefix).compactMap { Int($0.dropFirst(prefix.count)) }
         return max(committed.seals.count, committed.seals.values.map(\.sequence).max() ?? 0, tagged.max() ?? 0) + 1
-    }
-
-    /// Work-tree files of the ledger that `fsck` would report, checked before anything is committed.
-    /// Temporary files of a writer running now are not: `ledgers/.gitignore` keeps them out of commits.
-    private func workTreeProblems(ledger: String) throws -> [FsckProblem] {
-        let listing = store.list(ledgers: [ledger])
-        let problems = listing.strayFiles.map { FsckProblem(path: $0, problem: StrayFile.problem) }
-        let defects = ParallelMap.map(listing.records) { file -> FsckProblem? in
-            do throws(RecordDefect) {
-                _ = try self.store.read(file)
-                return nil
-            } catch {
-                return FsckProblem(path: file.relativePath, problem: error.description)
-            }
-        }
-        return (problems + defects.compactMap { $0 }).sorted { ($0.path, $0.problem) < ($1.path, $1.problem) }
     }
 }

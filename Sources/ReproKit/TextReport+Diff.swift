@@ -9,12 +9,12 @@ extension TextReport {
             text = "records added \(range)\n"
             for ledger in diff.ledgers {
                 text += "\nledger \(ledger.ledger): \(ledger.records.count) record\(ledger.records.count == 1 ? "" : "s")\n"
-                text += ledger.records.map { "  + \($0.summary)\n" }.joined()
+                text += ledger.records.map { "  + \(safe($0.summary))\n" }.joined()
             }
         }
         if !diff.problems.isEmpty {
             text += "\n\(diff.problems.count) added file\(diff.problems.count == 1 ? " fails its" : "s fail their") check:\n"
-            text += diff.problems.map { "  ! \($0.path): \($0.problem)\n" }.joined()
+            text += diff.problems.map { "  ! \(safe($0.path)): \(safe($0.problem))\n" }.joined()
         }
         return text
     }

@@ -19,7 +19,7 @@ extension TextReport {
         let difference = check.found.records - check.sealed.records
         if difference != 0 { text += " (\(abs(difference)) \(difference > 0 ? "more" : "fewer") than sealed)" }
         text += "\n"
-        text += check.problems.map { "  ! \($0.path): \($0.problem)\n" }.joined()
+        text += check.problems.map { "  ! \(safe($0.path)): \(safe($0.problem))\n" }.joined()
         text += check.matches ? "the records at the tagged commit hash to the sealed root\n"
             : "the tagged commit does not hold the records that were sealed\n"
         return text

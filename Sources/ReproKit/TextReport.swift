@@ -8,6 +8,9 @@ public enum TextReport {
     /// `sha256:ab12cd34ef56` — enough to be unique in practice, and accepted back as a prefix.
     public static func short(_ digest: Digest) -> String { "sha256:" + digest.hex.prefix(12) }
 
+    /// Every name or path from disk or from a record goes through this before it is printed as text.
+    static func safe(_ text: String) -> String { TerminalText.escaped(text) }
+
     public static func initialized(_ outcome: InitOutcome) -> String {
         var text = outcome.created ? "created \(outcome.ledgerFolder)\n" : "\(outcome.ledgerFolder) already exists\n"
         if outcome.gitignoreUpdated { text += "added .repro/ to .gitignore\n" }
@@ -15,21 +18,21 @@ public enum TextReport {
     }
 
     public static func tracked(_ outcome: TrackOutcome) -> String {
-        var text = "\(outcome.digest)  \(outcome.name)\n"
+        var text = "\(outcome.digest)  \(safe(outcome.name))\n"
         let what = outcome.layout == .folder ? "\(outcome.files) file\(outcome.files == 1 ? "" : "s"), \(size(outcome.size))"
             : outcome.layout == .lfsPointer ? "git-LFS pointer to \(size(outcome.size)); content not hashed" : size(outcome.size)
-        text += "  \(outcome.kind.rawValue), \(what); \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
-        if let location = outcome.location { text += "  outside the work tree: this machine remembers \(location) (not recorded)\n" }
+        text += "  \(outcome.kind.rawValue), \(what); \(outcome.created ? "recorded in" : "already recorded in") \(safe(outcome.record))\n"
+        if let location = outcome.location { text += "  outside the work tree: this machine remembers \(safe(location)) (not recorded)\n" }
         return text
     }
 
     public static func located(_ outcome: LocateOutcome) -> String {
-        "\(outcome.name) (\(short(outcome.digest))) is at \(outcome.path) on this machine; remembered in \(outcome.store)\n"
+        "\(safe(outcome.name)) (\(short(outcome.digest))) is at \(safe(outcome.path)) on this machine; remembered in \(safe(outcome.store))\n"
     }
 
     public static func availability(_ outcome: AvailabilityOutcome) -> String {
-        "\(outcome.name) (\(short(outcome.digest))) is \(outcome.status.rawValue) as of \(outcome.asOf); "
-            + "\(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
+        "\(safe(outcome.name)) (\(short(outcome.digest))) is \(outcome.status.rawValue) as of \(outcome.asOf); "
+            + "\(outcome.created ? "recorded in" : "already recorded in") \(safe(outcome.record))\n"
     }
 
     public static func show(_ result: ShowResult) -> String {
@@ -37,7 +40,7 @@ public enum TextReport {
         case .artifact(let a):
             var lines = ["\(a.digest)"]
             func field(_ label: String, _ value: String) {
-                if !value.isEmpty { lines.append("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
+                if !value.isEmpty { lines.append("  " + (label + ":").padding(toLength: 14, withPad: " ", startingAt: 0) + safe(value)) }
             }
             field("names", a.names.joined(separator: ", "))
             field("kind", a.kinds.map(\.rawValue).joined(separator: ", "))
@@ -73,12 +76,12 @@ public enum TextReport {
     }
 
     public static func experiment(_ x: ExperimentRecord) -> String {
-        var lines = ["\(x.name)  [\(x.ledger)]  \(x.outcome.rawValue)  \(x.startedAt)"]
-        if let section = x.section { lines.append("  section: \(section)") }
-        if let command = x.command { lines.append("  command: \(command.joined(separator: " ")) (exit \(x.exitStatus.map(String.init) ?? "?"))") }
-        lines.append("  code:    " + describe(x.code))
+        var lines = ["\(safe(x.name))  [\(x.ledger)]  \(x.outcome.rawValue)  \(x.startedAt)"]
+        if let section = x.section { lines.append("  section: \(safe(section))") }
+        if let command = x.command { lines.append("  command: \(safe(command.joined(separator: " "))) (exit \(x.exitStatus.map(String.init) ?? "?"))") }
+        lines.append("  code:    " + safe(describe(x.code)))
         for input in x.inputs {
-            var line = "  uses     \(short(input.digest))  \(input.name)" + (input.role.map { " (\($0))" } ?? "")
+            var line = "  uses     \(short(input.digest))  \(safe(input.name))" + (input.role.map { " (\(safe($0)))" } ?? "")
             if input.layout == .folder { line += " (folder)" }
             switch input.verification {
             case .verified: line += " [verified]"
@@ -89,8 +92,8 @@ public enum TextReport {
             if let after = input.digestAfterRun { line += " [changed during the run, to \(short(after))]" }
             lines.append(line)
         }
-        for output in x.outputs { lines.append("  produces \(short(output.digest))  \(output.name)") }
-        if let note = x.note { lines.append("  note:    \(note)") }
+        for output in x.outputs { lines.append("  produces \(short(output.digest))  \(safe(output.name))") }
+        if let note = x.note { lines.append("  note:    \(safe(note))") }
         lines += runDetails(x)
         return lines.joined(separator: "\n") + "\n"
     }
@@ -120,12 +123,12 @@ public enum TextReport {
 
     public static func artifactLine(_ record: IndexedRecord<ArtifactRecord>) -> String {
         let a = record.value
-        return "\(short(a.digest))  \(a.name)  \(a.kind.rawValue)  \(size(a.size))  \(record.ledger)\n"
+        return "\(short(a.digest))  \(safe(a.name))  \(a.kind.rawValue)  \(size(a.size))  \(record.ledger)\n"
     }
 
     public static func experimentLine(_ record: IndexedRecord<ExperimentRecord>) -> String {
         let x = record.value
-        return "\(x.name)  \(record.ledger)  \(x.section ?? "-")  \(x.outcome.rawValue)  \(x.startedAt)  "
+        return "\(safe(x.name))  \(record.ledger)  \(safe(x.section ?? "-"))  \(x.outcome.rawValue)  \(x.startedAt)  "
             + "\(x.inputs.count) in, \(x.outputs.count) out\n"
     }
 
@@ -144,10 +147,10 @@ public enum TextReport {
         records.map { record -> String in
             let id = String(record.id.prefix(12))
             switch record.value {
-            case .artifact(let a): return "\(a.recordedAt)  \(record.ledger)  track       \(a.name) \(short(a.digest))  [\(id)]\n"
+            case .artifact(let a): return "\(a.recordedAt)  \(record.ledger)  track       \(safe(a.name)) \(short(a.digest))  [\(id)]\n"
             case .availability(let e): return "\(e.recordedAt)  \(record.ledger)  available   \(short(e.digest)) \(e.status.rawValue) as of \(e.asOf)  [\(id)]\n"
-            case .experiment(let x): return "\(x.endedAt ?? x.startedAt)  \(record.ledger)  experiment  \(x.name) \(x.outcome.rawValue)  [\(id)]\n"
-            case .license(let l): return "\(l.recordedAt)  \(record.ledger)  license     \(l.id)  [\(id)]\n"
+            case .experiment(let x): return "\(x.endedAt ?? x.startedAt)  \(record.ledger)  experiment  \(safe(x.name)) \(x.outcome.rawValue)  [\(id)]\n"
+            case .license(let l): return "\(l.recordedAt)  \(record.ledger)  license     \(safe(l.id))  [\(id)]\n"
             case .seal(let s): return "\(s.sealedAt)  \(record.ledger)  seal        #\(s.sequence) \(short(s.root))  [\(id)]\n"
             case .manifest: return ""
             }
@@ -155,13 +158,13 @@ public enum TextReport {
     }
 
     public static func affected(_ report: AffectedReport) -> String {
-        var text = "depends on \(report.names.joined(separator: ", ")) (\(report.artifact.map(short) ?? "external parent, not tracked")):\n"
+        var text = "depends on \(safe(report.names.joined(separator: ", "))) (\(report.artifact.map(short) ?? "external parent, not tracked")):\n"
         if report.artifacts.isEmpty && report.experiments.isEmpty { return text + "  nothing recorded depends on it\n" }
         for run in report.experiments {
-            text += "  experiment  \(run.name)  [\(run.ledger)]" + (run.section.map { "  \($0)" } ?? "") + "\n"
+            text += "  experiment  \(safe(run.name))  [\(run.ledger)]" + (run.section.map { "  \(safe($0))" } ?? "") + "\n"
         }
         for artifact in report.artifacts {
-            text += "  artifact    \(short(artifact.digest))  \(artifact.names.joined(separator: ", "))  (\(artifact.distance) step\(artifact.distance == 1 ? "" : "s") away)\n"
+            text += "  artifact    \(short(artifact.digest))  \(safe(artifact.names.joined(separator: ", ")))  (\(artifact.distance) step\(artifact.distance == 1 ? "" : "s") away)\n"
         }
         return text
     }
@@ -170,10 +173,10 @@ public enum TextReport {
         var text = ""
         for item in report.artifacts {
             switch item.status {
-            case .ok: text += "ok        \(item.name)  \(item.path ?? "")\n"
-            case .pointer: text += "pointer   \(item.name)  \(item.path ?? "") (git-LFS pointer; content not downloaded)\n"
-            case .absent: text += "absent    \(item.name)  no copy on this machine (not checked; `repro locate \(item.name) PATH` names one)\n"
-            case .problem: text += "PROBLEM   \(item.name)  \(item.problem ?? "") (not checked)\n"
+            case .ok: text += "ok        \(safe(item.name))  \(safe(item.path ?? ""))\n"
+            case .pointer: text += "pointer   \(safe(item.name))  \(safe(item.path ?? "")) (git-LFS pointer; content not downloaded)\n"
+            case .absent: text += "absent    \(safe(item.name))  no copy on this machine (not checked; `repro locate \(safe(item.name)) PATH` names one)\n"
+            case .problem: text += "PROBLEM   \(safe(item.name))  \(safe(item.problem ?? "")) (not checked)\n"
             case .mismatch:
                 // A folder replaced by a file holding its listing has the same digest: then the layouts are named.
                 var recorded = short(item.digest), now = item.actual.map(short) ?? "?"
@@ -181,11 +184,11 @@ public enum TextReport {
                     recorded = "\(item.layout.rawValue) \(recorded)"
                     now = "\(actualLayout.rawValue) \(now)"
                 }
-                text += "MISMATCH  \(item.name)  \(item.path ?? ""): recorded \(recorded), now \(now)\n"
-                for path in item.changed { text += "    changed  \(path)\n" }
-                for path in item.missing { text += "    missing  \(path)\n" }
-                for path in item.added { text += "    added    \(path)\n" }
-                for path in item.corruptBlobs { text += "    corrupt  \(path)\n" }
+                text += "MISMATCH  \(safe(item.name))  \(safe(item.path ?? "")): recorded \(recorded), now \(now)\n"
+                for path in item.changed { text += "    changed  \(safe(path))\n" }
+                for path in item.missing { text += "    missing  \(safe(path))\n" }
+                for path in item.added { text += "    added    \(safe(path))\n" }
+                for path in item.corruptBlobs { text += "    corrupt  \(safe(path))\n" }
             }
         }
         let bad = report.artifacts.filter { $0.status == .mismatch }.count
@@ -197,8 +200,8 @@ public enum TextReport {
     }
 
     public static func fsck(_ report: FsckReport) -> String {
-        var text = report.removedTemporaryFiles.map { "removed leftover temporary file \($0)\n" }.joined()
-        text += report.problems.map { "\($0.path): \($0.problem)\n" }.joined()
+        var text = report.removedTemporaryFiles.map { "removed leftover temporary file \(safe($0))\n" }.joined()
+        text += report.problems.map { "\(safe($0.path)): \(safe($0.problem))\n" }.joined()
         text += report.failed ? "\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(report.recordsChecked) records\n"
             : "\(report.recordsChecked) records checked; no problems\n"
         return text
@@ -206,7 +209,7 @@ public enum TextReport {
 
     public static func reindexed(_ outcome: ReindexOutcome) -> String {
         var text = "indexed \(outcome.records) records\n"
-        for skipped in outcome.skipped { text += "skipped \(skipped.path): \(skipped.reason)\n" }
+        for skipped in outcome.skipped { text += "skipped \(safe(skipped.path)): \(safe(skipped.reason))\n" }
         return text
     }
 }

@@ -39,7 +39,9 @@ public final class Workspace: @unchecked Sendable {
     public func index() throws -> RecordIndex {
         if let openedIndex { return openedIndex }
         let index = try RecordIndex(url: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
-        try index.refresh()
+        for entry in try index.refresh().unsafe {
+            warn("skipped \(entry.path): \(entry.problem) (run `repro fsck`)")
+        }
         for skipped in try index.skippedRecords() {
             warn("skipped record \(skipped.path): \(skipped.reason) (run `repro fsck`)")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedgerCore
 import ReproKit
 
 /// Writes results to stdout, messages to stderr, and turns errors into exit codes.
@@ -9,7 +10,7 @@ enum Console {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("repro: warning: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("repro: warning: \(TerminalText.escaped(message))\n".utf8))
     }
 
     /// Prints the error as a sentence and exits with the code CLI.md gives it.

@@ -214,7 +214,9 @@ import TestSupport
         try bytes.prefix(30).write(to: URL(fileURLWithPath: victimPath))
         let forged = String(repeating: "ab", count: 32)
         try repo.folder.write("ledgers/main/artifacts/ab/\(forged).json", String(decoding: try Data(contentsOf: URL(fileURLWithPath: repo.folder.child(good.record))), as: UTF8.self))
-        try repo.folder.write("ledgers/main/artifacts/ab/.\(forged).json.tmp.123.456", "half a record")
+        // Left by a writer (pid 999999999: never alive) two hours ago, so abandoned.
+        let leftover = try repo.folder.write("ledgers/main/artifacts/ab/.\(forged).json.tmp.999999999.456", "half a record")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: leftover)
 
         let workspace = fresh()
         guard case .artifact(let summary) = try workspace.show("good") else { Issue.record("good must still show"); return }
@@ -224,7 +226,7 @@ import TestSupport
 
         let report = try fresh().fsck()
         #expect(report.failed)
-        #expect(report.removedTemporaryFiles == ["ledgers/main/artifacts/ab/.\(forged).json.tmp.123.456"])
+        #expect(report.removedTemporaryFiles == ["ledgers/main/artifacts/ab/.\(forged).json.tmp.999999999.456"])
         #expect(report.problems.map(\.path).sorted() == ["ledgers/main/artifacts/ab/\(forged).json", victim.record].sorted())
         #expect(report.problems.contains { $0.problem.contains("hashes to \(good.record.dropLast(5).suffix(64))") })
     }

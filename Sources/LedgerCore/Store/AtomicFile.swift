@@ -1,74 +1,23 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
-/// Writes a file so that no reader ever sees part of it: temporary name in the
-/// same folder, fsync, rename, fsync of the folder.
+/// Writes a file so that no reader ever sees part of it; the work is done by
+/// `OpenFolder.writeFile` (temporary name, fsync, rename, fsync of the folder).
 public enum AtomicFile {
     /// Marks temporary files so `fsck` can find and remove ones a killed writer left.
-    static let temporaryMarker = ".tmp."
+    static let temporaryMarker = TemporaryFile.marker
 
     /// Replaces `path` whole, for generated files (`-o statement.tex`) that a LaTeX build
-    /// running at the same time must never see half written.
+    /// running at the same time must never see half written. The path is the user's
+    /// argument; a symlink at `path` itself is replaced, never written through.
     public static func replace(_ bytes: [UInt8], at path: String) throws(LedgerError) {
-        _ = try write(bytes, to: path, replacing: true)
-    }
-
-    /// Returns false when `path` already exists (content-addressed: same name, same bytes).
-    /// `durable: false` skips the fsyncs, for generated benchmark data only.
-    static func write(_ bytes: [UInt8], to path: String, durable: Bool = true, replacing: Bool = false) throws(LedgerError) -> Bool {
-        if !replacing && access(path, F_OK) == 0 { return false }
         let parent = (path as NSString).deletingLastPathComponent
-        let folder = parent.isEmpty ? "." : parent
-        try makeFolder(folder)
         let name = (path as NSString).lastPathComponent
-        let temporary = folder + "/." + name + temporaryMarker + "\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw failure(folder) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                written += n
-            }
-            return !durable || fsync(fd) == 0
+        do {
+            let folder = try OpenFolder.root(FilePath(parent.isEmpty ? "." : parent), displayedAs: parent.isEmpty ? "." : parent)
+            try folder.writeFile(name, bytes, replacing: true)
+        } catch {
+            throw .notWritable(path: path, reason: error.reason)
         }
-        let code = errno
-        close(fd)
-        guard ok else {
-            unlink(temporary)
-            throw LedgerError.notWritable(path: path, reason: String(cString: strerror(code)))
-        }
-        guard rename(temporary, path) == 0 else {
-            let renameError = failure(path)
-            unlink(temporary)
-            throw renameError
-        }
-        if durable { syncFolder(folder) }
-        return true
-    }
-
-    /// Creates a folder and its parents, syncing each new one into its parent.
-    static func makeFolder(_ folder: String) throws(LedgerError) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
-        let parent = (folder as NSString).deletingLastPathComponent
-        if parent != folder { try makeFolder(parent) }
-        if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw failure(folder) }
-        syncFolder(parent)
-    }
-
-    private static func syncFolder(_ folder: String) {
-        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
-    }
-
-    private static func failure(_ path: String) -> LedgerError {
-        .notWritable(path: path, reason: String(cString: strerror(errno)))
     }
 }

@@ -1,9 +1,12 @@
 import Foundation
+import SystemPackage
 
 /// The source of truth: immutable, content-addressed record files under `ledgers/`.
 ///
 /// New files only, never edits, so concurrent writers (co-authors, cluster jobs)
-/// produce a union of files that git merges without conflicts.
+/// produce a union of files that git merges without conflicts. Everything below the
+/// work tree top is reached through `OpenFolder`, one name at a time, never following
+/// a symlink: what is under `ledgers/` may come from someone else.
 public struct LedgerStore: Sendable {
     public static let folderName = "ledgers"
 
@@ -16,21 +19,27 @@ public struct LedgerStore: Sendable {
 
     public var ledgersFolder: URL { top.appendingPathComponent(Self.folderName, isDirectory: true) }
 
+    /// True when `ledgers/` exists in any form; a symlink there is reported when it is opened.
     public var isInitialized: Bool {
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: ledgersFolder.path, isDirectory: &isFolder) && isFolder.boolValue
+        ((try? openTop().kind(of: Self.folderName)) ?? nil) != nil
     }
 
     public func folder(of ledger: String) -> URL { ledgersFolder.appendingPathComponent(ledger, isDirectory: true) }
 
-    /// Ledger folders, sorted.
+    /// The work tree top, opened by the path the user chose.
+    public func openTop() throws(FileSystemError) -> OpenFolder {
+        try OpenFolder.root(FilePath(top.path), displayedAs: "")
+    }
+
+    /// `ledgers/`, refused when it is a symlink.
+    public func openLedgers() throws(FileSystemError) -> OpenFolder {
+        try openTop().folder(Self.folderName)
+    }
+
+    /// Ledger folders, sorted; a symlink named like a ledger is not one.
     public func ledgerNames() -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: ledgersFolder.path)) ?? []
-        return names.filter { name in
-            var isFolder: ObjCBool = false
-            return (try? Names.validate(name, as: .ledger)) != nil
-                && FileManager.default.fileExists(atPath: folder(of: name).path, isDirectory: &isFolder) && isFolder.boolValue
-        }.sorted()
+        guard let entries = try? openLedgers().entries() else { return [] }
+        return entries.filter { $0.kind == .folder && (try? Names.validate($0.name, as: .ledger)) != nil }.map(\.name)
     }
 
     /// Creates `ledgers/<name>/` with its README; returns false when it already existed.
@@ -38,66 +47,62 @@ public struct LedgerStore: Sendable {
     public func createLedger(_ name: String) throws(LedgerError) -> Bool {
         try Names.validate(name, as: .ledger)
         let existed = ledgerNames().contains(name)
-        try AtomicFile.makeFolder(folder(of: name).path)
-        _ = try AtomicFile.write(Array(Self.ledgersReadme.utf8), to: ledgersFolder.appendingPathComponent("README.md").path)
-        _ = try AtomicFile.write(Array(Self.gitattributes.utf8), to: ledgersFolder.appendingPathComponent(".gitattributes").path)
-        _ = try AtomicFile.write(Array(Self.gitignore.utf8), to: ledgersFolder.appendingPathComponent(".gitignore").path)
-        _ = try AtomicFile.write(Array("# \(name)\n\nRecords of the \(name) ledger, written by `repro`. Do not edit.\n".utf8),
-                                 to: folder(of: name).appendingPathComponent("README.md").path)
+        do {
+            let ledgers = try openTop().makeFolder(Self.folderName)
+            let ledger = try ledgers.makeFolder(name)
+            try ledgers.writeFile("README.md", Array(Self.ledgersReadme.utf8))
+            try ledgers.writeFile(".gitattributes", Array(Self.gitattributes.utf8))
+            try ledgers.writeFile(".gitignore", Array(Self.gitignore.utf8))
+            try ledger.writeFile("README.md", Array("# \(name)\n\nRecords of the \(name) ledger, written by `repro`. Do not edit.\n".utf8))
+        } catch {
+            throw .notWritable(path: error.path, reason: error.reason)
+        }
         return !existed
     }
 
-    /// Writes the record unless an identical one exists. Throws if the ledger does not exist.
+    /// Writes the record unless an identical one exists. Throws if the ledger does not exist,
+    /// and refuses (nothing written anywhere) when any folder on the way is a symlink.
     /// `durable: false` skips fsync; only generated benchmark ledgers use it.
     @discardableResult
     public func write(_ record: LedgerRecord, to ledger: String, durable: Bool = true) throws -> (file: RecordFile, created: Bool) {
         try requireLedger(ledger)
         let encoded = try RecordCodec.encode(record)
         let file = RecordFile(ledger: ledger, type: record.type, id: encoded.id.hex)
-        let created = try AtomicFile.write(encoded.fileBytes, to: top.appendingPathComponent(file.relativePath).path, durable: durable)
-        return (file, created)
+        do {
+            let fan = try openLedgers().folder(ledger)
+                .makeFolder(record.type.folder, durable: durable).makeFolder(String(file.id.prefix(2)), durable: durable)
+            let created = try fan.writeFile(file.fileName, encoded.fileBytes, durable: durable)
+            return (file, created)
+        } catch {
+            throw LedgerError.notWritable(path: file.relativePath, reason: error.path == file.relativePath ? error.reason : error.description)
+        }
     }
 
     public func requireLedger(_ ledger: String) throws(LedgerError) {
         try Names.validate(ledger, as: .ledger)
         guard isInitialized else { throw .notInitialized(top: top.path) }
+        do { _ = try openLedgers() } catch { throw .corruptRecord(path: error.path, reason: error.reason) }
         let known = ledgerNames()
         guard known.contains(ledger) else { throw .unknownLedger(ledger, known: known) }
     }
 
-    /// Reads and verifies one record: it must parse, match its schema and hash to its name.
-    public func read(_ file: RecordFile) throws(RecordDefect) -> LedgerRecord {
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: top.appendingPathComponent(file.relativePath))) } catch {
-            throw .notJSON("cannot read the file: \(error.localizedDescription)")
-        }
-        return try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0
+    /// Reads and verifies one record: it must be a regular file reached without following
+    /// a link, at most `RecordLimits.maximumSize` bytes, parse, match its schema and hash to its name.
+    /// Pass `root` (`openLedgers()`, opened once) when reading many.
+    public func read(_ file: RecordFile, under root: OpenFolder? = nil) throws(RecordReadError) -> LedgerRecord {
+        try RecordCodec.decodeRead(readBytes(file, under: root), file: file)
     }
 
-    /// Every record file of the given ledgers (all when nil), plus leftovers.
-    public func list(ledgers: [String]? = nil) -> StoreListing {
-        var listing = StoreListing()
-        let fm = FileManager.default
-        for ledger in ledgers ?? ledgerNames() {
-            for type in LedgerRecord.RecordType.allCases {
-                let typeFolder = folder(of: ledger).appendingPathComponent(type.folder)
-                for fan in ((try? fm.contentsOfDirectory(atPath: typeFolder.path)) ?? []).sorted() {
-                    let fanPath = typeFolder.appendingPathComponent(fan).path
-                    for name in ((try? fm.contentsOfDirectory(atPath: fanPath)) ?? []).sorted() {
-                        let relative = "\(Self.folderName)/\(ledger)/\(type.folder)/\(fan)/\(name)"
-                        if name.contains(AtomicFile.temporaryMarker) {
-                            listing.temporaryFiles.append(relative)
-                        } else if name.hasSuffix(".json"), let id = Digest(parsing: String(name.dropLast(5))),
-                                  id.hex.hasPrefix(fan), !name.hasPrefix("sha256") {
-                            listing.records.append(RecordFile(ledger: ledger, type: type, id: id.hex))
-                        } else {
-                            listing.strayFiles.append(relative)
-                        }
-                    }
-                }
-            }
+    /// The bytes of one record file, bounded and without following links.
+    public func readBytes(_ file: RecordFile, under root: OpenFolder? = nil) throws(RecordReadError) -> [UInt8] {
+        do {
+            let ledgers: OpenFolder
+            if let root { ledgers = root } else { ledgers = try openLedgers() }
+            let fan = try ledgers.folder(at: [file.ledger, file.type.folder, String(file.id.prefix(2))])
+            return try fan.readFile(file.fileName, limit: RecordLimits.maximumSize)
+        } catch {
+            throw .file(error)
         }
-        return listing
     }
 
     static let ledgersReadme = """
@@ -122,4 +127,11 @@ public struct LedgerStore: Sendable {
 
     /// A writer's temporary file must never be committed, even mid-write.
     static let gitignore = ".*\(AtomicFile.temporaryMarker)*\n"
+}
+
+extension RecordCodec {
+    /// Decodes bytes read from `file`, checked against the id and folder its path claims.
+    static func decodeRead(_ bytes: [UInt8], file: RecordFile) throws(RecordReadError) -> LedgerRecord {
+        do { return try decode(bytes, expectedID: file.id, folder: file.type.folder).0 } catch { throw .defect(error) }
+    }
 }

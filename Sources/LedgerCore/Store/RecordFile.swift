@@ -18,8 +18,18 @@ public struct RecordFile: Hashable, Sendable {
 /// What a walk of the store found besides records.
 public struct StoreListing: Sendable {
     public var records: [RecordFile] = []
-    /// Left by a writer that was killed before its rename; safe to delete.
+    /// Writers' temporary files: a live writer's, or one left by a writer that was killed.
     public var temporaryFiles: [String] = []
     /// Files that are not named like records, relative to the work tree.
     public var strayFiles: [String] = []
+    /// Regular files outside the record folders that `repro` never writes (anything but the
+    /// READMEs, `.gitignore` and `.gitattributes`), relative to the work tree.
+    public var foreignFiles: [String] = []
+    /// Symlinks, FIFOs, devices and sockets: never followed or opened, always a defect.
+    public var unsafeEntries: [UnsafeEntry] = []
+}
+
+extension RecordFile {
+    /// `<id>.json`.
+    public var fileName: String { "\(id).json" }
 }

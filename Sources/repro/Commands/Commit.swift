@@ -8,7 +8,9 @@ struct Commit: ParsableCommand {
             Commits ledgers/ as it is in the work tree, and .gitignore only when the .repro/ line \
             `repro init` added is its sole change. Your other staged and unstaged changes stay as \
             they were. The default message counts the records added, per ledger. A ledger already \
-            committed is not an error: it says so and exits 0.
+            committed is not an error: it says so and exits 0. Only what `repro fsck` accepts is \
+            committed: a symlink, FIFO, device or socket, a file not named like a record, or a record \
+            that fails its check under ledgers/ makes it refuse, listing them (exit 1, HEAD unchanged).
             """)
 
     @Option(name: .shortAndLong, help: "Commit message (default: a summary of the records added).")

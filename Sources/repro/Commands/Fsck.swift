@@ -4,7 +4,11 @@ import ReproKit
 struct Fsck: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that every record hashes to its name, matches its schema and that references resolve.",
-        discussion: "Deletes temporary files a killed writer left behind. Exits 1 when it finds a problem.")
+        discussion: """
+            Names every symlink, FIFO, device or socket under ledgers/ (never followed). Deletes a \
+            writer's temporary file only when it is over an hour old and its writer's process is \
+            gone, or over a day old. Exits 1 when it finds a problem.
+            """)
 
     @OptionGroup var output: OutputOptions
 

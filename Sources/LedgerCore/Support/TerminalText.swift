@@ -1,0 +1,35 @@
+/// Names printed in text output (file names, record names, paths) come from disk and from
+/// other people's records: escaped the way GNU `ls -b` does, a name can neither inject a
+/// line nor a colour escape. JSON output is never escaped this way (JSON has its own).
+public enum TerminalText {
+    /// `\` → `\\`, newline → `\n`, tab → `\t`, every other C0 control, DEL and C1 control
+    /// → backslash and three octal digits per UTF-8 byte (`\033`, `\177`, `\302\233`).
+    public static func escaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case _ where needsEscape(scalar):
+                for byte in String(scalar).utf8 { out += "\\" + octal(byte) }
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// True when `escaped` changes the text.
+    public static func needsEscaping(_ text: String) -> Bool { text.unicodeScalars.contains(where: needsEscape) }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\\"
+    }
+
+    private static func octal(_ byte: UInt8) -> String {
+        let digits = String(byte, radix: 8)
+        return String(repeating: "0", count: 3 - digits.count) + digits
+    }
+}

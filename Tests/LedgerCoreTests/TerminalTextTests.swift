@@ -1,0 +1,25 @@
+import LedgerCore
+import Testing
+
+/// Names reach the terminal escaped as GNU `ls -b` escapes them, byte for byte.
+@Suite struct TerminalTextTests {
+    @Test func plainNamesAreUnchanged() {
+        #expect(TerminalText.escaped("model weights/é.safetensors") == "model weights/é.safetensors")
+        #expect(!TerminalText.needsEscaping("a b"))
+    }
+
+    @Test func controlCharactersBecomeBackslashSequences() {
+        #expect(Array(TerminalText.escaped("a\nb").utf8) == Array(#"a\nb"#.utf8))
+        #expect(Array(TerminalText.escaped("a\tb").utf8) == Array(#"a\tb"#.utf8))
+        #expect(Array(TerminalText.escaped("\u{1B}[31mred").utf8) == Array(#"\033[31mred"#.utf8))
+        #expect(Array(TerminalText.escaped("back\\slash").utf8) == Array(#"back\\slash"#.utf8))
+        #expect(Array(TerminalText.escaped("\u{0}\u{7F}\r").utf8) == Array(#"\000\177\015"#.utf8))
+        // C1 controls are escaped byte by byte, as `ls -b` shows their UTF-8 encoding.
+        #expect(Array(TerminalText.escaped("x\u{9B}y").utf8) == Array(#"x\302\233y"#.utf8))
+    }
+
+    @Test func aFakeVerdictLineCannotBeInjected() {
+        let name = "d.csv\nall present artifacts match their recorded digests"
+        #expect(!TerminalText.escaped(name).contains("\n"))
+    }
+}

@@ -4,7 +4,7 @@
 SWIFT ?= swift
 RELEASE_BUILD := .build-release
 
-.PHONY: deps build test demo release bench
+.PHONY: deps build test demo release bench fuzz
 
 deps:
 	@scripts/install-deps.sh
@@ -28,3 +28,23 @@ release: deps
 
 bench: release
 	python3 bench/hash_bench.py --repro $(RELEASE_BUILD)/release/repro
+
+# libFuzzer targets (fuzz/, a package of its own) under the address sanitizer, each
+# run FUZZ_SECONDS from its committed seeds in fuzz/corpus/NAME/. New inputs go to
+# $(FUZZ_BUILD)/corpus/NAME/ and crashes to $(FUZZ_BUILD)/crashes/; a crash fails.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := $(CURDIR)/.build-fuzz
+FUZZ_TARGETS := FuzzRecord FuzzLicense FuzzLFSPointer FuzzHFSnapshot
+
+fuzz: deps
+	cd fuzz && $(SWIFT) build --scratch-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD)/corpus/$$target $(FUZZ_BUILD)/crashes; \
+	  log=$(FUZZ_BUILD)/$$target.log; \
+	  $(FUZZ_BUILD)/debug/$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$target- \
+	    $(FUZZ_BUILD)/corpus/$$target fuzz/corpus/$$target > $$log 2>&1; \
+	  status=$$?; \
+	  echo "fuzz: $$target: $$(grep -h '^stat::number_of_executed_units' $$log | tr -s ' ' | cut -d' ' -f2) executions in $(FUZZ_SECONDS)s, exit $$status"; \
+	  if [ $$status -ne 0 ]; then tail -n 60 $$log; echo "fuzz: $$target crashed; the input is in $(FUZZ_BUILD)/crashes/"; exit 1; fi; \
+	done

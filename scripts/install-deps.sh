@@ -28,6 +28,8 @@ fi
 need_pip=()
 python3 -c 'import cyclonedx, jsonschema, referencing' 2>/dev/null || need_pip+=('cyclonedx-python-lib[json-validation]')
 python3 -c 'import prov' 2>/dev/null || need_pip+=(prov)
+# The reference RFC 8785 implementation the canonical-JSON differential test compares against.
+python3 -c 'import rfc8785' 2>/dev/null || need_pip+=(rfc8785)
 if [ ${#need_pip[@]} -gt 0 ]; then
   echo "install-deps: pip installing ${need_pip[*]}" >&2
   python3 -m pip install -q "${need_pip[@]}"

@@ -17,8 +17,8 @@ extension Workspace {
                                    evidence: String?, note: String?, ledger: String) throws -> AvailabilityOutcome {
         try store.requireLedger(ledger)
         let status = try Parse.status(statusText)
-        let day = try Timestamps.day(asOf)
-        if let evidence { try Parse.url(evidence, option: "--evidence") }
+        let day = try Timestamps.pastDay(asOf)
+        if let evidence { try Parse.evidence(evidence) }
         let index = try index()
         let identity = try ArtifactResolver(index: index).resolve(reference)
         let digest = identity.digest

@@ -20,7 +20,8 @@ extension Workspace {
     /// own licenses. Scope errors (unknown ledger, experiment or section, bad date) are bad input.
     public func disclosureAnalysis(_ scope: DisclosureScopeRequest) throws -> DisclosureAnalysis {
         let asOf = try scope.asOf.map { day throws -> String in
-            do { return try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
+            do { try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
+            return try Timestamps.pastDay(day)
         }
         let snapshot = try snapshot(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
                                                   sections: scope.sections))

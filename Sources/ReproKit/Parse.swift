@@ -27,18 +27,25 @@ enum Parse {
     /// `REPO@REVISION`, e.g. `meta-llama/Llama-3.1-8B@0e9e39f`.
     static func huggingFace(_ text: String) throws -> (repo: String, revision: String) {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-              parts[0].split(separator: "/").count == 2, !parts[0].hasPrefix("/"), !parts[0].hasSuffix("/"),
-              !text.contains(where: { $0.isWhitespace })
+        guard parts.count == 2, FieldRules.huggingFaceRepoProblem(String(parts[0])) == nil,
+              FieldRules.huggingFaceRevisionProblem(String(parts[1])) == nil
         else { throw LedgerError.invalidHuggingFaceReference(text) }
         return (String(parts[0]), String(parts[1]))
     }
 
     @discardableResult
     static func url(_ text: String, option: String) throws -> String {
-        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https", "ftp", "s3", "gs", "hf", "file"].contains(scheme.lowercased()),
-              !text.contains(where: { $0.isWhitespace }) else {
-            throw LedgerError.invalidInput("invalid \(option) \(text.debugDescription): expected a URL such as https://example.org/data.tar")
+        if let reason = FieldRules.sourceURLProblem(text) {
+            throw LedgerError.invalidInput("invalid \(option) \(text.debugDescription): \(reason)")
+        }
+        return text
+    }
+
+    /// An `http`/`https` URL or a DOI, the rule records read from disk are held to as well.
+    @discardableResult
+    static func evidence(_ text: String) throws -> String {
+        if let reason = FieldRules.evidenceProblem(text) {
+            throw LedgerError.invalidInput("invalid --evidence \(text.debugDescription): \(reason)")
         }
         return text
     }

@@ -23,6 +23,7 @@ public final class Workspace: @unchecked Sendable {
     /// The workspace enclosing `directory`: the nearest git work tree top.
     public static func locate(from directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Workspace {
         guard let top = WorkTree.top(containing: directory) else { throw WorkspaceError.notAGitWorkTree(directory.path) }
+        _ = try Timestamps.sourceDateEpoch(environment)  // a malformed one is an error, not silently the clock
         return Workspace(top: top, environment: environment)
     }
 

@@ -89,11 +89,11 @@ enum Fixture {
     static func snapshot(_ records: [LedgerRecord] = records, shuffled: Bool = false) throws -> LedgerSnapshot {
         var snapshot = LedgerSnapshot(ledgers: ["main"])
         for record in shuffled ? records.reversed() : records {
-            snapshot.add(record, id: try RecordCodec.encode(record).id, ledger: "main")
+            snapshot.add(record, id: try RecordCodec.id(of: record), ledger: "main")
         }
         if !shuffled { snapshot.sort() }
         return snapshot
     }
 
-    static func id(_ record: LedgerRecord) throws -> Digest { try RecordCodec.encode(record).id }
+    static func id(_ record: LedgerRecord) throws -> Digest { try RecordCodec.id(of: record) }
 }

@@ -4,9 +4,19 @@
 /// the minimal escapes, numbers as ECMAScript prints them. Any JCS implementation
 /// in another language gives the same bytes, so ids can be checked independently.
 public enum CanonicalJSON {
-    public enum Failure: Error, Equatable, Sendable {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
         /// NaN and infinities have no JSON form.
         case nonFiniteNumber
+        /// An integer beyond ±(2^53 - 1): RFC 8785 would round it to the nearest double, so two
+        /// records differing only in that integer would share an id. Refused, as PyPI's `rfc8785` does.
+        case integerOutOfRange(Int64)
+
+        public var description: String {
+            switch self {
+            case .nonFiniteNumber: return "a number is not finite"
+            case .integerOutOfRange(let number): return "integer \(number) is beyond ±(2^53 - 1), which RFC 8785 cannot write exactly"
+            }
+        }
     }
 
     public static func bytes(_ value: JSONValue) throws -> [UInt8] {
@@ -20,7 +30,9 @@ public enum CanonicalJSON {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .integer(let number): out.append(contentsOf: String(number).utf8)
+        case .integer(let number):
+            guard JSONParser.safeIntegers.contains(number) else { throw Failure.integerOutOfRange(number) }
+            out.append(contentsOf: String(number).utf8)
         case .number(let number): out.append(contentsOf: try format(number).utf8)
         case .string(let text): writeString(text, to: &out)
         case .array(let items):

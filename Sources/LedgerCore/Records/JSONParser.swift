@@ -16,8 +16,12 @@ public struct JSONParser {
         }
     }
 
-    /// Nesting deeper than this is refused rather than risking the stack.
-    public static let maximumDepth = 128
+    /// Nested arrays and objects deeper than this are refused rather than risking the stack.
+    public static var maximumDepth: Int { RecordLimits.maximumDepth }
+
+    /// The integers RFC 8785 can write exactly: an IEEE 754 double holds every
+    /// integer up to 2^53 - 1 (I-JSON, RFC 7493); a larger one would be rounded.
+    public static let safeIntegers: ClosedRange<Int64> = -(1 << 53 - 1)...(1 << 53 - 1)
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
         try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> JSONValue in
@@ -52,8 +56,8 @@ public struct JSONParser {
             position += count
         }
 
+        /// `depth` counts the arrays and objects around the value.
         mutating func value(depth: Int) throws(Failure) -> JSONValue {
-            guard depth < JSONParser.maximumDepth else { throw failure("nesting too deep") }
             guard let byte = current else { throw failure("unexpected end of input") }
             switch byte {
             case UInt8(ascii: "{"): return try object(depth: depth)
@@ -67,7 +71,14 @@ public struct JSONParser {
             }
         }
 
+        func checkDepth(_ depth: Int) throws(Failure) {
+            guard depth < JSONParser.maximumDepth else {
+                throw failure("nested deeper than the limit of \(JSONParser.maximumDepth) arrays and objects")
+            }
+        }
+
         mutating func object(depth: Int) throws(Failure) -> JSONValue {
+            try checkDepth(depth)
             position += 1
             var members: [String: JSONValue] = [:]
             skipWhitespace()
@@ -95,6 +106,7 @@ public struct JSONParser {
         }
 
         mutating func array(depth: Int) throws(Failure) -> JSONValue {
+            try checkDepth(depth)
             position += 1
             var items: [JSONValue] = []
             skipWhitespace()
@@ -211,7 +223,12 @@ public struct JSONParser {
                 while let digit = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) { position += 1 }
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-            if integral, let integer = Int64(text) { return .integer(integer) }
+            if integral {
+                guard let integer = Int64(text), JSONParser.safeIntegers.contains(integer) else {
+                    throw Failure(offset: start, reason: "integer \(text) is beyond ±(2^53 - 1), which RFC 8785 cannot write exactly")
+                }
+                return .integer(integer)
+            }
             guard let double = Double(text), double.isFinite else { throw Failure(offset: start, reason: "number out of range") }
             return .number(double)
         }

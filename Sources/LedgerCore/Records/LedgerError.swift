@@ -2,6 +2,9 @@
 public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
     case invalidName(name: String, role: String, reason: String)
     case invalidDate(String)
+    /// A date later than tomorrow (UTC): the ledger records what happened, not what will.
+    case futureDate(String, latest: String)
+    case invalidTimestamp(String)
     case invalidValue(option: String, value: String, allowed: [String])
     case invalidLicense(expression: String, reason: String)
     case notInitialized(top: String)
@@ -33,6 +36,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
             return "invalid \(role) name \(name.debugDescription): \(reason)"
         case .invalidDate(let text):
             return "invalid date \(text.debugDescription): expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23"
+        case .futureDate(let text, let latest):
+            return "invalid date \(text.debugDescription): it is in the future; the latest accepted is \(latest) (tomorrow, UTC)"
+        case .invalidTimestamp(let text):
+            return "invalid time \(text.debugDescription): expected a UTC time as YYYY-MM-DDTHH:MM:SSZ, e.g. 2024-07-23T18:12:23Z"
         case .invalidValue(let option, let value, let allowed):
             return "invalid \(option) \(value.debugDescription): expected one of \(allowed.joined(separator: ", "))"
         case .invalidLicense(let expression, let reason):

@@ -13,10 +13,10 @@ struct Availability: ParsableCommand {
     @Argument(help: "One of: \(AvailabilityStatus.allCases.map(\.rawValue).joined(separator: ", ")) (retained = a copy the authors keep).")
     var status: String
 
-    @Option(name: .customLong("as-of"), help: "Day the status was observed, YYYY-MM-DD.")
+    @Option(name: .customLong("as-of"), help: "Day the status was observed, YYYY-MM-DD; not later than tomorrow (UTC).")
     var asOf: String
 
-    @Option(help: "URL showing the status (announcement, hub page).")
+    @Option(help: "http/https URL or DOI (doi:10.…) showing the status (announcement, hub page).")
     var evidence: String?
 
     @Option(help: "Free-text note.")

@@ -48,8 +48,8 @@ public struct ChangedInput: Equatable, Sendable, Codable, CustomStringConvertibl
 
     /// Files named one per line under the input, so a warning says exactly what differs.
     public var description: String {
-        var lines = ["  \(name) (\(path)): recorded \(recorded), present \(present)"]
-        lines += changed.map { "    changed  \($0)" } + missing.map { "    missing  \($0)" } + added.map { "    added    \($0)" }
+        var lines = ["  \(TerminalText.escaped(name)) (\(TerminalText.escaped(path))): recorded \(recorded), present \(present)"]
+        lines += changed.map { "    changed  \(TerminalText.escaped($0))" } + missing.map { "    missing  \(TerminalText.escaped($0))" } + added.map { "    added    \(TerminalText.escaped($0))" }
         return lines.joined(separator: "\n")
     }
 }

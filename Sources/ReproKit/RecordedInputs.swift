@@ -140,7 +140,7 @@ extension Workspace {
                 use.digestAfterRun = after.identity.digest
                 var lines = ["input \(use.name) (\(before.path)) changed during the run: \(before.identity) at the start, \(after.identity) at the end"]
                 let (changed, missing, added) = after.difference(from: before.manifest?.entries.map { ($0.displayPath, $0.digest) })
-                lines += changed.map { "    changed  \($0)" } + missing.map { "    missing  \($0)" } + added.map { "    added    \($0)" }
+                lines += changed.map { "    changed  \(TerminalText.escaped($0))" } + missing.map { "    missing  \(TerminalText.escaped($0))" } + added.map { "    added    \(TerminalText.escaped($0))" }
                 warn(lines.joined(separator: "\n"))
             } catch {
                 warn("input \(use.name) (\(before.path)) could not be hashed after the run: \(error)")

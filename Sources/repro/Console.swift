@@ -9,8 +9,11 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// A warning's own line breaks are kept; every other control character is escaped. Names
+    /// inside a multi-line warning are escaped where it is composed.
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data("repro: warning: \(TerminalText.escaped(message))\n".utf8))
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }
+        FileHandle.standardError.write(Data("repro: warning: \(lines.joined(separator: "\n"))\n".utf8))
     }
 
     /// Prints the error as a sentence and exits with the code CLI.md gives it.

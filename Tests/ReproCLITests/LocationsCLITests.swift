@@ -200,21 +200,31 @@ import TestSupport
         #expect(item["place"] as? String == "work-tree")
     }
 
-    /// A recorded manifest naming `../escape.txt` is a defect: reported for that artifact, never joined to a path.
+    /// A recorded manifest naming `../escape.txt` is a defect: every reader refuses the record
+    /// (a co-author's clone can still carry one), so its path is never joined to anything.
     @Test func manifestPathWithDotDotIsADefect() throws {
         let repo = try Self.initialized()
         try repo.folder.write("d/x.txt", "now\n")
         let manifest = FolderManifest(entries: [.init(path: Array("../escape.txt".utf8), digest: Digest.of("then\n"), size: 5)])
-        let store = LedgerStore(top: repo.url)
-        _ = try store.write(.manifest(ManifestRecord(manifest)), to: "main")
-        _ = try store.write(.artifact(ArtifactRecord(
+        // Written by hand: repro itself refuses to write such a record.
+        let hostile = LedgerRecord.manifest(ManifestRecord(manifest))
+        let id = try RecordCodec.id(of: hostile).hex
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        _ = try repo.folder.write("ledgers/main/manifests/\(id.prefix(2))/\(id).json",
+                              String(decoding: try encoder.encode(ManifestRecord(manifest)), as: UTF8.self))
+        _ = try LedgerStore(top: repo.url).write(.artifact(ArtifactRecord(
             digest: manifest.digest, name: "d", kind: .dataset, layout: .folder, size: 5, fileCount: 1, sources: [.localPath("d")],
             license: nil, derivedFrom: [], recordedAt: "2026-01-01T00:00:00Z", recordedBy: Agent(user: "grace", host: "lab-02"))), to: "main")
         let hub = try TemporaryFolder("empty-hub")
         let result = try repo.repro("verify", environment: ["HF_HUB_CACHE": hub.path])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout == "PROBLEM   d  manifest \(manifest.digest): file path \"../escape.txt\" is absolute or contains \"..\"; "
-                + "run `repro fsck` (not checked)\n1 artifact could not be checked\n")
+        #expect(result.stdout == "MISMATCH  d  d: recorded sha256:\(manifest.digest.hex.prefix(12)), now "
+                + "sha256:\(Digest.of("\(Digest.of("now\n").hex)  x.txt\n").hex.prefix(12))\n1 artifact changed\n")
+        #expect(result.stderr.contains("ledgers/main/manifests/\(id.prefix(2))/\(id).json: invalid field entries[0].path"))
+        let fsck = try repo.repro("fsck")
+        #expect(fsck.status == 1)
+        #expect(fsck.stdout.contains("ledgers/main/manifests/\(id.prefix(2))/\(id).json: invalid field entries[0].path"))
     }
 
     /// `locate` names the artifact and hashes the path first: unknown names and special files are

@@ -54,6 +54,7 @@ extension Workspace {
                                                forwardToGrandchild: trace != nil)
         let inputs = inputsAfterRun(prepared.inputs)
         var facts = RunFacts(supervised, machine: MachineProbe.probe(host: agent.host, environment: environment))
+        if environment["REPRO_NO_COMPUTE"] == "1" { facts.compute = nil }
         if let trace {
             facts.trace = try traceFindings(trace, request: request, declared: inputs, from: directory, options: options)
         }

@@ -16,7 +16,9 @@ public struct RunOptions: Sendable {
 /// What `repro run` learned while the command ran, added to its record.
 struct RunFacts {
     var interruptedBy: String?
-    var compute: ComputeRecord
+    /// Nil under `REPRO_NO_COMPUTE=1`: measurements differ on every run, so a ledger meant to be
+    /// byte-identical when regenerated (the shipped example's) leaves them out.
+    var compute: ComputeRecord?
     var trace: TraceFindings?
 
     init(_ run: SupervisedRun, machine: MachineRecord) {

@@ -13,12 +13,28 @@ extension Workspace {
         guard ExecutableSearch.find(resolved, path: environment["PATH"] ?? "/usr/bin:/bin") != nil else {
             throw RunError.commandNotFound(program)
         }
+        try refuseLinks(ledger: ledger)
         try probeWritable(store.folder(of: ledger).appendingPathComponent(LedgerRecord.RecordType.experiment.folder))
         for input in inputs {
             guard let path = localCopies(of: input.digest).first else { continue }
             if let reason = Self.unreadable(path) {
                 throw RunError.inputUnreadable(name: input.name, path: displayPath(path), reason: reason)
             }
+        }
+    }
+
+    /// The record will be written without following links (LedgerStore): a linked ledger,
+    /// experiments folder or shard folder would refuse it after the run, so refuse it now.
+    private func refuseLinks(ledger: String) throws {
+        let type = LedgerRecord.RecordType.experiment.folder
+        do {
+            let folder = try store.openLedgers().folder(ledger)
+            guard let experiments = try folder.folderIfPresent(type) else { return }
+            if let bad = try experiments.entries().first(where: { $0.kind.isSpecial }) {
+                throw RunError.ledgerNotWritable(path: experiments.child(bad.name), reason: "is \(bad.kind.phrase), not a folder repro writes records in")
+            }
+        } catch let error as FileSystemError {
+            throw RunError.ledgerNotWritable(path: error.path, reason: error.reason)
         }
     }
 

@@ -86,15 +86,20 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
 public struct ChildUsage: Sendable, Equatable {
     public var userMilliseconds: Int64
     public var systemMilliseconds: Int64
-    /// The largest resident set of any reaped descendant, in bytes (a maximum, not a sum).
-    public var peakRSSBytes: Int64
+    /// The largest resident set of any reaped descendant, in bytes (a maximum, not a sum);
+    /// nil when it is no larger than repro's own. Linux counts the memory of the process that
+    /// started a command in the command's peak (it is carried across `exec`), so a figure at
+    /// or below repro's own size says nothing about the command and is not recorded.
+    public var peakRSSBytes: Int64?
 
     static func current() -> ChildUsage {
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        var own = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &own)
         func ms(_ time: timeval) -> Int64 { Int64(time.tv_sec) * 1000 + Int64(time.tv_usec) / 1000 }
         return ChildUsage(userMilliseconds: ms(usage.ru_utime), systemMilliseconds: ms(usage.ru_stime),
-                          peakRSSBytes: Int64(usage.ru_maxrss) * 1024)
+                          peakRSSBytes: usage.ru_maxrss > own.ru_maxrss ? Int64(usage.ru_maxrss) * 1024 : nil)
     }
 
     /// Times are cumulative, so the run's share is the difference; the peak is kept as is.

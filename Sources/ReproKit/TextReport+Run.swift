@@ -13,7 +13,7 @@ extension TextReport {
             let machine = compute.machine
             let gpus = machine.gpus.isEmpty ? "no GPU recorded" : "\(machine.gpus.count) GPU\(machine.gpus.count == 1 ? "" : "s") (\(machine.gpus[0].name))"
             lines.append("  compute: \(seconds(compute.wallMilliseconds)) wall, \(seconds(compute.userCPUMilliseconds)) user, "
-                + "\(seconds(compute.systemCPUMilliseconds)) system, peak \(compute.peakRSSBytes / 1_048_576) MiB")
+                + "\(seconds(compute.systemCPUMilliseconds)) system, \(compute.peakRSSBytes.map { "peak \($0 / 1_048_576) MiB" } ?? "peak memory not measured (below repro's own)")")
             lines.append("  machine: \(machine.host), \(machine.cpuCount) CPUs\(machine.cpuModel.map { " (\($0))" } ?? ""), \(gpus)")
         }
         return lines

@@ -6,12 +6,13 @@ public struct ComputeRecord: Codable, Hashable, Sendable {
     /// User and system CPU time of the whole process tree (getrusage of reaped children).
     public var userCPUMilliseconds: Int64
     public var systemCPUMilliseconds: Int64
-    /// Peak resident set of the largest process in the tree (ru_maxrss), in bytes.
-    public var peakRSSBytes: Int64
+    /// Peak resident set of the largest process in the tree (ru_maxrss), in bytes; absent
+    /// when it was no larger than repro's own, which Linux counts in it (see ChildUsage).
+    public var peakRSSBytes: Int64?
     public var machine: MachineRecord
 
     public init(wallMilliseconds: Int64, userCPUMilliseconds: Int64, systemCPUMilliseconds: Int64,
-                peakRSSBytes: Int64, machine: MachineRecord) {
+                peakRSSBytes: Int64?, machine: MachineRecord) {
         self.wallMilliseconds = wallMilliseconds
         self.userCPUMilliseconds = userCPUMilliseconds
         self.systemCPUMilliseconds = systemCPUMilliseconds

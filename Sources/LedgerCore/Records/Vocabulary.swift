@@ -33,6 +33,14 @@ public enum ExperimentOutcome: String, Codable, Sendable {
     public var endedEarly: Bool { self == .failed || self == .interrupted }
 }
 
+extension Sequence where Element == ExperimentOutcome {
+    /// How prose names runs that ended early: "failed", "interrupted", or both when mixed.
+    public var endedEarlyPhrase: String {
+        let kinds = Set(filter(\.endedEarly))
+        return kinds == [.interrupted] ? "interrupted" : kinds.contains(.interrupted) ? "failed or interrupted" : "failed"
+    }
+}
+
 /// Who recorded something, for the audit trail.
 public struct Agent: Codable, Hashable, Sendable {
     public var user: String

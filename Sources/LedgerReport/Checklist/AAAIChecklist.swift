@@ -172,11 +172,11 @@ enum AAAIChecklist {
         }
         var parts: [Sentence] = []
         for group in groups {
-            let done = group.experiments.filter { $0.outcome != .failed }
+            let done = group.experiments.filter { !$0.outcome.endedEarly }
             let failed = group.experiments.count - done.count
             let which: Sentence = group.section.map { [.quoted($0)] } ?? listed(done.map { [.emphasis($0.name)] })
             parts.append(which + [.words(": \(done.count) completed " + (done.count == 1 ? "experiment" : "experiments")
-                + (failed == 0 ? "" : " (\(failed) failed, not counted)"))])
+                + (failed == 0 ? "" : " (\(failed) \(group.experiments.map(\.outcome).endedEarlyPhrase), not counted)"))])
         }
         let sentences: [Sentence] = [[.words("The ledger records, per set of results, ")] + listed(parts, conjunction: "and")
             + [.words(".")], [.words("Repeated runs within one experiment are for the authors to state.")]]
@@ -215,7 +215,7 @@ enum AAAIChecklist {
     }
 
     private static func completedRuns(_ facts: ChecklistFacts) -> [DisclosedExperiment] {
-        facts.analysis.groups.flatMap(\.experiments).filter { $0.outcome != .failed }
+        facts.analysis.groups.flatMap(\.experiments).filter { !$0.outcome.endedEarly }
     }
 
     private static func records(_ artifacts: [DisclosedArtifact]) -> [String] {

@@ -63,7 +63,7 @@ public struct CoverageReport: Codable, Hashable, Sendable {
         var failures: [String: [String]] = [:]
         for experiment in experiments {
             guard let section = experiment.section else { continue }
-            if experiment.outcome == .failed {
+            if experiment.outcome.endedEarly {
                 failures[section, default: []].append(experiment.name)
             } else {
                 results[section, default: []].append(experiment.name)

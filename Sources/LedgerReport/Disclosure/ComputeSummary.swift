@@ -27,7 +27,7 @@ public struct ComputeSummary: Codable, Hashable, Sendable {
             guard let compute = run.compute else { withoutCompute += 1; return }
             wallMilliseconds += compute.wallMilliseconds
             cpuMilliseconds += compute.userCPUMilliseconds + compute.systemCPUMilliseconds
-            peakRSSBytes = max(peakRSSBytes, compute.peakRSSBytes)
+            peakRSSBytes = max(peakRSSBytes, compute.peakRSSBytes ?? 0)
             if !machines.contains(compute.machine) { machines.append(compute.machine) }
         }
     }
@@ -71,7 +71,7 @@ extension ComputeSummary.Usage {
         if withoutCompute > 0 { counts.append("\(withoutCompute) without a compute record") }
         let head = "\(runs) run\(plural)" + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))")
         return head + ": " + Self.hours(wallMilliseconds) + " h wall time, " + Self.hours(cpuMilliseconds)
-            + " CPU-hours, peak memory " + Self.gibibytes(peakRSSBytes) + " GiB"
+            + " CPU-hours, " + (peakRSSBytes > 0 ? "peak memory " + Self.gibibytes(peakRSSBytes) + " GiB" : "peak memory not measured")
     }
 
     /// "host (CPU model, 64 CPUs, 512.0 GiB memory, 8 x NVIDIA A100 80 GiB, driver 535.104.05)".

@@ -35,7 +35,7 @@ struct StatementComposer {
         var out: [Paragraph] = []
         var index: [Set<Digest>: Int] = [:]
         for group in groups {
-            let hasResults = group.experiments.contains { $0.outcome != .failed }
+            let hasResults = group.experiments.contains { !$0.outcome.endedEarly }
             let key = Set(group.artifacts.map(\.digest))
             guard let section = group.section, hasResults, !key.isEmpty else {
                 out.append(Paragraph(sections: group.section.map { [$0] } ?? [], group: group))
@@ -198,8 +198,9 @@ struct StatementComposer {
     /// What the results depend on, citing only the runs that completed: a failed run is
     /// no result. Failed runs are named in a sentence of their own.
     private func opening(_ group: DisclosureGroup, sections: [String], mention: (ArtifactRef) -> Sentence) -> [Sentence] {
-        let results = group.experiments.filter { $0.outcome != .failed }.map(\.name)
-        let failed = group.experiments.filter { $0.outcome == .failed }.map(\.name)
+        let results = group.experiments.filter { !$0.outcome.endedEarly }.map(\.name)
+        let failed = group.experiments.filter { $0.outcome.endedEarly }.map(\.name)
+        let ended = group.experiments.map(\.outcome).endedEarlyPhrase
         func experiments(_ names: [String]) -> Sentence {
             [.words(names.count == 1 ? "experiment " : "experiments ")] + listed(names.map { [.emphasis($0)] })
         }
@@ -217,9 +218,9 @@ struct StatementComposer {
         }
         guard !results.isEmpty else {
             var out: [Sentence] = [[.words("No completed run backs the ")] + which + [.words(": ")] + experiments(failed)
-                + [.words(" failed.")]]
+                + [.words(" \(ended).")]]
             if !group.artifacts.isEmpty {
-                out.append([.words(failed.count == 1 ? "The failed run depended on " : "The failed runs depended on ")]
+                out.append([.words(failed.count == 1 ? "The \(ended) run depended on " : "The \(ended) runs depended on ")]
                     + listed(group.artifacts.map(mention)) + [.words(".")])
             }
             return out
@@ -230,7 +231,7 @@ struct StatementComposer {
             ? [subject + [.words(" record no input artifacts.")]]
             : [subject + [.words(" depend on ")] + listed(group.artifacts.map(mention)) + [.words(".")]]
         if !failed.isEmpty {
-            out.append([.words("The failed " + (failed.count == 1 ? "run of " : "runs of "))] + experiments(failed)
+            out.append([.words("The \(ended) " + (failed.count == 1 ? "run of " : "runs of "))] + experiments(failed)
                 + [.words(failed.count == 1 ? " is not counted among these results." : " are not counted among these results.")])
         }
         return out

@@ -6,6 +6,8 @@ set -euo pipefail
 need_apt=()
 pkg-config --exists libgit2 2>/dev/null || need_apt+=(libgit2-dev pkg-config)
 [ -f /usr/include/sqlite3.h ] || need_apt+=(libsqlite3-dev)
+# FoundationNetworking (repro upstream) links libcurl statically in `make release`.
+pkg-config --exists libcurl 2>/dev/null || need_apt+=(libcurl4-openssl-dev)
 command -v pdflatex >/dev/null 2>&1 || need_apt+=(texlive-latex-base texlive-latex-recommended texlive-fonts-recommended)
 kpsewhich IEEEtran.cls >/dev/null 2>&1 || need_apt+=(texlive-publishers)
 # acmart loads xstring (texlive-plain-generic) and packages of texlive-latex-extra.
@@ -16,6 +18,8 @@ dpkg -s cm-super >/dev/null 2>&1 || need_apt+=(cm-super)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
 command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# `repro run --trace` and the tests that check what a command opened.
+command -v strace >/dev/null 2>&1 || need_apt+=(strace)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install-deps: installing ${need_apt[*]}" >&2

@@ -37,7 +37,10 @@ extension RecordIndex {
             }
         }
         var versions: [ArtifactIdentity: NameVersion] = [:]
+        // "x follows y": within one second (or a pinned clock) the recorded order decides.
+        var follows: Set<[ArtifactIdentity]> = []
         for record in records {
+            if let previous = record.value.replaces { follows.insert([record.value.identity, previous]) }
             let identity = record.value.identity
             var version = versions[identity] ?? NameVersion(identity: identity, firstRecordedAt: record.value.recordedAt,
                                                            lastRecordedAt: record.value.recordedAt, ledgers: [])
@@ -46,7 +49,19 @@ extension RecordIndex {
             if !version.ledgers.contains(record.ledger) { version.ledgers.append(record.ledger) }
             versions[identity] = version
         }
-        return versions.values.sorted { ($0.lastRecordedAt, $0.identity) < ($1.lastRecordedAt, $1.identity) }
+        // How many versions stand behind each one along `follows` (cycles, from re-recorded
+        // bytes, are cut): within one second the longer chain is the later version.
+        var depth: [ArtifactIdentity: Int] = [:]
+        func chain(_ identity: ArtifactIdentity, _ visiting: Set<ArtifactIdentity>) -> Int {
+            if let known = depth[identity] { return known }
+            let behind = follows.filter { $0[0] == identity && !visiting.contains($0[1]) }
+                .map { chain($0[1], visiting.union([identity])) + 1 }.max() ?? 0
+            depth[identity] = behind
+            return behind
+        }
+        return versions.values.sorted { a, b in
+            (a.lastRecordedAt, chain(a.identity, []), a.identity) < (b.lastRecordedAt, chain(b.identity, []), b.identity)
+        }
     }
 
     /// Layouts recorded for each digest, read from the stored JSON in one pass per chunk.

@@ -72,7 +72,8 @@ extension Workspace {
         let lineage = try chooseLineage(flag: flagParents, flagText: request.derivedFrom, card: card)
 
         let observed = try ArtifactObservation.make(path: path, workspace: self, useCache: request.useCache, progress: progress)
-        if !request.newVersion, let latest = try index().versions(named: name).last, latest.identity != observed.identity {
+        let latest = try index().versions(named: name).last
+        if !request.newVersion, let latest, latest.identity != observed.identity {
             throw IdentityError.nameTaken(name: name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
                                           path: request.path, new: observed.identity)
         }
@@ -99,6 +100,7 @@ extension Workspace {
             fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: lineage.parents,
             recordedAt: now(), recordedBy: agent, note: request.note)
         record.externalParents = lineage.external.isEmpty ? nil : lineage.external
+        if let latest, latest.identity != observed.identity { record.replaces = latest.identity }
         record.card = card
         let responses = probeSources(request.sources)
         record.sourceResponses = responses.isEmpty ? nil : responses

@@ -107,6 +107,25 @@ import TestSupport
 
     // MARK: names keep a history
 
+    /// Under one pinned clock every version has the same time: the recorded order still decides
+    /// which is latest (each new version names the one it follows).
+    @Test func versionsRecordedInOneSecondKeepTheirOrder() throws {
+        var digests: [String] = []
+        for (index, text) in ["1\n", "2\n", "3\n"].enumerated() {
+            try repo.folder.write("f.txt", text)
+            let tracked = index == 0 ? try repo.repro("track", "f.txt", "--name", "f", "--kind", "other")
+                : try repo.repro("track", "f.txt", "--name", "f", "--kind", "other", "--new-version")
+            #expect(tracked.status == 0, "\(tracked.stderr)")
+            digests.append(try digest("f.txt"))
+        }
+        let versions = try #require(try json("show", "f")["versions"] as? [[String: Any]])
+        #expect(versions.map { $0["identity"] as? String } == digests.map { "file:\($0)" })
+        #expect(try json("show", "f")["digest"] as? String == digests[2])
+        let tagged = try repo.repro("tag", "t", "--uses", "f")
+        #expect(tagged.status == 0, "\(tagged.stderr)")
+        #expect(try inputs(of: "t").first?["digest"] as? String == digests[2])
+    }
+
     @Test func aNameIsNotSilentlyRepointed() throws {
         try repo.folder.write("data/train.csv", "a,b\n1,2\n")
         try repo.folder.write("other.bin", "other bytes")

@@ -27,6 +27,9 @@ public struct ArtifactRecord: Codable, Hashable, Sendable {
     public var card: ModelCard?
     /// What each http(s) source answered at track time, when it could be reached.
     public var sourceResponses: [SourceResponse]?
+    /// The version of this name that these bytes follow (`--new-version`, or a run's changed
+    /// input or output): orders versions recorded within one second or under a pinned clock.
+    public var replaces: ArtifactIdentity?
 
     public init(digest: Digest, name: String, kind: ArtifactKind, layout: ArtifactLayout, size: Int64, fileCount: Int,
                 sources: [ArtifactSource], license: String?, derivedFrom: [Digest], recordedAt: String,

@@ -153,7 +153,7 @@ enum AAAIChecklist {
 
     static func experiments(_ facts: ChecklistFacts) -> [ChecklistItem] {
         [
-            byAuthors(("E1", "Does the paper specify the computing infrastructure (hardware and software) used?")),
+            infrastructure(facts),
             runsPerResult(facts),
             hyperparameters(facts),
             byAuthors(("E4", "Does the paper formally describe the evaluation metrics and why they were chosen?")),
@@ -216,6 +216,18 @@ enum AAAIChecklist {
 
     private static func completedRuns(_ facts: ChecklistFacts) -> [DisclosedExperiment] {
         facts.analysis.groups.flatMap(\.experiments).filter { !$0.outcome.endedEarly }
+    }
+
+    /// The hardware comes from the compute records of `repro run`; software versions are not recorded.
+    private static func infrastructure(_ facts: ChecklistFacts) -> ChecklistItem {
+        let question = "Does the paper specify the computing infrastructure (hardware and software) used?"
+        guard let summary = facts.analysis.compute, !summary.total.machinePhrases.isEmpty else { return byAuthors(("E1", question)) }
+        let runs = facts.analysis.groups.flatMap(\.experiments)
+        return ChecklistItem(id: "E1", question: question, answer: .partial, sentences: [
+            [.words("The ledger records the hardware of the runs: ")] + listed(summary.total.machinePhrases.map { [.text($0)] })
+                + [.words(".")],
+            [.words("Software versions are not recorded in the ledger; the authors should state them.")],
+        ], records: runs.map(experimentRecord))
     }
 
     private static func records(_ artifacts: [DisclosedArtifact]) -> [String] {

@@ -57,6 +57,16 @@ import Testing
             """)
     }
 
+    @Test func aaaiInfrastructureItemNamesTheRecordedHardware() throws {
+        let item = try #require(Checklist(try analysis(), venue: .aaai).items.first { $0.id == "E1" })
+        #expect(item.answer == .partial)
+        #expect(item.justification == """
+            The ledger records the hardware of the runs: gpu-node-7 (AMD EPYC 7763 64-Core Processor, 128 CPUs, \
+            512.0 GiB memory, 2 x NVIDIA A100-SXM4-80GB 80 GiB, driver 535.104.05) and laptop (8 CPUs, no GPU recorded). \
+            Software versions are not recorded in the ledger; the authors should state them.
+            """)
+    }
+
     @Test func statementJSONCarriesTheComputeSummary() throws {
         let summary = try #require(try analysis().compute)
         #expect(summary.total.runs == 4)

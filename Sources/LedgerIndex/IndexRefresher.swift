@@ -106,8 +106,7 @@ struct IndexRefresher {
             let entries = (try? root?.folder(at: parts).entries()) ?? []
             var onDisk = Set<String>()
             for name in entries.filter({ $0.kind != .folder }).map(\.name) where name.hasSuffix(".json") && !name.hasPrefix(".") {
-                let id = String(name.dropLast(5))
-                guard Digest(parsing: id) != nil, id.hasPrefix(folder.relative.suffix(2)) else { continue }
+                guard let id = LedgerStore.recordID(named: name, inFan: String(folder.relative.suffix(2))) else { continue }
                 let file = RecordFile(ledger: folder.ledger, type: folder.type, id: id)
                 onDisk.insert(file.relativePath)
             }

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 
 extension Workspace {
     /// Enters an experiment record that `repro run` printed when it could not write it
@@ -7,15 +8,20 @@ extension Workspace {
     /// like a stored record, and its names validated, before anything is written.
     public func tag(fromJSON file: String, from directory: URL) throws -> RecordedExperiment {
         let path = absolutePath(file, from: directory)
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw LedgerError.unreadableFile(path: file, reason: "no such file or not readable")
+        // Opened without blocking (a FIFO would wait for a writer), checked on the descriptor,
+        // and bounded like a stored record.
+        let data: [UInt8]
+        do { data = try OpenFolder.readUserFile(FilePath(path), limit: RecordLimits.maximumSize) } catch {
+            switch error {
+            case .system(_, _, .noSuchFileOrDirectory): throw LedgerError.invalidInput("\(file): no such file")
+            case .notFollowed, .wrongKind: throw LedgerError.invalidInput("\(file) is not a regular file; give the saved record")
+            case .tooLarge(_, let limit):
+                throw LedgerError.invalidInput("\(file) is larger than \(limit) bytes; not an experiment record")
+            default: throw LedgerError.unreadableFile(path: file, reason: error.reason)
+            }
         }
-        defer { try? handle.close() }
-        let limit = 16 * 1024 * 1024
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        guard data.count <= limit else { throw LedgerError.invalidInput("\(file): larger than 16 MiB; not an experiment record") }
         let record: LedgerRecord
-        do { record = try RecordCodec.decode([UInt8](data)).0 } catch {
+        do { record = try RecordCodec.decode(data).0 } catch {
             throw LedgerError.invalidInput("\(file): \(error)")
         }
         guard case .experiment(let experiment) = record else {

@@ -61,32 +61,12 @@ extension Workspace {
         guard synced else { throw RunError.ledgerNotWritable(path: shown, reason: String(cString: strerror(syncCode))) }
     }
 
-    /// The paths on this machine where a copy of the artifact is recorded to live (the
-    /// recorded local paths that exist). The one place `run` asks; machine-local copies plug in here.
+    /// The copies of an artifact this machine knows of, best first: the one lookup `verify`
+    /// uses (work tree, location store, Hugging Face cache), never a record's outside path.
     func localCopies(of digest: Digest) -> [String] {
-        guard let records = try? index().artifactRecords(digest) else { return [] }
-        var seen = Set<String>()
-        let sources = records.reversed().flatMap(\.value.sources)
-        let recorded = sources.compactMap(\.path).map { $0.hasPrefix("/") ? $0 : top.appendingPathComponent($0).path }
-        let hub = sources.compactMap { source in source.repo.flatMap { repo in source.revision.map { (repo, $0) } } }
-            .flatMap { huggingFaceSnapshots(repo: $0.0, revision: $0.1) }
-        return (recorded + hub).filter { seen.insert($0).inserted && FileManager.default.fileExists(atPath: $0) }
-    }
-
-    /// Where this machine's Hugging Face cache keeps a snapshot of `repo@revision`
-    /// (`HF_HUB_CACHE`, else `HF_HOME/hub`, else `~/.cache/huggingface/hub`); a branch
-    /// name is followed through `refs/`.
-    private func huggingFaceSnapshots(repo: String, revision: String) -> [String] {
-        let hub = environment["HF_HUB_CACHE"] ?? environment["HF_HOME"].map { $0 + "/hub" }
-            ?? environment["HOME"].map { $0 + "/.cache/huggingface/hub" }
-        guard let hub, !repo.contains(".."), !revision.contains("/"), !revision.contains("..") else { return [] }
-        let flat = repo.replacingOccurrences(of: "/", with: "--")
-        return ["models", "datasets", "spaces"].map { "\(hub)/\($0)--\(flat)" }.compactMap { folder in
-            let pinned = (try? String(contentsOfFile: "\(folder)/refs/\(revision)", encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let commit = pinned.flatMap { $0.allSatisfy(\.isHexDigit) && !$0.isEmpty ? $0 : nil } ?? revision
-            return "\(folder)/snapshots/\(commit)"
-        }
+        guard let records = try? index().artifactRecords(digest).map(\.value), !records.isEmpty else { return [] }
+        return knownCopies(of: digest, records: records).found.map(\.path)
+            .filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Nil when every file of the copy opens for reading; else why not (naming the file).

@@ -8,10 +8,7 @@ import TestSupport
     let repo: PaperRepository
 
     init() throws {
-        repo = try PaperRepository()
-        try repo.repro("init")
-        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
-        try #require(try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset").status == 0)
+        repo = try PaperRepository.withTrainingSet()
     }
 
     /// Exit 2, exactly `message` on stderr, nothing on stdout, the ledger untouched.

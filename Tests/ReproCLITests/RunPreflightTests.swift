@@ -10,10 +10,7 @@ struct RunPreflightTests {
     var ledgers: String { repo.folder.child("ledgers") }
 
     init() throws {
-        repo = try PaperRepository()
-        try repo.repro("init")
-        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
-        try #require(try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset").status == 0)
+        repo = try PaperRepository.withTrainingSet()
         try #require(try repo.repro("tag", "earlier", "--uses", "train").status == 0)
     }
 

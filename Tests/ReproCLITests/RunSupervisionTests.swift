@@ -11,10 +11,7 @@ import Glibc
     let repo: PaperRepository
 
     init() throws {
-        repo = try PaperRepository()
-        try repo.repro("init")
-        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
-        try #require(try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset").status == 0)
+        repo = try PaperRepository.withTrainingSet()
     }
 
     /// Under a pseudo-terminal the command reads the terminal; in its own process group it was

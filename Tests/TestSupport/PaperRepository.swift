@@ -61,6 +61,23 @@ public final class PaperRepository: @unchecked Sendable {
         return files
     }
 
+    /// `repro init` done and `data/train.csv` tracked as the dataset `train`: where most
+    /// command-line tests start.
+    public static func withTrainingSet() throws -> PaperRepository {
+        let repo = try PaperRepository()
+        try repo.repro("init")
+        try repo.folder.write("data/train.csv", "a,b\n1,2\n")
+        let tracked = try repo.repro("track", "data/train.csv", "--name", "train", "--kind", "dataset")
+        guard tracked.status == 0 else { throw SetupFailure(step: "repro track data/train.csv", stderr: tracked.stderr) }
+        return repo
+    }
+
+    public struct SetupFailure: Error, CustomStringConvertible {
+        public var step: String
+        public var stderr: String
+        public var description: String { "\(step) failed: \(stderr)" }
+    }
+
     public struct GitFailure: Error, CustomStringConvertible {
         public var arguments: [String]
         public var stderr: String

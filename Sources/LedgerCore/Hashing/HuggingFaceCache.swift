@@ -60,7 +60,7 @@ public struct HuggingFaceCache: Sendable {
     }
 
     private func commit(for revision: String, in folder: String) -> String? {
-        if Self.isCommit(revision) { return revision }
+        if HuggingFaceSnapshot.isCommit(revision) { return revision }
         guard Self.plainComponents(revision) != nil else { return nil }
         let ref = folder + "/refs/" + revision
         // A ref is a 40-hex file written by huggingface_hub; anything else is not one.
@@ -70,11 +70,7 @@ public struct HuggingFaceCache: Sendable {
               let data = FileManager.default.contents(atPath: ref),
               let text = String(data: data, encoding: .utf8) else { return nil }
         let commit = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return Self.isCommit(commit) ? commit : nil
-    }
-
-    static func isCommit(_ text: String) -> Bool {
-        text.utf8.count == 40 && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+        return HuggingFaceSnapshot.isCommit(commit) ? commit : nil
     }
 
     /// Hub names: letters, digits, `-`, `_`, `.`; not starting with `.` or `-`, no `--`.

@@ -23,17 +23,4 @@ public struct HuggingFaceSnapshot: Hashable, Sendable {
         repository = parts[1...].joined(separator: "/")
         revision = components[snapshots + 1]
     }
-
-    /// For every file of the snapshot that links into `blobs/` under a 64-hex name,
-    /// the blob name must equal the file's digest; the first that does not is returned.
-    public static func firstCorruptBlob(in manifest: FolderManifest, folder: String) -> (path: String, blob: String, actual: Digest)? {
-        for entry in manifest.entries {
-            let path = folder + "/" + entry.displayPath
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { continue }
-            let blob = (target as NSString).lastPathComponent
-            guard let expected = Digest(parsing: blob) else { continue }
-            if expected != entry.digest { return (path, blob, entry.digest) }
-        }
-        return nil
-    }
 }

@@ -10,7 +10,7 @@ public enum GitBlobID {
         var hasher = Insecure.SHA1()
         hasher.update(data: Array("blob \(bytes.count)\0".utf8))
         hasher.update(data: bytes)
-        return hex(hasher.finalize())
+        return Digest.hexString(hasher.finalize())
     }
 
     /// Streams the file in 1 MiB reads. The header needs the size up front: it is taken
@@ -32,15 +32,11 @@ public enum GitBlobID {
                 hasher.update(data: chunk)
             }
             guard read == size else { throw HashingError.changedWhileHashing(path: path) }
-            return hex(hasher.finalize())
+            return Digest.hexString(hasher.finalize())
         } catch let error as HashingError {
             throw error
         } catch {
             throw HashingError.unreadable(path: path, reason: "\(error)")
         }
-    }
-
-    static func hex(_ digest: Insecure.SHA1.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -105,7 +105,7 @@ extension LedgerStore {
     }
 
     /// The id of a file named like a record (`<64 hex>.json` in the folder of its first two characters).
-    static func recordID(named name: String, inFan fan: String) -> String? {
+    public static func recordID(named name: String, inFan fan: String) -> String? {
         guard name.hasSuffix(".json"), !name.hasPrefix("sha256"), let id = Digest(parsing: String(name.dropLast(5))),
               id.hex.hasPrefix(fan), fan.utf8.count == 2 else { return nil }
         return id.hex

@@ -9,7 +9,7 @@ struct Locate: ParsableCommand {
             machine. Hashes PATH and remembers it for `repro verify` when it holds the recorded \
             bytes; exits 1, remembering nothing, when it does not. Copies inside the work tree and \
             Hugging Face snapshots in this machine's cache (HF_HUB_CACHE, else HF_HOME/hub, else \
-            ~/.cache/huggingface/hub) are found without it.
+            $XDG_CACHE_HOME/huggingface/hub, else ~/.cache/huggingface/hub) are found without it.
             """)
 
     @Argument(help: "The artifact (name, digest or prefix).")

@@ -35,6 +35,9 @@ import Testing
         expectDefect(try tampered(record, #""llama3.1""#, #""MIT AND""#), field: "license",
                      reason: #"invalid license "MIT AND": "MIT AND": expected a license identifier after AND at column 8"#)
         expectDefect(try tampered(record, #""size" : 42"#, #""size" : -42"#), field: "size", reason: "-42 is negative")
+        // Found by FuzzRecord: a count written as a double reads back as an integer no writer could write.
+        expectDefect(try tampered(record, #""size" : 42"#, #""size" : 900754007547409911e00"#), field: "size",
+                     reason: "900754007547409911 is beyond 2^53 - 1")
         expectDefect(try tampered(record, #""revision" : "0e9e39f""#, #""revision" : "0e9e39f\n""#),
                      field: "sources[0].revision", reason: "expected a commit id or branch name, e.g. 0e9e39f")
         expectDefect(try tampered(record, #""repo" : "meta-llama/Llama-3.1-8B""#, #""repo" : "..\/..\/x""#),

@@ -34,7 +34,11 @@ private struct FieldCheck {
     }
 
     func notNegative(_ name: String, _ value: some BinaryInteger) throws(RecordDefect) {
-        try field(name) { value < 0 ? "\(value) is negative" : nil }
+        // Written as `1e17`, a count reads as an integer the writer could never write back
+        // exactly (RFC 8785 numbers are doubles): refused as the writer refuses it.
+        try field(name) {
+            value < 0 ? "\(value) is negative" : value > 9_007_199_254_740_991 ? "\(value) is beyond 2^53 - 1" : nil
+        }
     }
 
     func instant(_ name: String, _ text: String) throws(RecordDefect) {

@@ -8,8 +8,15 @@ import LedgerCore
 public func fuzzRecord(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: start, count: count))
     if let value = try? JSONParser.parse(bytes), let canonical = try? CanonicalJSON.bytes(value) {
-        guard let again = try? JSONParser.parse(canonical) else { fatalError("canonical JSON does not parse back") }
-        guard let twice = try? CanonicalJSON.bytes(again), twice == canonical else { fatalError("canonical JSON is not stable") }
+        do {
+            let again = try JSONParser.parse(canonical)
+            guard let twice = try? CanonicalJSON.bytes(again), twice == canonical else { fatalError("canonical JSON is not stable") }
+        } catch {
+            // RFC 8785 writes a double between 2^53 and 1e21 as integer digits, which the parser
+            // refuses as it refuses such an integer literal (as PyPI's rfc8785 does): the one
+            // documented exception; records are kept out of it by the field rules.
+            guard "\(error)".contains("beyond ±(2^53 - 1)") else { fatalError("canonical JSON does not parse back: \(error)") }
+        }
     }
     if let (record, id) = try? RecordCodec.decode(bytes) {
         // A record that decodes must encode to a record that decodes again.

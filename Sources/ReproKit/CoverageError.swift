@@ -1,8 +1,9 @@
 import LedgerCore
 
-/// Why `repro coverage` could not read the paper.
+/// Why `repro coverage` could not read the paper, or `repro disclaimer --aux` its `.aux` file.
 public enum CoverageError: Error, Hashable, Sendable, CustomStringConvertible, CategorizedError {
     case unreadablePaper(path: String, reason: String)
+    case unreadableAux(path: String, reason: String)
     case cycle(file: String, line: Int, target: String)
     case tooDeep(file: String, line: Int, limit: Int)
     case tooLarge(path: String, limit: Int)
@@ -14,6 +15,8 @@ public enum CoverageError: Error, Hashable, Sendable, CustomStringConvertible, C
         switch self {
         case .unreadablePaper(let path, let reason):
             "cannot read the paper \(path.debugDescription): \(reason)"
+        case .unreadableAux(let path, let reason):
+            "cannot read the aux file \(path.debugDescription): \(reason); run pdflatex on the paper first, or leave out --aux"
         case .cycle(let file, let line, let target):
             "\(file):\(line): \\input{\(target)} includes a file that is already being read (a cycle)"
         case .tooDeep(let file, let line, let limit):

@@ -8,6 +8,8 @@ public struct DisclaimerRequest: Sendable {
     public var format = "text"
     public var macros = false
     public var appendix = false
+    /// The paper's `.aux` file, for its table and figure numbers.
+    public var aux: String?
 
     public init() {}
 }
@@ -26,9 +28,10 @@ extension Workspace {
         if request.macros, format != .latex {
             throw LedgerError.invalidInput("--macros defines LaTeX commands; use it with --format latex")
         }
+        let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0, displayedAs: $0) } ?? LabelNumbers()
         let analysis = try disclosureAnalysis(request.scope)
-        let text = Statement.render(analysis, format: format,
-                                    options: StatementOptions(appendix: request.appendix, macros: request.macros))
+        let text = Statement.render(analysis, format: format, options: StatementOptions(
+            appendix: request.appendix, macros: request.macros, labelNumbers: numbers))
         return DisclaimerOutcome(text: text, analysis: analysis)
     }
 }

@@ -71,6 +71,33 @@ struct PaperReader {
         skip("not found")
     }
 
+    /// The label numbers of a paper's `.aux` file and of the aux files it `\@input`s (one per
+    /// `\include`d part), found only inside the aux file's folder, to the same depth as inputs.
+    static func labelNumbers(aux: String, displayedAs typed: String) throws -> LabelNumbers {
+        guard let resolved = realPath(aux), isRegularFile(resolved) else {
+            throw CoverageError.unreadableAux(path: typed, reason: realPath(aux) == nil ? String(cString: strerror(errno)) : "not a regular file")
+        }
+        let root = (resolved as NSString).deletingLastPathComponent
+        var numbers = LabelNumbers()
+        var pending = [(resolved, 0)]
+        var seen: Set<String> = []
+        while let (path, depth) = pending.popLast() {
+            guard seen.insert(path).inserted, depth <= maximumDepth else { continue }
+            let text: String
+            do { text = try load(path, displayName: typed) } catch CoverageError.unreadablePaper(_, let reason) {
+                throw CoverageError.unreadableAux(path: typed, reason: reason)
+            }
+            let part = LabelNumbers(aux: text)
+            numbers.merge(part)
+            for input in part.inputs where !input.hasPrefix("/") {
+                guard let next = realPath((root as NSString).appendingPathComponent(input)),
+                      next.hasPrefix(root + "/"), isRegularFile(next) else { continue }
+                pending.append((next, depth + 1))
+            }
+        }
+        return numbers
+    }
+
     private static func load(_ path: String, displayName: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CoverageError.unreadablePaper(path: displayName, reason: String(cString: strerror(errno)))

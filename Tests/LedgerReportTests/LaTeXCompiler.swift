@@ -114,7 +114,7 @@ struct LaTeXCompiler {
     /// `\hbox` (ragged cells never stretch), any overfull `\vbox`.
     static func badBoxes(in log: String) -> [String] {
         log.split(separator: "\n").map(String.init).filter { line in
-            if line.hasPrefix("Overfull \\vbox") || line.hasPrefix("Underfull \\hbox") { return true }
+            if line.hasPrefix("Overfull \\vbox") || line.hasPrefix("Underfull \\hbox") || line.hasPrefix("Underfull \\vbox") { return true }
             guard line.hasPrefix("Overfull \\hbox ("), let match = line.firstMatch(of: /\(([0-9.]+)pt too wide\)/) else {
                 return false
             }

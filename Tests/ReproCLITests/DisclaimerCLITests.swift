@@ -70,6 +70,24 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: repo.folder.child("paper/main.pdf")))
     }
 
+    /// The paper's aux file numbers the table in text; an \include'd part's aux file is read
+    /// too; an aux file outside the paper's folder is not; a missing one is bad input.
+    @Test func auxFileNumbersTheTables() throws {
+        try repo.folder.write("paper/paper.aux", "\\relax\n\\@input{part.aux}\n\\@input{../outside.aux}\n")
+        try repo.folder.write("paper/part.aux", "\\newlabel{tab:ablation}{{3}{7}{Ablation}{table.caption.3}{}}\n")
+        try repo.folder.write("outside.aux", "\\newlabel{tab:other}{{9}{1}}\n")
+        let numbered = try run("disclaimer", "--format", "text", "--aux", "paper/paper.aux")
+        #expect(numbered.stdout.hasPrefix("The results in Table 3 (experiment ablation) depend on acme-ft"))
+        let plain = try run("disclaimer", "--format", "text")
+        #expect(plain.stdout.hasPrefix("The results in “tab:ablation” (experiment ablation) depend on acme-ft"))
+
+        let missing = try run("disclaimer", "--aux", "paper/missing.aux")
+        #expect(missing.status == 2)
+        #expect(missing.stdout == "")
+        #expect(missing.stderr == "repro: error: cannot read the aux file \"paper/missing.aux\": No such file or directory; "
+            + "run pdflatex on the paper first, or leave out --aux\n")
+    }
+
     @Test func renamingTheDerivedModelClearsTheLint() throws {
         // A day later: the newest record of a digest gives its name.
         let rename = try repo.repro("track", "models/ft", "--name", "Llama-acme-ft", "--kind", "checkpoint",

@@ -10,9 +10,13 @@ public struct StatementOptions: Hashable, Sendable {
     /// LaTeX only: emit a preamble-safe file of `\newcommand`s instead (digests, limitations,
     /// their count, and `\reproStatement` / `\reproAppendix` holding the text itself).
     public var macros: Bool
+    /// The paper's numbers for its labels, so text and Markdown say "Table 2" and
+    /// consecutive tables become a range in every format.
+    public var labelNumbers: LabelNumbers
 
-    public init(appendix: Bool = false, macros: Bool = false) {
+    public init(appendix: Bool = false, macros: Bool = false, labelNumbers: LabelNumbers = LabelNumbers()) {
         self.appendix = appendix
         self.macros = macros
+        self.labelNumbers = labelNumbers
     }
 }

@@ -20,6 +20,9 @@ enum Inline: Hashable, Sendable {
     case url(String)
     /// A reference to the paper's own label, e.g. `Table~\ref{tab:ablation}`.
     case label(String)
+    /// Several of the paper's labels, those of one kind together: `Tables~\ref{tab:a}--\ref{tab:c}
+    /// and Figure~\ref{fig:b}`, or "Tables 1–3 and Figure 2" when the paper's numbers are known.
+    case labels([String])
     /// Text from the ledger or catalog in quotation marks.
     case quoted(String)
 }

@@ -17,10 +17,12 @@ import LedgerCore
 struct LaTeXMacros {
     let analysis: DisclosureAnalysis
     let appendix: Bool
+    let numbers: LabelNumbers
 
-    init(_ analysis: DisclosureAnalysis, appendix: Bool) {
+    init(_ analysis: DisclosureAnalysis, appendix: Bool, numbers: LabelNumbers = LabelNumbers()) {
         self.analysis = analysis
         self.appendix = appendix
+        self.numbers = numbers
     }
 
     struct Definition: Hashable {
@@ -38,7 +40,7 @@ struct LaTeXMacros {
         var names = MacroNames()
         let fixed = ["reproLimitationCount", "reproAsOf", "reproStatement", "reproAppendix"]
         fixed.forEach { names.reserve($0) }
-        let spelling = LaTeXSpelling()
+        let spelling = LaTeXSpelling(numbers: numbers)
         var out = [Definition(name: "reproLimitationCount", body: String(analysis.limitationCount))]
         if let day = analysis.asOf {
             out.append(Definition(name: "reproAsOf", body: ProseFormatting.date(day)))
@@ -59,7 +61,7 @@ struct LaTeXMacros {
             out.append(Definition(name: names.make("reproClass", subject),
                                   body: spelling.spell(ReproducibilityProse.short(group.reproducibility))))
         }
-        let statement = LaTeXStatement(analysis)
+        let statement = LaTeXStatement(analysis, numbers: numbers)
         out.append(Definition(name: "reproStatement", body: statement.body()))
         if appendix { out.append(Definition(name: "reproAppendix", body: statement.appendix())) }
         return out

@@ -5,9 +5,12 @@ import LedgerCore
 /// publisher classes.
 struct LaTeXStatement {
     let analysis: DisclosureAnalysis
-    private let spelling = LaTeXSpelling()
+    private let spelling: LaTeXSpelling
 
-    init(_ analysis: DisclosureAnalysis) { self.analysis = analysis }
+    init(_ analysis: DisclosureAnalysis, numbers: LabelNumbers = LabelNumbers()) {
+        self.analysis = analysis
+        spelling = LaTeXSpelling(numbers: numbers)
+    }
 
     func render(appendix: Bool) -> String {
         var out = header() + body()
@@ -24,20 +27,29 @@ struct LaTeXStatement {
 
     /// `\sloppy` (a justified line would rather run into the margin than stretch around a long
     /// name or URL) with up to 4em of ragged right, so a narrow column gets no loose lines and
-    /// no underfull box warnings.
-    static let paragraphGroup = #"{\sloppy\rightskip=0pt plus 4em\relax"#
+    /// no underfull box warnings; `\raggedbottom` (local to the group) so a page that breaks
+    /// inside the statement is not stretched to the bottom in classes that flush it.
+    static let paragraphGroup = #"{\sloppy\raggedbottom\rightskip=0pt plus 4em\relax"#
 
     /// The paragraphs, without the header comment, inside a `paragraphGroup`.
     func body() -> String {
         Self.paragraphGroup + "\n" + StatementComposer(analysis).paragraphs()
             .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
-            .joined(separator: "\n") + #"\par}"# + "\n"
+            .joined(separator: "\n") + Self.groupEnd + "\n"
     }
+
+    /// Ends a `paragraphGroup`: the penalty (a break that was legal there anyway) makes TeX
+    /// decide the page break inside the group, while `\raggedbottom` is still in force;
+    /// without it the last lines are placed after the group, on a page stretched to the bottom.
+    static let groupEnd = #"\par\penalty0}"#
 
     /// A table built from one `tabular` per artifact so it can break across pages without
     /// `longtable`: artifact, license and status in three ragged columns sized from
     /// `\linewidth` (so one- and two-column layouts both fit), then a full-width line with the
     /// source and the digest in small monospace, 32 hex digits a line. Horizontal rules only.
+    /// Pages that break inside the appendix are ragged at the bottom (`\raggedbottom`, local to
+    /// the group): a row is a rigid box, and a class that flushes the bottom (two columns,
+    /// acmart, llncs) would otherwise stretch the page above a row pushed over to the next one.
     func appendix() -> String {
         let table = AppendixTable(analysis)
         // Three columns and two inner gaps of 2\tabcolsep fill \linewidth exactly.
@@ -50,7 +62,7 @@ struct LaTeXStatement {
             if let detail { out += #"\tabularnewline"# + "\n" + wide + "{" + detail + "}\n" }
             return out + #"\tabularnewline\hline"# + "\n" + #"\end{tabular}"# + "\n"
         }
-        var out = ""
+        var out = #"{\raggedbottom"# + "\n"
         if !table.classes.isEmpty {
             out += Self.paragraphGroup + #"\noindent "# + spelling.spell(AppendixTable.classesIntroduction)
             out += table.classes.map { "\n" + spelling.spell($0.results) + ": " + spelling.spell($0.reproducibility) }
@@ -65,7 +77,7 @@ struct LaTeXStatement {
                 + twoLineDigest(entry.digest)
             out += row([cell(entry.artifact), cell(entry.license), cell(entry.availability)], detail: detail, top: false)
         }
-        return out + #"\par}"# + "\n"
+        return out + #"\par}"# + Self.groupEnd + "\n"
     }
 
     /// `sha256:` and the first 32 hex digits, a line break, the other 32; notes after the digest

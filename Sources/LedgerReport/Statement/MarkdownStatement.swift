@@ -2,9 +2,12 @@
 /// appendix as a GitHub table.
 struct MarkdownStatement {
     let analysis: DisclosureAnalysis
-    private let spelling = MarkdownSpelling()
+    private let spelling: MarkdownSpelling
 
-    init(_ analysis: DisclosureAnalysis) { self.analysis = analysis }
+    init(_ analysis: DisclosureAnalysis, numbers: LabelNumbers = LabelNumbers()) {
+        self.analysis = analysis
+        spelling = MarkdownSpelling(numbers: numbers)
+    }
 
     func render(appendix: Bool) -> String {
         var out = StatementComposer(analysis).paragraphs()

@@ -55,6 +55,11 @@ public enum ProseFormatting {
         }
     }
 
+    /// "Tables", "Appendices".
+    static func plural(_ word: String) -> String {
+        word == "Appendix" ? "Appendices" : word + "s"
+    }
+
     /// Labels `\ref` can take safely: letters, digits and `: . - _ /`.
     static func isReferable(_ label: String) -> Bool {
         !label.isEmpty && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ":.-_/".contains($0)) }

@@ -7,10 +7,10 @@ public enum Statement {
                               options: StatementOptions = StatementOptions()) -> String {
         switch format {
         case .latex:
-            options.macros ? LaTeXMacros(analysis, appendix: options.appendix).render()
-                : LaTeXStatement(analysis).render(appendix: options.appendix)
-        case .markdown: MarkdownStatement(analysis).render(appendix: options.appendix)
-        case .text: TextStatement(analysis).render(appendix: options.appendix)
+            options.macros ? LaTeXMacros(analysis, appendix: options.appendix, numbers: options.labelNumbers).render()
+                : LaTeXStatement(analysis, numbers: options.labelNumbers).render(appendix: options.appendix)
+        case .markdown: MarkdownStatement(analysis, numbers: options.labelNumbers).render(appendix: options.appendix)
+        case .text: TextStatement(analysis, numbers: options.labelNumbers).render(appendix: options.appendix)
         case .json: json(analysis)
         }
     }

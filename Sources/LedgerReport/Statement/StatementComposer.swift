@@ -64,7 +64,7 @@ struct StatementComposer {
         }
         let stated = Stated()
         var paragraphs = merged(analysis.groups).map { paragraph($0, stated: stated) }
-        var closing: [Sentence] = []
+        var closing = codeSentences()
         if !analysis.artifacts.isEmpty {
             closing.append([.words("Each digest is the SHA-256 of a file, or of the sorted "), .code("sha256sum"),
                             .words(" listing of a folder, so a copy can be checked with standard tools.")])
@@ -139,7 +139,8 @@ struct StatementComposer {
             sentences += say(own, .availability) + say(own, .unknownLicense)
         }
         sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
-        sentences += say(direct, .unknownLicense) + say(direct, .integrity) + say(direct, .code)
+        // The code of every experiment is stated once, at the end (`codeSentences`).
+        sentences += say(direct, .unknownLicense) + say(direct, .integrity)
         let referredTo = unique(repeated.compactMap(\.artifact))
         if !referredTo.isEmpty {
             sentences.append([.words("The limitations of ")] + listed(referredTo.map { [.text($0.name)] })
@@ -207,9 +208,7 @@ struct StatementComposer {
         /// "results in Table~\ref{…}", "results labelled “…”", "results of experiment …".
         var which: Sentence
         if sections.count > 1 {
-            which = [.words("results in ")] + listed(sections.map { label in
-                ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label) ? [.label(label)] : [.quoted(label)]
-            })
+            which = [.words("results in "), .labels(sections)]
         } else if let label = group.section {
             which = ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label)
                 ? [.words("results in "), .label(label)] : [.words("results labelled "), .quoted(label)]
@@ -235,6 +234,56 @@ struct StatementComposer {
                 + [.words(failed.count == 1 ? " is not counted among these results." : " are not counted among these results.")])
         }
         return out
+    }
+
+    /// One sentence per kind of code problem (and commit), naming every experiment it
+    /// concerns, so sections run from the same dirty commit do not repeat it.
+    private func codeSentences() -> [Sentence] {
+        var seen: Set<Limitation.Key> = []
+        var order: [String] = []
+        var byProblem: [String: [(experiment: String, code: CodeEvidence)]] = [:]
+        for limitation in analysis.groups.flatMap(\.limitations) where limitation.kind == .uncommittedCode {
+            guard seen.insert(limitation.key).inserted, let code = limitation.evidence.code,
+                  let experiment = limitation.experiment else { continue }
+            let key = code.problem.rawValue + "\u{0}" + (code.commit ?? "")
+            if byProblem[key] == nil { order.append(key) }
+            byProblem[key, default: []].append((experiment, code))
+        }
+        return order.map { key in
+            let entries = byProblem[key]!
+            let one = entries.count == 1
+            let subject: Sentence = [.words(one ? "Experiment " : "Experiments ")] + listed(entries.map { [.emphasis($0.experiment)] })
+            let its = one ? "its" : "their"
+            switch entries[0].code.problem {
+            case .noRepository:
+                return subject + [.words(" ran outside a git repository, so the version of \(its) code is not recorded.")]
+            case .noCommit:
+                return subject + [.words(" ran in a git repository without any commit, so the version of \(its) code is not recorded.")]
+            case .uncommittedChanges:
+                return subject + [.words(" ran with uncommitted changes on top of commit "), .commit(entries[0].code.commit ?? "")]
+                    + diffs(entries) + [.words(", so the commit alone does not contain the code that ran.")]
+            }
+        }
+    }
+
+    /// "; the diff has digest sha256:…", or per digest the experiments whose diff it is.
+    private func diffs(_ entries: [(experiment: String, code: CodeEvidence)]) -> Sentence {
+        var order: [Digest?] = []
+        var byDiff: [Digest?: [String]] = [:]
+        for entry in entries {
+            if byDiff[entry.code.diffDigest] == nil { order.append(entry.code.diffDigest) }
+            byDiff[entry.code.diffDigest, default: []].append(entry.experiment)
+        }
+        if order.count == 1 {
+            let one = entries.count == 1
+            return order[0].map { [.words(one ? "; the diff has digest " : "; each diff has digest "), .shortDigest($0)] }
+                ?? [.words(one ? "; the diff was not recorded" : "; the diffs were not recorded")]
+        }
+        return [.words("; the diffs have digests ")] + listed(order.map { diff in
+            let names = listed(byDiff[diff]!.map { [.emphasis($0)] })
+            return diff.map { [.shortDigest($0), .words(" (")] + names + [.words(")")] }
+                ?? [.words("none recorded (")] + names + [.words(")")]
+        })
     }
 
     /// "A was derived from B (digest), which was derived from C (digest), so the limitations

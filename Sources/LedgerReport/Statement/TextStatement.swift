@@ -1,10 +1,13 @@
 /// The statement as plain text wrapped at 80 columns, and the appendix as an indented list.
 struct TextStatement {
     let analysis: DisclosureAnalysis
-    private let spelling = TextSpelling()
+    private let spelling: TextSpelling
     static let width = 80
 
-    init(_ analysis: DisclosureAnalysis) { self.analysis = analysis }
+    init(_ analysis: DisclosureAnalysis, numbers: LabelNumbers = LabelNumbers()) {
+        self.analysis = analysis
+        spelling = TextSpelling(numbers: numbers)
+    }
 
     func render(appendix: Bool) -> String {
         var out = StatementComposer(analysis).paragraphs()

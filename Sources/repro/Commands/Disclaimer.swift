@@ -69,6 +69,11 @@ struct Disclaimer: ParsableCommand {
     @Flag(help: "Add a table of every artifact with its license, status and full digest.")
     var appendix = false
 
+    @Option(help: ArgumentHelp(
+        "The paper's .aux file from its last pdflatex run: text and Markdown then say \"Table 2\" instead of the label, and consecutive tables become a range in every format.",
+        valueName: "file"))
+    var aux: String?
+
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
@@ -78,6 +83,7 @@ struct Disclaimer: ParsableCommand {
         request.format = json ? "json" : format
         request.macros = macros
         request.appendix = appendix
+        request.aux = aux
         let outcome = try Console.withWorkspace { try $0.disclaimer(request) }
         try DocumentOutput.write(outcome.text, to: output)
         for lint in outcome.lints {

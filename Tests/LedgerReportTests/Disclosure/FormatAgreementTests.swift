@@ -10,7 +10,7 @@ import Testing
             .filter { !$0.hasPrefix("%") }.joined(separator: "\n")
         // LaTeX refers to a label (Table~\ref{tab:main}); text and Markdown quote it as written.
         text = text.replacing(/[A-Za-z]*~\\ref\{([^}]*)\}/) { "“" + $0.1 + "”" }
-        for (markup, plain) in [(#"\allowbreak{}"#, ""), (#"{\sloppy\rightskip=0pt plus 4em\relax"#, ""), (#"\par}"#, ""),
+        for (markup, plain) in [(#"\allowbreak{}"#, ""), (#"{\sloppy\raggedbottom\rightskip=0pt plus 4em\relax"#, ""), (#"{\raggedbottom"#, ""), (#"\par\penalty0}"#, ""), (#"\par}"#, ""),
                                 (#"\textquotedblleft{}"#, "“"), (#"\textquotedblright{}"#, "”"),
                                 (#"\textquoteright{}"#, "'"), (#"\texttt{"#, ""), (#"\emph{"#, ""),
                                 ("}", "")] {

@@ -30,11 +30,13 @@ struct SharedArtifactsFixture {
     ]
 
     var sectionCount = 8
+    /// Every run from the same commit with the same uncommitted changes.
+    var dirty = false
 
     func records() -> [LedgerRecord] {
         let helper = DisclosureFixture()
         let clean = CodeState(repository: true, commit: DisclosureFixture.commit, branch: "main", detached: false,
-                              dirty: false, diffDigest: nil)
+                              dirty: dirty, diffDigest: dirty ? Digest.of("the uncommitted diff") : nil)
         let names = [Self.base: "Llama-3.1-8B", Self.c4: "c4-en", Self.gemma: "gemma-2-9b", Self.notes: "ward-notes",
                      Self.fineTune: "acme-ft"]
         var records: [LedgerRecord] = [

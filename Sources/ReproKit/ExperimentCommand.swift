@@ -95,7 +95,7 @@ extension Workspace {
             let (explicitName, path) = Self.splitAssignment(output)
             let absolute = absolutePath(path, from: directory)
             if exitStatus != nil && exitStatus != 0 && !FileManager.default.fileExists(atPath: absolute) {
-                warn("\(path) was not produced (the command failed); not recorded as an output")
+                warn("\(TerminalText.escaped(path)) was not produced (the command failed); not recorded as an output")
                 continue
             }
             // Under --trace an output is what the command wrote: older bytes it never touched are not this run's.

@@ -55,7 +55,7 @@ extension Workspace {
         guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
         let index = try RecordIndex(url: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
         let summary = try index.rebuild()
-        for entry in summary.unsafe { warn("skipped \(entry.path): \(entry.problem) (run `repro fsck`)") }
+        for entry in summary.unsafe { warn("skipped \(TerminalText.escaped(entry.path)): \(entry.problem) (run `repro fsck`)") }
         return ReindexOutcome(records: summary.added, skipped: summary.skipped)
     }
 }

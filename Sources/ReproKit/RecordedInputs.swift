@@ -44,7 +44,7 @@ extension Workspace {
                     input.newVersion = nil
                     input.use = ArtifactUse(digest: changed.recorded.digest, name: changed.name, role: role,
                                             layout: input.use.layout, verification: .statedAsRecorded)
-                    warn("\(changed.name): recorded as used with its recorded bytes (--as-recorded); the copy at \(changed.path) differs")
+                    warn("\(TerminalText.escaped(changed.name)): recorded as used with its recorded bytes (--as-recorded); the copy at \(TerminalText.escaped(changed.path)) differs")
                 }
             }
             prepared.append(input)
@@ -53,7 +53,7 @@ extension Workspace {
         for position in prepared.indices {
             guard let (request, changed) = prepared[position].newVersion.map({ ($0.request, $0.changed) }) else { continue }
             let tracked = try track(request, from: top)
-            warn("input \(changed.name) differs from its recorded bytes; the present bytes are recorded as a new version of "
+            warn("input \(TerminalText.escaped(changed.name)) differs from its recorded bytes; the present bytes are recorded as a new version of "
                  + "\(changed.name.debugDescription):\n" + changed.description)
             prepared[position].use.digest = tracked.digest
             prepared[position].use.layout = tracked.layout
@@ -138,12 +138,12 @@ extension Workspace {
                 let after = try PresentCopy.hash(before.absolutePath, recordedAs: before.path, cache: hashCache(), progress: nil, warn: warn)
                 guard after.identity != before.identity else { return use }
                 use.digestAfterRun = after.identity.digest
-                var lines = ["input \(use.name) (\(before.path)) changed during the run: \(before.identity) at the start, \(after.identity) at the end"]
+                var lines = ["input \(TerminalText.escaped(use.name)) (\(TerminalText.escaped(before.path))) changed during the run: \(before.identity) at the start, \(after.identity) at the end"]
                 let (changed, missing, added) = after.difference(from: before.manifest?.entries.map { ($0.displayPath, $0.digest) })
                 lines += changed.map { "    changed  \(TerminalText.escaped($0))" } + missing.map { "    missing  \(TerminalText.escaped($0))" } + added.map { "    added    \(TerminalText.escaped($0))" }
                 warn(lines.joined(separator: "\n"))
             } catch {
-                warn("input \(use.name) (\(before.path)) could not be hashed after the run: \(error)")
+                warn("input \(TerminalText.escaped(use.name)) (\(TerminalText.escaped(before.path))) could not be hashed after the run: \(error)")
             }
             return use
         }

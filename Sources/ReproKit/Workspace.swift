@@ -41,10 +41,10 @@ public final class Workspace: @unchecked Sendable {
         if let openedIndex { return openedIndex }
         let index = try RecordIndex(url: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
         for entry in try index.refresh().unsafe {
-            warn("skipped \(entry.path): \(entry.problem) (run `repro fsck`)")
+            warn("skipped \(TerminalText.escaped(entry.path)): \(entry.problem) (run `repro fsck`)")
         }
         for skipped in try index.skippedRecords() {
-            warn("skipped record \(skipped.path): \(skipped.reason) (run `repro fsck`)")
+            warn("skipped record \(TerminalText.escaped(skipped.path)): \(skipped.reason) (run `repro fsck`)")
         }
         openedIndex = index
         return index

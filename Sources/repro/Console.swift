@@ -10,9 +10,9 @@ enum Console {
     }
 
     /// A warning's own line breaks are kept; every other control character is escaped. Names
-    /// inside a multi-line warning are escaped where it is composed.
+    /// are escaped where the warning is composed, so a backslash here is already an escape.
     static func warn(_ message: String) {
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.escaped(String($0)) }
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.controlsEscaped(String($0)) }
         FileHandle.standardError.write(Data("repro: warning: \(lines.joined(separator: "\n"))\n".utf8))
     }
 

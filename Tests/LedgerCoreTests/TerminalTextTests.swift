@@ -18,6 +18,15 @@ import Testing
         #expect(Array(TerminalText.escaped("x\u{9B}y").utf8) == Array(#"x\302\233y"#.utf8))
     }
 
+    /// Warnings are composed from escaped names; printing them escapes control characters
+    /// only, so an escaped name is not escaped twice.
+    @Test func composedTextKeepsItsEscapes() {
+        let composed = "changed  " + TerminalText.escaped("x\\y\nz")
+        #expect(composed == #"changed  x\\y\nz"#)
+        #expect(TerminalText.controlsEscaped(composed) == composed)
+        #expect(TerminalText.controlsEscaped("raw \u{1B}[31mred\tname\\") == #"raw \033[31mred\tname\"#)
+    }
+
     @Test func aFakeVerdictLineCannotBeInjected() {
         let name = "d.csv\nall present artifacts match their recorded digests"
         #expect(!TerminalText.escaped(name).contains("\n"))

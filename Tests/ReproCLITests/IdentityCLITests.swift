@@ -169,6 +169,23 @@ import TestSupport
 
     // MARK: inputs verified when recorded
 
+    /// A changed file whose name holds a backslash and a newline is escaped once, as `ls -b`
+    /// prints it, in the warning's file list.
+    @Test func changedFileNamesAreEscapedOnce() throws {
+        try repo.folder.write("data/ds/x\\y\nz.txt", "one\n")
+        let old = try trackFolder()
+        try repo.folder.write("data/ds/x\\y\nz.txt", "two\n")
+        let new = try digest("data/ds")
+        let run = try repo.repro("run", "exp", "--uses", "ds", "--", "true", environment: Self.later)
+        #expect(run.status == 0)
+        #expect(run.stderr == """
+            repro: warning: input ds differs from its recorded bytes; the present bytes are recorded as a new version of "ds":
+              ds (data/ds): recorded folder:\(old), present folder:\(new)
+                changed  x\\\\y\\nz.txt
+
+            """)
+    }
+
     @Test func runRecordsTheBytesPresentAsANewVersion() throws {
         let old = try trackFolder()
         try repo.folder.write("data/ds/a.txt", "alpha, revised\n")

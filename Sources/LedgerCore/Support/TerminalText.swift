@@ -21,6 +21,14 @@ public enum TerminalText {
         return out
     }
 
+    /// Text composed from names already `escaped`: only control characters are escaped (a
+    /// backslash is kept), so no control character reaches the terminal and an escaped name
+    /// is not escaped twice (`a\nb` stays `a\nb`, not `a\\nb`).
+    public static func controlsEscaped(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\\" && needsEscape($0) }) else { return text }
+        return text.unicodeScalars.map { $0 == "\\" ? "\\" : escaped(String($0)) }.joined()
+    }
+
     /// True when `escaped` changes the text.
     public static func needsEscaping(_ text: String) -> Bool { text.unicodeScalars.contains(where: needsEscape) }
 

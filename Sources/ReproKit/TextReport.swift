@@ -193,7 +193,13 @@ public enum TextReport {
         }
         let bad = report.artifacts.filter { $0.status == .mismatch }.count
         let problems = report.artifacts.filter { $0.status == .problem }.count
-        if bad == 0, problems == 0 { text += "all present artifacts match their recorded digests\n" }
+        let checked = report.artifacts.filter { $0.status == .ok || $0.status == .pointer }.count
+        if bad == 0, problems == 0 {
+            // Absent copies were not checked: saying they match would claim what was not seen.
+            text += checked == 0 && !report.artifacts.isEmpty
+                ? "no copy of these artifacts is on this machine; nothing was checked\n"
+                : "all present artifacts match their recorded digests\n"
+        }
         if bad > 0 { text += "\(bad) artifact\(bad == 1 ? "" : "s") changed\n" }
         if problems > 0 { text += "\(problems) artifact\(problems == 1 ? "" : "s") could not be checked\n" }
         return text

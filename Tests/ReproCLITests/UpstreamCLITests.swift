@@ -76,6 +76,10 @@ import TestSupport
         try hub.folder.write("hf-home/token", "hf_from_file\n")
         _ = try upstream(environment: ["HF_TOKEN": ""])
         #expect(try hub.requests().last?["authorization"] as? String == "Bearer hf_from_file")
+        // HF_TOKEN_PATH with a leading ~ is under $HOME, as huggingface_hub expands it.
+        try hub.folder.write("home/tokens/hf", "hf_from_home\n")
+        _ = try upstream(environment: ["HF_TOKEN": "", "HOME": hub.folder.child("home"), "HF_TOKEN_PATH": "~/tokens/hf"])
+        #expect(try hub.requests().last?["authorization"] as? String == "Bearer hf_from_home")
         // Nothing listening: unreachable, exit 3, nothing recorded.
         let refused = try upstream("--record", environment: ["HF_ENDPOINT": "http://127.0.0.1:1"])
         #expect(refused.status == 3)

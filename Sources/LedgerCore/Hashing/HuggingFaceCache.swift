@@ -14,11 +14,7 @@ public struct HuggingFaceCache: Sendable {
     /// `HF_HUB_CACHE` (or the legacy `HUGGINGFACE_HUB_CACHE`), else `$HF_HOME/hub`, else
     /// `$XDG_CACHE_HOME/huggingface/hub`, else `~/.cache/huggingface/hub`, as `huggingface_hub` does.
     public init(environment: [String: String]) {
-        func value(_ name: String) -> String? {
-            guard let text = environment[name], !text.isEmpty else { return nil }
-            if text == "~" || text.hasPrefix("~/"), let home = environment["HOME"] { return home + text.dropFirst() }
-            return text
-        }
+        func value(_ name: String) -> String? { Self.path(name, in: environment) }
         if let hub = value("HF_HUB_CACHE") ?? value("HUGGINGFACE_HUB_CACHE") {
             root = hub
         } else if let home = value("HF_HOME") {
@@ -28,6 +24,14 @@ public struct HuggingFaceCache: Sendable {
         } else {
             root = (value("HOME") ?? NSHomeDirectory()) + "/.cache/huggingface/hub"
         }
+    }
+
+    /// A path from the environment as `huggingface_hub` reads it (`os.path.expanduser`): empty
+    /// is unset, a leading `~` is `$HOME`.
+    public static func path(_ name: String, in environment: [String: String]) -> String? {
+        guard let text = environment[name], !text.isEmpty else { return nil }
+        if text == "~" || text.hasPrefix("~/"), let home = environment["HOME"] { return home + text.dropFirst() }
+        return text
     }
 
     /// The cached copy of `file` (the whole snapshot when nil) of `repository` at `revision`,

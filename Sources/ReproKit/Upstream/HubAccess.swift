@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// Where the Hub is and who asks it, read from the environment as `huggingface_hub` does:
 /// `HF_ENDPOINT`, then the token from `HF_TOKEN` (or `HUGGING_FACE_HUB_TOKEN`), else the
@@ -21,11 +22,11 @@ public struct HubAccess: Sendable {
     }
 
     static func tokenFile(_ environment: [String: String]) -> String? {
-        if let path = environment["HF_TOKEN_PATH"], !path.isEmpty { return path }
-        if let home = environment["HF_HOME"], !home.isEmpty { return home + "/token" }
-        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return cache + "/huggingface/token" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.cache/huggingface/token"
+        func value(_ name: String) -> String? { HuggingFaceCache.path(name, in: environment) }
+        if let path = value("HF_TOKEN_PATH") { return path }
+        if let home = value("HF_HOME") { return home + "/token" }
+        if let cache = value("XDG_CACHE_HOME") { return cache + "/huggingface/token" }
+        return value("HOME").map { $0 + "/.cache/huggingface/token" }
     }
 
     /// `\r` and `\n` removed, white space trimmed; empty is no token.

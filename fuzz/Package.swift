@@ -20,6 +20,7 @@ let package = Package(
         .executableTarget(name: "FuzzLicense", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzLFSPointer", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzHFSnapshot", dependencies: fuzzDependencies),
+        .executableTarget(name: "FuzzPaper", dependencies: [.product(name: "LedgerReport", package: root), "CFuzzerDriver"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,7 +51,7 @@ public struct LabelNumbers: Hashable, Sendable {
 
     /// `labels` in the paper's order, in runs of consecutive numbers (`1, 2, 3` in one run, `5`
     /// in the next); labels without a number keep their order after the numbered ones, one per run.
-    func runs(_ labels: [String]) -> [[String]] {
+    public func runs(_ labels: [String]) -> [[String]] {
         let numbered = labels.filter { self[$0] != nil }
             .sorted { Self.order(self[$0]!, before: self[$1]!) }
         var runs: [[String]] = []

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -98,17 +99,15 @@ struct PaperReader {
         return numbers
     }
 
+    /// Bounded, and never blocks: a file swapped for a FIFO after the check is refused unread.
     private static func load(_ path: String, displayName: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CoverageError.unreadablePaper(path: displayName, reason: String(cString: strerror(errno)))
+        do throws(FileSystemError) {
+            return String(decoding: try OpenFolder.readUserFile(FilePath(path), limit: maximumFileSize), as: UTF8.self)
+        } catch .tooLarge {
+            throw CoverageError.tooLarge(path: displayName, limit: maximumFileSize)
+        } catch {
+            throw CoverageError.unreadablePaper(path: displayName, reason: error.reason)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.read(upToCount: maximumFileSize + 1) ?? Data() } catch {
-            throw CoverageError.unreadablePaper(path: displayName, reason: "\(error)")
-        }
-        guard data.count <= maximumFileSize else { throw CoverageError.tooLarge(path: displayName, limit: maximumFileSize) }
-        return String(decoding: data, as: UTF8.self)
     }
 
     private static func realPath(_ path: String) -> String? {

@@ -113,4 +113,17 @@ import TestSupport
         #expect(bad.stderr.hasPrefix("repro: error: invalid --environments entry \"tab{le}\""))
         #expect(try repo.ledgerSnapshot() == before)
     }
+
+    /// A paper (or an aux file) that is a FIFO is refused unread: no hang waiting for a writer.
+    @Test func refusesAFIFOWithoutBlocking() throws {
+        #expect(mkfifo(repo.folder.child("paper/pipe.tex"), 0o644) == 0)
+        let pipe = try repo.repro("coverage", "paper/pipe.tex")
+        #expect(pipe.status == 2)
+        #expect(pipe.stderr == "repro: error: cannot read the paper \"paper/pipe.tex\": not a regular file\n")
+        #expect(mkfifo(repo.folder.child("paper/main.aux"), 0o644) == 0)
+        let aux = try repo.repro("disclaimer", "--aux", "paper/main.aux")
+        #expect(aux.status == 2)
+        #expect(aux.stderr == "repro: error: cannot read the aux file \"paper/main.aux\": not a regular file; "
+            + "run pdflatex on the paper first, or leave out --aux\n")
+    }
 }

@@ -9,7 +9,7 @@ public struct ExperimentRequest: Sendable {
     public var uses: [String] = []
     /// `PATH` or `NAME=PATH`; recorded after the command ran.
     public var produces: [String] = []
-    public var producesKind = "result"
+    public var producesKind = ArtifactKind.result
     public var derivedFrom: [String] = []
     public var section: String?
     public var note: String?
@@ -75,7 +75,6 @@ extension Workspace {
                          from directory: URL) throws -> (inputs: [PreparedInput], parents: [Digest]) {
         try store.requireLedger(request.ledger)
         try Names.validate(request.name, as: .experiment)
-        _ = try Parse.kind(request.producesKind)
         let resolver = ArtifactResolver(index: try index())
         let parents = try request.derivedFrom.map { try resolver.resolve($0).digest }
         for output in request.produces {

@@ -111,7 +111,7 @@ extension Workspace {
 
     /// Tracks the present bytes under the same name, kind and license as the record they replace.
     private func newVersionRequest(of previous: ArtifactRecord, at path: String) -> TrackRequest {
-        var request = TrackRequest(path: path, name: previous.name, kind: previous.kind.rawValue)
+        var request = TrackRequest(path: path, name: previous.name, kind: previous.kind)
         request.license = previous.license
         request.newVersion = true
         return request

@@ -89,6 +89,7 @@ let package = Package(
             dependencies: [
                 "ReproKit", "LedgerCore", "LedgerIndex", "LedgerReport", "LedgerExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // Helpers shared by the test targets only: temporary folders, processes, data.
@@ -102,6 +103,7 @@ let package = Package(
         .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "LedgerCore", "TestSupport"]),
         .testTarget(name: "ReproKitTests", dependencies: [
             "ReproKit", "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport", "TestSupport",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // End-to-end: runs the built `repro` executable as a user would.
         .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerCore", "LedgerIndex", "TestSupport"]),

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerGit
+import SystemPackage
 
 /// What `repro tag` and `repro run` are told about an experiment.
 public struct ExperimentRequest: Sendable {
@@ -100,7 +101,7 @@ extension Workspace {
             // Under --trace an output is what the command wrote: older bytes it never touched are not this run's.
             if facts?.trace?.unwrittenOutputs.contains(absolute) == true { continue }
             let name = explicitName ?? URL(fileURLWithPath: absolute).lastPathComponent
-            var track = TrackRequest(path: path, name: name, kind: request.producesKind)
+            var track = TrackRequest(path: FilePath(path), name: name, kind: request.producesKind)
             track.ledger = request.ledger
             track.derivedFrom = before.parents.map(\.description)
             // What a run writes is the new version of its output's name.

@@ -1,10 +1,11 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 
 /// Everything `repro track` needs, as typed on the command line.
 public struct TrackRequest: Sendable {
-    public var path: String
+    public var path: FilePath
     /// Nil for a Hugging Face snapshot: it is named by its repo id.
     public var name: String?
     public var kind: ArtifactKind
@@ -20,7 +21,7 @@ public struct TrackRequest: Sendable {
     /// Record `--hf` even where it contradicts the snapshot path.
     public var forceHuggingFace = false
 
-    public init(path: String, name: String?, kind: ArtifactKind) {
+    public init(path: FilePath, name: String?, kind: ArtifactKind) {
         self.path = path
         self.name = name
         self.kind = kind
@@ -75,7 +76,7 @@ extension Workspace {
         let latest = try index().versions(named: name).last
         if !request.newVersion, let latest, latest.identity != observed.identity {
             throw IdentityError.nameTaken(name: name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
-                                          path: request.path, new: observed.identity)
+                                          path: request.path.string, new: observed.identity)
         }
         let earlierNames = Set(try index().artifactRecords(observed.identity).map(\.value.name)).subtracting([name])
         if !earlierNames.isEmpty {

@@ -3,6 +3,7 @@ import LedgerCore
 import ReproKit
 import Testing
 import TestSupport
+import SystemPackage
 
 /// The ledger's behaviour through the library, as the CLI drives it.
 @Suite struct LedgerWorkflowTests {
@@ -17,7 +18,7 @@ import TestSupport
 
     func track(_ relative: String, _ name: String, kind: ArtifactKind = .dataset, license: String? = nil,
                ledger: String = "main", derivedFrom: [String] = []) throws -> TrackOutcome {
-        var request = TrackRequest(path: relative, name: name, kind: kind)
+        var request = TrackRequest(path: FilePath(relative), name: name, kind: kind)
         request.license = license
         request.ledger = ledger
         request.derivedFrom = derivedFrom

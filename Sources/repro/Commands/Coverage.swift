@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReproKit
+import SystemPackage
 
 struct Coverage: WorkspaceCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct Coverage: WorkspaceCommand {
     @OptionGroup var output: OutputOptions
 
     func run(in workspace: Workspace) throws {
-        var request = CoverageRequest(paper: paper)
+        var request = CoverageRequest(paper: FilePath(paper))
         if !environments.isEmpty { request.environments = environments.flatMap { $0.split(separator: ",").map(String.init) } }
         request.ledgers = ledger
         let report = try workspace.coverage(request, from: currentDirectory)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import ReproKit
+import SystemPackage
 
 /// Options `tag` and `run` share.
 struct ExperimentOptions: ParsableArguments {
@@ -71,7 +72,7 @@ struct Tag: WorkspaceCommand {
     func run(in workspace: Workspace) throws {
         var request = options.request(named: experiment ?? "")
         request.asRecorded = asRecorded
-        let outcome = try fromJSON.map { try workspace.tag(fromJSON: $0, from: currentDirectory) }
+        let outcome = try fromJSON.map { try workspace.tag(fromJSON: FilePath($0), from: currentDirectory) }
             ?? workspace.tag(request, from: currentDirectory)
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReproKit
+import SystemPackage
 
 struct LicenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,7 +61,7 @@ struct LicenseAdd: WorkspaceCommand {
     @OptionGroup var output: OutputOptions
 
     func run(in workspace: Workspace) throws {
-        let outcome = try workspace.addLicense(file: workspace.absolutePath(file, from: currentDirectory), ledger: ledger)
+        let outcome = try workspace.addLicense(file: FilePath(workspace.absolutePath(file, from: currentDirectory)), ledger: ledger)
         try Console.emit(outcome, json: output.json, text: TextReport.licenseAdded)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ReproKit
+import SystemPackage
 
 struct Locate: WorkspaceCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,7 @@ struct Locate: WorkspaceCommand {
 
     func run(in workspace: Workspace) throws {
         let outcome = try ProgressDisplay.while {
-            try workspace.locate(artifact, at: path, from: currentDirectory, useCache: !noCache, progress: $0)
+            try workspace.locate(artifact, at: FilePath(path), from: currentDirectory, useCache: !noCache, progress: $0)
         }
         try Console.emit(outcome, json: output.json, text: TextReport.located)
     }

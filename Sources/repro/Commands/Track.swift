@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import ReproKit
+import SystemPackage
 
 struct Track: WorkspaceCommand {
     static let configuration = CommandConfiguration(
@@ -59,7 +60,7 @@ struct Track: WorkspaceCommand {
     @OptionGroup var output: OutputOptions
 
     func run(in workspace: Workspace) throws {
-        var request = TrackRequest(path: path, name: name, kind: kind)
+        var request = TrackRequest(path: FilePath(path), name: name, kind: kind)
         request.sources = source
         request.huggingFace = hf
         request.forceHuggingFace = forceHF

@@ -32,6 +32,6 @@ struct Upstream: WorkspaceCommand {
     func run(in workspace: Workspace) throws {
         let report = try workspace.upstream(artifacts, record: record)
         try Console.emit(report, json: output.json, text: TextReport.upstream)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        if report.exitStatus != .ok { throw ExitCode(report.exitStatus.rawValue) }
     }
 }

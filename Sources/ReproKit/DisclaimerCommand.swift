@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 
 /// Everything `repro disclaimer` needs, as typed on the command line.
 public struct DisclaimerRequest: Sendable {
@@ -10,7 +11,7 @@ public struct DisclaimerRequest: Sendable {
     public var macros = false
     public var appendix = false
     /// The paper's `.aux` file, for its table and figure numbers.
-    public var aux: String?
+    public var aux: FilePath?
 
     public init() {}
 }
@@ -25,7 +26,7 @@ public struct DisclaimerOutcome: Sendable {
 
 extension Workspace {
     public func disclaimer(_ request: DisclaimerRequest) throws -> DisclaimerOutcome {
-        let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0, displayedAs: $0) } ?? LabelNumbers()
+        let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0.string, displayedAs: $0.string) } ?? LabelNumbers()
         let analysis = try disclosureAnalysis(request.scope)
         let text = Statement.render(analysis, format: request.format, options: StatementOptions(
             appendix: request.appendix, macros: request.macros, labelNumbers: numbers))

@@ -3,6 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerReport
 import ReproKit
+import SystemPackage
 
 /// Scope options `disclaimer` and `checklist` share.
 struct DisclosureScopeOptions: ParsableArguments {
@@ -100,7 +101,7 @@ struct Disclaimer: WorkspaceCommand {
         request.format = json ? .json : format ?? .text
         request.macros = macros
         request.appendix = appendix
-        request.aux = aux
+        request.aux = aux.map { FilePath($0) }
         let outcome = try workspace.disclaimer(request)
         try DocumentOutput.write(outcome.text, to: output)
         for lint in outcome.lints {

@@ -86,19 +86,24 @@ let package = Package(
         ),
         .executableTarget(
             name: "repro",
-            dependencies: ["ReproKit", "LedgerCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ReproKit", "LedgerCore", "LedgerIndex", "LedgerReport", "LedgerExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         // Helpers shared by the test targets only: temporary folders, processes, data.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore", "TestSupport", .product(name: "SystemPackage", package: "swift-system")]),
         .testTarget(name: "LedgerIndexTests", dependencies: [
-            "LedgerIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "LedgerIndex", "LedgerCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit"]),
+        .testTarget(name: "LedgerGitTests", dependencies: ["LedgerGit", "LedgerCore"]),
         .testTarget(name: "LedgerReportTests", dependencies: ["LedgerReport", "LedgerCore"], exclude: ["Disclosure/Golden"]),
-        .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "TestSupport"]),
+        .testTarget(name: "LedgerExportTests", dependencies: ["LedgerExport", "LedgerCore", "TestSupport"]),
         .testTarget(name: "ReproKitTests", dependencies: [
-            "ReproKit", "LedgerCore", "LedgerIndex", "LedgerReport", "LedgerExport", "TestSupport",
+            "ReproKit", "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport", "TestSupport",
+            .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // End-to-end: runs the built `repro` executable as a user would.
         .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerCore", "LedgerIndex", "TestSupport"]),

@@ -1,8 +1,10 @@
+import LedgerCore
+
 /// Everything that can go wrong talking to git, worded so a researcher knows what to do next.
 ///
-/// `exitCode` follows the CLI contract: 2 when the request itself is wrong,
-/// 3 when the repository or machine is not in a state we can work in.
-public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
+/// `category`: bad input when the request itself is wrong, environment when the repository
+/// or machine is not in a state we can work in.
+public enum GitError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
     /// No repository contains this folder.
     case notARepository(path: String)
     /// The repository has no work tree, so there is nothing to record or commit from.
@@ -41,14 +43,14 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Any other libgit2 failure: what we tried, libgit2's code and its message.
     case libgit2(operation: String, code: Int32, message: String)
 
-    public var exitCode: Int32 {
+    public var category: ErrorCategory {
         switch self {
         case .unknownRevision, .ambiguousRevision, .invalidPath, .unknownPath, .nothingToCommit,
              .emptyMessage, .tagExists, .invalidTagName, .unknownTag, .notAnnotatedTag:
-            return 2
+            return .badInput
         case .notARepository, .bareRepository, .indexLocked, .missingIdentity, .operationInProgress, .unbornBranch,
              .concurrentUpdate, .indexNotUpdated, .fileSystem, .libgit2:
-            return 3
+            return .environment
         }
     }
 

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// Why the license catalog could not be built from researched facts.
 public enum LicenseCatalogError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The JSON resource is not in the LedgerReport bundle.
@@ -24,4 +26,9 @@ public enum LicenseCatalogError: Error, Hashable, Sendable, CustomStringConverti
             "license id \(id) appears twice in the researched facts"
         }
     }
+}
+
+/// The built-in catalog ships with the package: when it cannot be read, the installation is broken.
+extension LicenseCatalogError: CategorizedError {
+    public var category: ErrorCategory { .environment }
 }

@@ -13,10 +13,9 @@ public struct AvailabilityOutcome: Codable, Sendable {
 
 extension Workspace {
     /// Appends a dated availability event for an artifact; the artifact's records are untouched.
-    public func recordAvailability(artifact reference: String, status statusText: String, asOf: String,
+    public func recordAvailability(artifact reference: String, status: AvailabilityStatus, asOf: String,
                                    evidence: String?, note: String?, ledger: String) throws -> AvailabilityOutcome {
         try store.requireLedger(ledger)
-        let status = try Parse.status(statusText)
         let day = try Timestamps.pastDay(asOf)
         if let evidence { try Parse.evidence(evidence) }
         let index = try index()

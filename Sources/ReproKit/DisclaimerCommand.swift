@@ -1,15 +1,17 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 
 /// Everything `repro disclaimer` needs, as typed on the command line.
 public struct DisclaimerRequest: Sendable {
     public var scope = DisclosureScopeRequest()
-    public var format = "text"
+    public var format = DisclosureFormat.text
+    /// LaTeX only: the CLI refuses it with another format; other formats ignore it.
     public var macros = false
     public var appendix = false
     /// The paper's `.aux` file, for its table and figure numbers.
-    public var aux: String?
+    public var aux: FilePath?
 
     public init() {}
 }
@@ -24,13 +26,9 @@ public struct DisclaimerOutcome: Sendable {
 
 extension Workspace {
     public func disclaimer(_ request: DisclaimerRequest) throws -> DisclaimerOutcome {
-        let format = try Parse.format(request.format)
-        if request.macros, format != .latex {
-            throw LedgerError.invalidInput("--macros defines LaTeX commands; use it with --format latex")
-        }
-        let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0, displayedAs: $0) } ?? LabelNumbers()
+        let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0.string, displayedAs: $0.string) } ?? LabelNumbers()
         let analysis = try disclosureAnalysis(request.scope)
-        let text = Statement.render(analysis, format: format, options: StatementOptions(
+        let text = Statement.render(analysis, format: request.format, options: StatementOptions(
             appendix: request.appendix, macros: request.macros, labelNumbers: numbers))
         return DisclaimerOutcome(text: text, analysis: analysis)
     }
@@ -40,14 +38,5 @@ extension TextReport {
     /// One stderr line per lint error.
     public static func lint(_ lint: DisclosureLint) -> String {
         "lint error [\(lint.rule.rawValue)]: \(lint.message)"
-    }
-}
-
-extension Parse {
-    static func format(_ text: String) throws -> DisclosureFormat {
-        guard let format = DisclosureFormat(rawValue: text) else {
-            throw LedgerError.invalidValue(option: "--format", value: text, allowed: DisclosureFormat.allCases.map(\.rawValue))
-        }
-        return format
     }
 }

@@ -1,7 +1,6 @@
 import LedgerCore
-import LedgerGit
 
-/// The exit codes of the command-line contract (CLI.md).
+/// The exit codes of the command-line contract (CLI.md), decided here and nowhere else.
 public enum ExitStatus: Int32, Sendable {
     case ok = 0
     /// A check failed: verify mismatch, fsck problem, disclaimer lint error.
@@ -11,21 +10,10 @@ public enum ExitStatus: Int32, Sendable {
     /// The environment is wrong: no git repository, unreadable file, missing library feature.
     case environment = 3
 
-    /// Classifies any error `repro` can raise; unknown errors are environment problems.
+    /// Every error type of the libraries says its category; anything else (Foundation, SQLite)
+    /// is the machine's problem.
     public init(for error: any Error) {
-        switch error {
-        case let error as HashingError:
-            switch error {
-            case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: self = .badInput
-            case .unreadable, .changedWhileHashing: self = .environment
-            }
-        case let error as GitError:
-            self = ExitStatus(rawValue: error.exitCode) ?? .environment
-        case let error as any CategorizedError:
-            self.init(error.category)
-        default:
-            self = .environment
-        }
+        self = (error as? any CategorizedError).map { ExitStatus($0.category) } ?? .environment
     }
 
     public init(_ category: ErrorCategory) {
@@ -34,5 +22,12 @@ public enum ExitStatus: Int32, Sendable {
         case .environment: self = .environment
         case .checkFailed: self = .checkFailed
         }
+    }
+
+    /// The process exit code for an error: its category's status, except that `repro run`
+    /// passes on the failed status of a command that ran but could not be recorded.
+    public static func code(for error: any Error) -> Int32 {
+        if case RunError.notRecorded(_, _, let status) = error, status != 0 { return status }
+        return ExitStatus(for: error).rawValue
     }
 }

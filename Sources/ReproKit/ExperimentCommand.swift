@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerGit
+import SystemPackage
 
 /// What `repro tag` and `repro run` are told about an experiment.
 public struct ExperimentRequest: Sendable {
@@ -9,7 +10,7 @@ public struct ExperimentRequest: Sendable {
     public var uses: [String] = []
     /// `PATH` or `NAME=PATH`; recorded after the command ran.
     public var produces: [String] = []
-    public var producesKind = "result"
+    public var producesKind = ArtifactKind.result
     public var derivedFrom: [String] = []
     public var section: String?
     public var note: String?
@@ -75,7 +76,6 @@ extension Workspace {
                          from directory: URL) throws -> (inputs: [PreparedInput], parents: [Digest]) {
         try store.requireLedger(request.ledger)
         try Names.validate(request.name, as: .experiment)
-        _ = try Parse.kind(request.producesKind)
         let resolver = ArtifactResolver(index: try index())
         let parents = try request.derivedFrom.map { try resolver.resolve($0).digest }
         for output in request.produces {
@@ -101,7 +101,7 @@ extension Workspace {
             // Under --trace an output is what the command wrote: older bytes it never touched are not this run's.
             if facts?.trace?.unwrittenOutputs.contains(absolute) == true { continue }
             let name = explicitName ?? URL(fileURLWithPath: absolute).lastPathComponent
-            var track = TrackRequest(path: path, name: name, kind: request.producesKind)
+            var track = TrackRequest(path: FilePath(path), name: name, kind: request.producesKind)
             track.ledger = request.ledger
             track.derivedFrom = before.parents.map(\.description)
             // What a run writes is the new version of its output's name.

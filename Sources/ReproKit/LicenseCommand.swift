@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 
 /// A license as `repro license list|show` reports it: the catalog's facts, and the ledger
 /// that defines it when it is not built in.
@@ -45,7 +46,8 @@ public enum LicenseCommands {
 extension Workspace {
     /// Records a license defined in a JSON file (the `License` JSON form; `id` and `name`
     /// required, every other fact optional and "not known" when absent) in a ledger.
-    public func addLicense(file path: String, ledger: String) throws -> LicenseAddOutcome {
+    public func addLicense(file filePath: FilePath, ledger: String) throws -> LicenseAddOutcome {
+        let path = filePath.string
         try store.requireLedger(ledger)
         let bytes = try LicenseDefinitionFile.read(path)
         let definition: JSONValue

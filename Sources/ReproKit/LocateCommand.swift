@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 
 /// What `repro locate` remembered.
 public struct LocateOutcome: Codable, Sendable {
@@ -14,7 +15,7 @@ extension Workspace {
     /// Tells this machine where a copy of a recorded artifact lives: hashes `path` and,
     /// when its digest and layout are the recorded ones, remembers it in `.repro/`.
     /// Nothing is written to the ledger.
-    public func locate(_ reference: String, at path: String, from directory: URL, useCache: Bool = true,
+    public func locate(_ reference: String, at path: FilePath, from directory: URL, useCache: Bool = true,
                        progress: HashProgress? = nil) throws -> LocateOutcome {
         let index = try index()
         let identity = try ArtifactResolver(index: index).resolve(reference)

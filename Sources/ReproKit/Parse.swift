@@ -3,20 +3,6 @@ import LedgerCore
 
 /// Checks of command-line values, each failing with a message naming the option.
 enum Parse {
-    static func kind(_ text: String) throws -> ArtifactKind {
-        guard let kind = ArtifactKind(rawValue: text) else {
-            throw LedgerError.invalidValue(option: "--kind", value: text, allowed: ArtifactKind.allCases.map(\.rawValue))
-        }
-        return kind
-    }
-
-    static func status(_ text: String) throws -> AvailabilityStatus {
-        guard let status = AvailabilityStatus(rawValue: text) else {
-            throw LedgerError.invalidValue(option: "STATUS", value: text, allowed: AvailabilityStatus.allCases.map(\.rawValue))
-        }
-        return status
-    }
-
     /// Returns the canonical form of a valid SPDX expression or Hugging Face tag.
     static func license(_ text: String) throws -> String {
         do { return try LicenseExpression(parsing: text).description } catch {
@@ -29,7 +15,7 @@ enum Parse {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, FieldRules.huggingFaceRepoProblem(String(parts[0])) == nil,
               FieldRules.huggingFaceRevisionProblem(String(parts[1])) == nil
-        else { throw LedgerError.invalidHuggingFaceReference(text) }
+        else { throw LedgerError.invalidInput("invalid --hf \(text.debugDescription): expected REPO@REVISION, e.g. meta-llama/Llama-3.1-8B@0e9e39f") }
         return (String(parts[0]), String(parts[1]))
     }
 

@@ -6,7 +6,8 @@ extension Workspace {
     /// Enters an experiment record that `repro run` printed when it could not write it
     /// (`repro tag --from-json FILE`). The file is untrusted: size-capped, parsed and checked
     /// like a stored record, and its names validated, before anything is written.
-    public func tag(fromJSON file: String, from directory: URL) throws -> RecordedExperiment {
+    public func tag(fromJSON filePath: FilePath, from directory: URL) throws -> RecordedExperiment {
+        let file = filePath.string
         let path = absolutePath(file, from: directory)
         // Opened without blocking (a FIFO would wait for a writer), checked on the descriptor,
         // and bounded like a stored record.

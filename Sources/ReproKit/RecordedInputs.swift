@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerIndex
+import SystemPackage
 
 /// An input as checked before an experiment is recorded: the use to record, the copy hashed
 /// on this machine (nil when there is none), and a new version of its name to record first
@@ -111,7 +112,7 @@ extension Workspace {
 
     /// Tracks the present bytes under the same name, kind and license as the record they replace.
     private func newVersionRequest(of previous: ArtifactRecord, at path: String) -> TrackRequest {
-        var request = TrackRequest(path: path, name: previous.name, kind: previous.kind.rawValue)
+        var request = TrackRequest(path: FilePath(path), name: previous.name, kind: previous.kind)
         request.license = previous.license
         request.newVersion = true
         return request

@@ -19,13 +19,6 @@ public enum RunError: Error, Equatable, Sendable, CustomStringConvertible, Categ
         }
     }
 
-    /// `repro run`'s exit code: the command's own status when it failed; 3 when it succeeded
-    /// but its record is lost, so a job script does not take the run as recorded.
-    public var exitStatus: Int32 {
-        if case .notRecorded(_, _, let status) = self, status != 0 { return status }
-        return ExitStatus(category).rawValue
-    }
-
     public var description: String {
         let notRun = "; the command was not run"
         switch self {

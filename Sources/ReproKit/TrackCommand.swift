@@ -1,13 +1,14 @@
 import Foundation
 import LedgerCore
 import LedgerReport
+import SystemPackage
 
 /// Everything `repro track` needs, as typed on the command line.
 public struct TrackRequest: Sendable {
-    public var path: String
+    public var path: FilePath
     /// Nil for a Hugging Face snapshot: it is named by its repo id.
     public var name: String?
-    public var kind: String
+    public var kind: ArtifactKind
     public var sources: [String] = []
     public var huggingFace: String?
     public var license: String?
@@ -20,7 +21,7 @@ public struct TrackRequest: Sendable {
     /// Record `--hf` even where it contradicts the snapshot path.
     public var forceHuggingFace = false
 
-    public init(path: String, name: String?, kind: String) {
+    public init(path: FilePath, name: String?, kind: ArtifactKind) {
         self.path = path
         self.name = name
         self.kind = kind
@@ -49,7 +50,7 @@ extension Workspace {
     /// Hashes `request.path` and records an artifact; every input is checked before anything is written.
     public func track(_ request: TrackRequest, from directory: URL, progress: HashProgress? = nil) throws -> TrackOutcome {
         try store.requireLedger(request.ledger)
-        let kind = try Parse.kind(request.kind)
+        let kind = request.kind
         let flagLicense = try request.license.map(Parse.license)
         let flagHub = try request.huggingFace.map(Parse.huggingFace)
         for url in request.sources { try Parse.url(url, option: "--source") }
@@ -75,7 +76,7 @@ extension Workspace {
         let latest = try index().versions(named: name).last
         if !request.newVersion, let latest, latest.identity != observed.identity {
             throw IdentityError.nameTaken(name: name, existing: latest.identity, recordedAt: latest.lastRecordedAt,
-                                          path: request.path, new: observed.identity)
+                                          path: request.path.string, new: observed.identity)
         }
         let earlierNames = Set(try index().artifactRecords(observed.identity).map(\.value.name)).subtracting([name])
         if !earlierNames.isEmpty {

@@ -16,13 +16,16 @@ enum Console {
         FileHandle.standardError.write(Data("repro: warning: \(lines.joined(separator: "\n"))\n".utf8))
     }
 
-    /// Prints the error as a sentence and exits with the code CLI.md gives it.
+    /// Prints the error as a sentence and exits with the code CLI.md gives it (`ExitStatus`);
+    /// an `ExitCode` a command chose itself passes through.
     static func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
-            FileHandle.standardError.write(Data("repro: error: \(error)\n".utf8))
-            throw ExitCode(ExitStatus(for: error).rawValue)
+            FileHandle.standardError.write(Data("repro: error: \(CommandLineAdvice.message(for: error))\n".utf8))
+            throw ExitCode(ExitStatus.code(for: error))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 @testable import LedgerGit
 
@@ -118,7 +119,7 @@ import Testing
             try repository.commit(paths: ["ledgers"], message: "Again")
         }
         #expect(try sandbox.state() == before)
-        #expect(GitError.nothingToCommit(paths: ["ledgers"]).exitCode == 2)
+        #expect(GitError.nothingToCommit(paths: ["ledgers"]).category == .badInput)
     }
 
     @Test func overlappingPathsCountEachFileOnce() throws {
@@ -144,7 +145,7 @@ import Testing
         #expect(throws: GitError.unknownPath("ledgrs")) { try repository.commit(paths: ["ledgrs"], message: "m") }
         #expect(throws: GitError.emptyMessage) { try repository.commit(paths: ["README.md"], message: " \n\t\n") }
         #expect(try sandbox.state() == before)
-        #expect(GitError.invalidPath("x").exitCode == 2)
+        #expect(GitError.invalidPath("x").category == .badInput)
     }
 }
 

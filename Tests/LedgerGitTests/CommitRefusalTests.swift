@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 @testable import LedgerGit
 
@@ -22,7 +23,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: lock.path))
         try FileManager.default.removeItem(at: lock)
         #expect(try sandbox.state() == before)
-        #expect(GitError.indexLocked(lockFile: lock.path).exitCode == 3)
+        #expect(GitError.indexLocked(lockFile: lock.path).category == .environment)
         #expect(GitError.indexLocked(lockFile: lock.path).description.contains("Another git process may be running"))
     }
 
@@ -48,7 +49,7 @@ import Testing
 
         #expect(throws: GitError.bareRepository(path: sandbox.work.path + "/")) { try sandbox.open() }
         #expect(throws: GitError.bareRepository(path: sandbox.work.path + "/")) { try GitRepository.codeState(at: sandbox.work) }
-        #expect(GitError.bareRepository(path: "x").exitCode == 3)
+        #expect(GitError.bareRepository(path: "x").category == .environment)
     }
 
     @Test func folderOutsideAnyRepositoryIsRefused() throws {
@@ -57,7 +58,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 
         #expect(throws: GitError.notARepository(path: folder.standardizedFileURL.path)) { try sandbox.open(at: folder) }
-        #expect(GitError.notARepository(path: "x").exitCode == 3)
+        #expect(GitError.notARepository(path: "x").category == .environment)
     }
 
     @Test func mergeInProgressIsRefused() throws {
@@ -78,7 +79,7 @@ import Testing
             try sandbox.open().commit(paths: ["ledgers"], message: "Record a")
         }
         #expect(try sandbox.state() == before)
-        #expect(GitError.operationInProgress(operation: "merge", repository: "x").exitCode == 3)
+        #expect(GitError.operationInProgress(operation: "merge", repository: "x").category == .environment)
     }
 
     @Test func cherryPickInProgressIsRefused() throws {
@@ -136,7 +137,7 @@ import Testing
         let expected = GitError.missingIdentity(missingKeys: ["user.name", "user.email"])
         #expect(throws: expected) { try repository.commit(paths: ["ledgers"], message: "Record a") }
         #expect(try sandbox.state() == before)
-        #expect(expected.exitCode == 3)
+        #expect(expected.category == .environment)
         #expect(expected.description.contains("`git config user.name \"Your Name\"`"))
         #expect(expected.description.contains("`git config user.email you@example.org`"))
     }

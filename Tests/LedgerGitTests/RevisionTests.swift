@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Testing
 @testable import LedgerGit
 
@@ -44,7 +45,7 @@ import Testing
         #expect(throws: GitError.unknownRevision("HEAD~9")) { try repository.resolve("HEAD~9") }
         #expect(throws: GitError.unknownRevision("HEAD^{tree}")) { try repository.resolve("HEAD^{tree}") }
         #expect(throws: GitError.unknownRevision("bad..spec..")) { try repository.resolve("bad..spec..") }
-        #expect(GitError.unknownRevision("x").exitCode == 2)
+        #expect(GitError.unknownRevision("x").category == .badInput)
     }
 
     @Test func unbornHEADIsAnUnknownRevision() throws {

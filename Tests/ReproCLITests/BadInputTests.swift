@@ -88,9 +88,9 @@ import TestSupport
         try expectRejected(["availability", "train", "withdrawn", "--as-of", "2025-02-30"],
                            message: "invalid date \"2025-02-30\": expected a calendar day as YYYY-MM-DD")
         try expectRejected(["availability", "train", "vanished", "--as-of", "2025-02-03"],
-                           message: "invalid STATUS \"vanished\": expected one of open, gated, api-only, deprecated, withdrawn, private, retained")
+                           message: "Error: The value 'vanished' is invalid for '<status>'. Please provide one of the following:\n  - open\n")
         try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "weights"],
-                           message: "invalid --kind \"weights\": expected one of checkpoint, dataset, tokenizer, config, code, result, other")
+                           message: "Error: The value 'weights' is invalid for '--kind <kind>'. Please provide one of the following:\n  - checkpoint\n")
         try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "dataset", "--license", "Apache-2.0 AND"],
                            message: "invalid license \"Apache-2.0 AND\": ")
         try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "dataset", "--hf", "not-a-ref"],

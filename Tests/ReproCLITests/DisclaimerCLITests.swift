@@ -114,7 +114,7 @@ import TestSupport
         (["--section", "tab:ablatoin"], #"did you mean "tab:ablation"?"#),
         (["--as-of", "2025-02-30"], #"invalid --as-of "2025-02-30""#),
         (["--ledger", "paper2"], #"no ledger named "paper2""#),
-        (["--format", "pdf"], #"invalid --format "pdf""#),
+        (["--format", "pdf"], "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'latex', 'markdown', 'text' or 'json'."),
         (["--format", "markdown", "--macros"], "--macros defines LaTeX commands"),
     ])
     func badScopeIsExitTwoWithSuggestions(arguments: [String], message: String) throws {

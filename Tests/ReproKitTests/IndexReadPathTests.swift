@@ -62,7 +62,7 @@ import TestSupport
                 request.scope.experiments = scope.experiments
                 request.scope.sections = scope.sections
                 request.scope.asOf = scope.asOf
-                request.format = format.rawValue
+                request.format = format
                 let actual = Result { try workspace().disclaimer(request).text }
                 switch (expected, actual) {
                 case (.success(let analysis), .success(let text)):
@@ -73,9 +73,9 @@ import TestSupport
                     Issue.record("disclaimer \(scope): \(expected) vs \(actual)")
                 }
                 for venue in ChecklistVenue.allCases {
-                    var checklist = ChecklistRequest(venue: venue.rawValue)
+                    var checklist = ChecklistRequest(venue: venue)
                     checklist.scope = request.scope
-                    checklist.format = format.rawValue
+                    checklist.format = format
                     let answered = Result { try workspace().checklist(checklist).text }
                     switch (expected, answered) {
                     case (.success(let analysis), .success(let text)):

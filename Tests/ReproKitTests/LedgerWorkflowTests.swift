@@ -3,6 +3,7 @@ import LedgerCore
 import ReproKit
 import Testing
 import TestSupport
+import SystemPackage
 
 /// The ledger's behaviour through the library, as the CLI drives it.
 @Suite struct LedgerWorkflowTests {
@@ -15,9 +16,9 @@ import TestSupport
         _ = try workspace.initialize(ledger: "main")
     }
 
-    func track(_ relative: String, _ name: String, kind: String = "dataset", license: String? = nil,
+    func track(_ relative: String, _ name: String, kind: ArtifactKind = .dataset, license: String? = nil,
                ledger: String = "main", derivedFrom: [String] = []) throws -> TrackOutcome {
-        var request = TrackRequest(path: relative, name: name, kind: kind)
+        var request = TrackRequest(path: FilePath(relative), name: name, kind: kind)
         request.license = license
         request.ledger = ledger
         request.derivedFrom = derivedFrom
@@ -82,7 +83,7 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: snapshot, withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: snapshot + "/model.safetensors", withDestinationPath: "../../blobs/\(Digest.of(weights).hex)")
         try FileManager.default.createSymbolicLink(atPath: snapshot + "/config.json", withDestinationPath: "../../blobs/\(Digest.of(config).hex)")
-        let outcome = try track("\(hub)/snapshots/0e9e39f", "llama", kind: "checkpoint", license: "llama3.1")
+        let outcome = try track("\(hub)/snapshots/0e9e39f", "llama", kind: .checkpoint, license: "llama3.1")
         #expect(outcome.sources.first == .huggingFace(repo: "meta-llama/Llama-3.1-8B", revision: "0e9e39f"))
         #expect(outcome.files == 2)
 
@@ -91,7 +92,7 @@ import TestSupport
         let before = try repo.ledgerSnapshot()
         #expect(throws: LedgerError.lfsBlobMismatch(path: snapshot + "/model.safetensors", expected: Digest.of(weights).hex,
                                                     actual: Digest.of("truncated").hex)) {
-            try track("\(hub)/snapshots/0e9e39f", "llama-again", kind: "checkpoint")
+            try track("\(hub)/snapshots/0e9e39f", "llama-again", kind: .checkpoint)
         }
         #expect(try repo.ledgerSnapshot() == before)
     }
@@ -99,7 +100,7 @@ import TestSupport
     @Test func lfsPointerIsRecordedByItsOid() throws {
         let oid = Digest.of("real weights not downloaded")
         try repo.folder.write("model.bin", "version https://git-lfs.github.com/spec/v1\noid sha256:\(oid.hex)\nsize 123456789\n")
-        let outcome = try track("model.bin", "pointer-model", kind: "checkpoint")
+        let outcome = try track("model.bin", "pointer-model", kind: .checkpoint)
         #expect(outcome.digest == oid)
         #expect(outcome.layout == .lfsPointer)
         #expect(outcome.size == 123_456_789)
@@ -141,12 +142,12 @@ import TestSupport
         try repo.folder.write("ft.bin", "fine-tuned")
         try repo.folder.write("distilled.bin", "distilled")
         try repo.folder.write("unrelated.bin", "unrelated")
-        _ = try track("base.bin", "base", kind: "checkpoint", license: "llama3")
+        _ = try track("base.bin", "base", kind: .checkpoint, license: "llama3")
         _ = try track("unrelated.bin", "unrelated")
         var tune = ExperimentRequest(name: "finetune")
         tune.uses = ["base"]
         tune.produces = ["ft=ft.bin"]
-        tune.producesKind = "checkpoint"
+        tune.producesKind = .checkpoint
         tune.derivedFrom = ["base"]
         _ = try fresh().tag(tune, from: repo.url)
         var distil = ExperimentRequest(name: "distil")
@@ -236,7 +237,7 @@ import TestSupport
             try repo.folder.write("f\(index).bin", "file \(index)")
             _ = try track("f\(index).bin", "file-\(index)")
         }
-        _ = try fresh().recordAvailability(artifact: "file-1", status: "withdrawn", asOf: "2025-01-01", evidence: nil, note: nil, ledger: "main")
+        _ = try fresh().recordAvailability(artifact: "file-1", status: .withdrawn, asOf: "2025-01-01", evidence: nil, note: nil, ledger: "main")
         let before = try fresh().listLedgers().map { "\($0.name) \($0.artifacts) \($0.events)" }
         let summaryBefore = try fresh().show("file-1")
         let outcome = try fresh().reindex()

@@ -1,5 +1,13 @@
 /// Why a path could not be hashed. Every case names the path so the researcher can act.
-public enum HashingError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum HashingError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
+    /// A path the user named that cannot be hashed is bad input; a read that failed is the machine's.
+    public var category: ErrorCategory {
+        switch self {
+        case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: .badInput
+        case .unreadable, .changedWhileHashing: .environment
+        }
+    }
+
     case notFound(path: String)
     case danglingSymlink(path: String)
     case symlinkLoop(path: String)

@@ -5,7 +5,6 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     /// A date later than tomorrow (UTC): the ledger records what happened, not what will.
     case futureDate(String, latest: String)
     case invalidTimestamp(String)
-    case invalidValue(option: String, value: String, allowed: [String])
     case invalidLicense(expression: String, reason: String)
     case notInitialized(top: String)
     case unknownLedger(String, known: [String])
@@ -16,7 +15,6 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     case notWritable(path: String, reason: String)
     case unreadableFile(path: String, reason: String)
     case corruptRecord(path: String, reason: String)
-    case invalidHuggingFaceReference(String)
     case lfsBlobMismatch(path: String, expected: String, actual: String)
     /// A non-LFS file of a Hugging Face snapshot whose git blob SHA-1 is not its blob's name.
     case gitBlobMismatch(path: String, expected: String, actual: String)
@@ -40,15 +38,13 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
             return "invalid date \(text.debugDescription): it is in the future; the latest accepted is \(latest) (tomorrow, UTC)"
         case .invalidTimestamp(let text):
             return "invalid time \(text.debugDescription): expected a UTC time as YYYY-MM-DDTHH:MM:SSZ, e.g. 2024-07-23T18:12:23Z"
-        case .invalidValue(let option, let value, let allowed):
-            return "invalid \(option) \(value.debugDescription): expected one of \(allowed.joined(separator: ", "))"
         case .invalidLicense(let expression, let reason):
             return "invalid license \(expression.debugDescription): \(reason)"
         case .notInitialized(let top):
             return "no ledgers/ folder in \(top); run `repro init` first"
         case .unknownLedger(let name, let known):
-            return "no ledger named \(name.debugDescription)" + (known.isEmpty ? "; run `repro init --ledger \(name)`"
-                : "; known ledgers: \(known.joined(separator: ", "))")
+            // With no ledger at all, the CLI adds how to create one (CommandLineAdvice).
+            return "no ledger named \(name.debugDescription)" + (known.isEmpty ? "" : "; known ledgers: \(known.joined(separator: ", "))")
         case .unknownArtifact(let name, let suggestions):
             return "no artifact named \(name.debugDescription)"
                 + (suggestions.isEmpty ? "; `repro list artifacts` shows what is recorded"
@@ -68,8 +64,6 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
             return "cannot read \(path): \(reason); nothing was recorded"
         case .corruptRecord(let path, let reason):
             return "\(path): \(reason)"
-        case .invalidHuggingFaceReference(let text):
-            return "invalid --hf \(text.debugDescription): expected REPO@REVISION, e.g. meta-llama/Llama-3.1-8B@0e9e39f"
         case .lfsBlobMismatch(let path, let expected, let actual):
             return "\(path): Hugging Face blob named \(expected) hashes to \(actual); the download is corrupt"
         case .gitBlobMismatch(let path, let expected, let actual):

@@ -33,10 +33,10 @@ public struct UpstreamResult: Codable, Sendable {
 public struct UpstreamReport: Codable, Sendable {
     public var artifacts: [UpstreamResult]
 
-    /// 1 when anything drifted, else 3 when anything was unreachable, else 0.
-    public var exitCode: Int32 {
-        if artifacts.contains(where: { $0.state == .drift }) { return 1 }
-        if artifacts.contains(where: { $0.state == .unreachable }) { return 3 }
-        return 0
+    /// A check failed when anything drifted, else the environment when anything was unreachable.
+    public var exitStatus: ExitStatus {
+        if artifacts.contains(where: { $0.state == .drift }) { return .checkFailed }
+        if artifacts.contains(where: { $0.state == .unreachable }) { return .environment }
+        return .ok
     }
 }

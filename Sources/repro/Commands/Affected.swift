@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Affected: ParsableCommand {
+struct Affected: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Every experiment and derived artifact, in every ledger, that depends on an artifact.",
         discussion: "Follows derived-from lineage and the outputs of experiments that used it, transitively.")
@@ -11,8 +11,8 @@ struct Affected: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let report = try Console.withWorkspace { try $0.affected(by: artifact) }
+    func run(in workspace: Workspace) throws {
+        let report = try workspace.affected(by: artifact)
         try Console.emit(report, json: output.json, text: TextReport.affected)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import LedgerCore
 import ReproKit
 
-struct Availability: ParsableCommand {
+struct Availability: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record whether an artifact can still be had, as of a date.",
         discussion: "Appends an event; nothing recorded earlier changes. The latest event on or before a date is the status on that date.")
@@ -10,8 +10,8 @@ struct Availability: ParsableCommand {
     @Argument(help: "Artifact name, digest, or unique digest prefix.")
     var artifact: String
 
-    @Argument(help: "One of: \(AvailabilityStatus.allCases.map(\.rawValue).joined(separator: ", ")) (retained = a copy the authors keep).")
-    var status: String
+    @Argument(help: "The status observed (retained = a copy the authors keep).")
+    var status: AvailabilityStatus
 
     @Option(name: .customLong("as-of"), help: "Day the status was observed, YYYY-MM-DD; not later than tomorrow (UTC).")
     var asOf: String
@@ -27,10 +27,9 @@ struct Availability: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace {
-            try $0.recordAvailability(artifact: artifact, status: status, asOf: asOf, evidence: evidence, note: note, ledger: ledger)
-        }
+    func run(in workspace: Workspace) throws {
+        let outcome = try workspace.recordAvailability(artifact: artifact, status: status, asOf: asOf, evidence: evidence,
+                                                       note: note, ledger: ledger)
         try Console.emit(outcome, json: output.json, text: TextReport.availability)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Commit: ParsableCommand {
+struct Commit: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Commit the ledger paths, and only them, through libgit2.",
         discussion: """
@@ -18,8 +18,8 @@ struct Commit: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let report = try Console.withWorkspace { try $0.commitLedgers(message: message) }
+    func run(in workspace: Workspace) throws {
+        let report = try workspace.commitLedgers(message: message)
         try Console.emit(report, json: output.json, text: TextReport.committed)
     }
 }

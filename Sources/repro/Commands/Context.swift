@@ -12,15 +12,6 @@ struct OutputOptions: ParsableArguments {
 }
 
 extension Console {
-    /// Opens the workspace, runs `body`, prints warnings the work raised, and maps errors to exit codes.
-    static func withWorkspace<T>(initialized: Bool = true, _ body: (Workspace) throws -> T) throws -> T {
-        try reportingFailures {
-            let workspace = initialized ? try Workspace.open(from: currentDirectory) : try Workspace.locate(from: currentDirectory)
-            defer { workspace.warnings.forEach(warn) }
-            return try body(workspace)
-        }
-    }
-
     /// Prints the value as JSON or as text.
     static func emit<T: Encodable>(_ value: T, json: Bool, text: (T) -> String) throws {
         out(json ? try JSONOutput.encode(value) : text(value))

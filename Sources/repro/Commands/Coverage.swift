@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
 import ReproKit
+import SystemPackage
 
-struct Coverage: ParsableCommand {
+struct Coverage: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that every table and figure of the paper has a recorded experiment behind it.",
         discussion: """
@@ -26,11 +27,11 @@ struct Coverage: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        var request = CoverageRequest(paper: paper)
+    func run(in workspace: Workspace) throws {
+        var request = CoverageRequest(paper: FilePath(paper))
         if !environments.isEmpty { request.environments = environments.flatMap { $0.split(separator: ",").map(String.init) } }
         request.ledgers = ledger
-        let report = try Console.withWorkspace { try $0.coverage(request, from: currentDirectory) }
+        let report = try workspace.coverage(request, from: currentDirectory)
         try Console.emit(report, json: output.json, text: TextReport.coverage)
         if !report.complete { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }

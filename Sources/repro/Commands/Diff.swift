@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Diff: ParsableCommand {
+struct Diff: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "List the records added between two commits, per ledger.",
         discussion: """
@@ -19,8 +19,10 @@ struct Diff: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let diff = try Console.withWorkspace(initialized: false) { try $0.diff(from: from, to: to) }
+    var needsLedgers: Bool { false }
+
+    func run(in workspace: Workspace) throws {
+        let diff = try workspace.diff(from: from, to: to)
         try Console.emit(diff, json: output.json, text: TextReport.diff)
         if diff.failed { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }

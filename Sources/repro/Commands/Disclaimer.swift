@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerReport
 import ReproKit
+import SystemPackage
 
 /// Scope options `disclaimer` and `checklist` share.
 struct DisclosureScopeOptions: ParsableArguments {
@@ -31,6 +33,15 @@ struct DisclosureScopeOptions: ParsableArguments {
     }
 }
 
+/// `--json` is a shorthand for `--format json`; with another `--format` it contradicts it.
+enum DisclosureFormatOptions {
+    static func validate(format: DisclosureFormat?, json: Bool) throws {
+        if json, let format, format != .json {
+            throw ValidationError("--json means --format json; give one of --json and --format \(format.rawValue)")
+        }
+    }
+}
+
 /// Writes a generated document to `-o FILE` atomically, or to stdout.
 enum DocumentOutput {
     static func write(_ text: String, to path: String?) throws {
@@ -41,7 +52,7 @@ enum DocumentOutput {
     }
 }
 
-struct Disclaimer: ParsableCommand {
+struct Disclaimer: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the paper's reproducibility statement from the ledger.",
         discussion: """
@@ -57,8 +68,8 @@ struct Disclaimer: ParsableCommand {
 
     @OptionGroup var scope: DisclosureScopeOptions
 
-    @Option(help: "latex, markdown, text or json (the analysis itself).")
-    var format = "text"
+    @Option(help: "The statement's format; json is the analysis itself (default: text).")
+    var format: DisclosureFormat?
 
     @Flag(help: "Same as --format json.")
     var json = false
@@ -77,14 +88,21 @@ struct Disclaimer: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
-    func run() throws {
+    func validate() throws {
+        try DisclosureFormatOptions.validate(format: format, json: json)
+        if macros, format != .latex {
+            throw ValidationError("--macros defines LaTeX commands; use it with --format latex")
+        }
+    }
+
+    func run(in workspace: Workspace) throws {
         var request = DisclaimerRequest()
         request.scope = scope.request
-        request.format = json ? "json" : format
+        request.format = json ? .json : format ?? .text
         request.macros = macros
         request.appendix = appendix
-        request.aux = aux
-        let outcome = try Console.withWorkspace { try $0.disclaimer(request) }
+        request.aux = aux.map { FilePath($0) }
+        let outcome = try workspace.disclaimer(request)
         try DocumentOutput.write(outcome.text, to: output)
         for lint in outcome.lints {
             FileHandle.standardError.write(Data("repro: \(TextReport.lint(lint))\n".utf8))
@@ -93,7 +111,7 @@ struct Disclaimer: ParsableCommand {
     }
 }
 
-struct ChecklistCommand: ParsableCommand {
+struct ChecklistCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
         abstract: "Answer a venue's checklist items on licenses, assets and reproducibility from the ledger.",
@@ -105,13 +123,13 @@ struct ChecklistCommand: ParsableCommand {
             with its justification; questions are paraphrased, so check the venue's form for the exact wording.
             """)
 
-    @Option(help: "neurips, acl or aaai.")
-    var venue: String
+    @Option(help: "The venue whose checklist to answer.")
+    var venue: ChecklistVenue
 
     @OptionGroup var scope: DisclosureScopeOptions
 
-    @Option(help: "markdown, text, json or latex.")
-    var format = "text"
+    @Option(help: "The answers' format (default: text).")
+    var format: DisclosureFormat?
 
     @Flag(help: "Same as --format json.")
     var json = false
@@ -119,11 +137,15 @@ struct ChecklistCommand: ParsableCommand {
     @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
     var output: String?
 
-    func run() throws {
+    func validate() throws {
+        try DisclosureFormatOptions.validate(format: format, json: json)
+    }
+
+    func run(in workspace: Workspace) throws {
         var request = ChecklistRequest(venue: venue)
         request.scope = scope.request
-        request.format = json ? "json" : format
-        let result = try Console.withWorkspace { try $0.checklist(request) }
+        request.format = json ? .json : format ?? .text
+        let result = try workspace.checklist(request)
         try DocumentOutput.write(result.text, to: output)
     }
 }

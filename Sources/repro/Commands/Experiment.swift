@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import ReproKit
+import SystemPackage
 
 /// Options `tag` and `run` share.
 struct ExperimentOptions: ParsableArguments {
@@ -12,7 +13,7 @@ struct ExperimentOptions: ParsableArguments {
     var produces: [String] = []
 
     @Option(name: .customLong("produces-kind"), help: "Kind recorded for new output artifacts.")
-    var producesKind = "result"
+    var producesKind = ArtifactKind.result
 
     @Option(help: "Paper section or table label, e.g. tab:ablation.")
     var section: String?
@@ -39,7 +40,7 @@ struct ExperimentOptions: ParsableArguments {
     }
 }
 
-struct Tag: ParsableCommand {
+struct Tag: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Record an experiment: inputs, outputs, code state (commit, dirty, diff digest), time, host.",
         discussion: """
@@ -68,18 +69,16 @@ struct Tag: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run(in workspace: Workspace) throws {
         var request = options.request(named: experiment ?? "")
         request.asRecorded = asRecorded
-        let outcome = try Console.withWorkspace { workspace in
-            if let fromJSON { return try workspace.tag(fromJSON: fromJSON, from: currentDirectory) }
-            return try workspace.tag(request, from: currentDirectory)
-        }
+        let outcome = try fromJSON.map { try workspace.tag(fromJSON: FilePath($0), from: currentDirectory) }
+            ?? workspace.tag(request, from: currentDirectory)
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
     }
 }
 
-struct Run: ParsableCommand {
+struct Run: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run a command and record it as an experiment, with its exit status, duration and outputs.",
         discussion: """
@@ -113,30 +112,15 @@ struct Run: ParsableCommand {
     @Argument(parsing: .postTerminator, help: "The command, after --.")
     var command: [String] = []
 
-    func run() throws {
+    /// A run whose record could not be written exits with the command's status (`ExitStatus.code`).
+    func run(in workspace: Workspace) throws {
         var runOptions = RunOptions()
         // With --json the command's own output goes to stderr: stdout carries one JSON document.
         runOptions.commandOutputToStderr = output.json
         runOptions.trace = trace
         runOptions.largeFileThreshold = min(max(largeFileMiB, 0), Int64.max >> 20) << 20
-        var notRecordedStatus: Int32?
-        let result: (RecordedExperiment, Int32)
-        do {
-            result = try Console.withWorkspace { workspace in
-                workspace.warningHandler = Console.warn
-                do {
-                    return try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
-                                             options: runOptions)
-                } catch let error as RunError {
-                    if case .notRecorded = error { notRecordedStatus = error.exitStatus }
-                    throw error
-                }
-            }
-        } catch {
-            if let notRecordedStatus { throw ExitCode(notRecordedStatus) }
-            throw error
-        }
-        let (outcome, status) = result
+        let (outcome, status) = try workspace.run(options.request(named: experiment), command: command, from: currentDirectory,
+                                                  options: runOptions)
         try Console.emit(outcome, json: output.json) { TextReport.experiment($0.experiment) + "recorded in \($0.record)\n" }
         if status != 0 { throw ExitCode(status) }
     }

@@ -2,15 +2,12 @@ import ArgumentParser
 import LedgerExport
 import ReproKit
 
-extension ExportFormat: ExpressibleByArgument {}
-extension GraphFormat: ExpressibleByArgument {}
-
-struct Export: ParsableCommand {
+struct Export: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the ledger as CycloneDX 1.6 JSON, W3C PROV-JSON or BibTeX.",
         discussion: "Deterministic: the same records give the same bytes. Availability is folded as of --as-of (default: every event).")
 
-    @Option(help: "cyclonedx, prov or bibtex.")
+    @Option(help: "The interchange format.")
     var format: ExportFormat
 
     @Option(help: "Only these ledgers (repeatable); all by default.")
@@ -22,18 +19,18 @@ struct Export: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
-    func run() throws {
-        let text = try Console.withWorkspace { try $0.export(format: format, ledgers: ledger, asOf: asOf) }
+    func run(in workspace: Workspace) throws {
+        let text = try workspace.export(format: format, ledgers: ledger, asOf: asOf)
         try DocumentOutput.write(text, to: output)
     }
 }
 
-struct Graph: ParsableCommand {
+struct Graph: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw lineage: artifacts → experiments → derived artifacts, withdrawn or gated ones marked.",
         discussion: "Mermaid renders on code hosts; DOT renders with Graphviz (dot -Tsvg).")
 
-    @Option(help: "mermaid or dot.")
+    @Option(help: "The diagram language.")
     var format: GraphFormat = .mermaid
 
     @Option(help: "Only these ledgers (repeatable); all by default.")
@@ -42,8 +39,8 @@ struct Graph: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
     var output: String?
 
-    func run() throws {
-        let text = try Console.withWorkspace { try $0.graph(format: format, ledgers: ledger) }
+    func run(in workspace: Workspace) throws {
+        let text = try workspace.graph(format: format, ledgers: ledger)
         try DocumentOutput.write(text, to: output)
     }
 }

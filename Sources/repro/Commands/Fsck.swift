@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Fsck: ParsableCommand {
+struct Fsck: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check that every record hashes to its name, matches its schema and that references resolve.",
         discussion: """
@@ -12,8 +12,8 @@ struct Fsck: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let report = try Console.withWorkspace { try $0.fsck() }
+    func run(in workspace: Workspace) throws {
+        let report = try workspace.fsck()
         try Console.emit(report, json: output.json, text: TextReport.fsck)
         if report.failed { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Init: ParsableCommand {
+struct Init: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create ledgers/NAME/ in this git work tree, the .repro/ cache folder and its .gitignore entry.",
         discussion: "Safe to run again: existing ledgers and records are left as they are.")
@@ -11,8 +11,10 @@ struct Init: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace(initialized: false) { try $0.initialize(ledger: ledger) }
+    var needsLedgers: Bool { false }
+
+    func run(in workspace: Workspace) throws {
+        let outcome = try workspace.initialize(ledger: ledger)
         try Console.emit(outcome, json: output.json, text: TextReport.initialized)
     }
 }

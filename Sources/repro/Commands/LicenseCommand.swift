@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReproKit
+import SystemPackage
 
 struct LicenseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,7 +41,7 @@ struct LicenseShow: ParsableCommand {
     }
 }
 
-struct LicenseAdd: ParsableCommand {
+struct LicenseAdd: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Record a license defined in a JSON file in a ledger.",
@@ -59,10 +60,8 @@ struct LicenseAdd: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace { workspace in
-            try workspace.addLicense(file: workspace.absolutePath(file, from: currentDirectory), ledger: ledger)
-        }
+    func run(in workspace: Workspace) throws {
+        let outcome = try workspace.addLicense(file: FilePath(workspace.absolutePath(file, from: currentDirectory)), ledger: ledger)
         try Console.emit(outcome, json: output.json, text: TextReport.licenseAdded)
     }
 }

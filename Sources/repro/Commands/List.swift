@@ -3,7 +3,7 @@ import Foundation
 import LedgerIndex
 import ReproKit
 
-struct List: ParsableCommand {
+struct List: WorkspaceCommand {
     enum What: String, ExpressibleByArgument, CaseIterable {
         case artifacts, experiments, ledgers
     }
@@ -20,19 +20,17 @@ struct List: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        try Console.withWorkspace { workspace in
-            switch what {
-            case .ledgers:
-                try Console.emit(try workspace.listLedgers(), json: output.json, text: TextReport.ledgers)
-            case .artifacts:
-                try stream(output.json) { emit in try workspace.forEachArtifact(ledger: ledger) { try emit($0, TextReport.artifactLine($0)) } }
-            case .experiments where output.json:
-                // The stored JSON goes out as it is: no decode and re-encode per record.
-                try streamRaw { emit in try workspace.forEachRawExperiment(ledger: ledger) { try emit($0) } }
-            case .experiments:
-                try stream(false) { emit in try workspace.forEachExperiment(ledger: ledger) { try emit($0, TextReport.experimentLine($0)) } }
-            }
+    func run(in workspace: Workspace) throws {
+        switch what {
+        case .ledgers:
+            try Console.emit(try workspace.listLedgers(), json: output.json, text: TextReport.ledgers)
+        case .artifacts:
+            try stream(output.json) { emit in try workspace.forEachArtifact(ledger: ledger) { try emit($0, TextReport.artifactLine($0)) } }
+        case .experiments where output.json:
+            // The stored JSON goes out as it is: no decode and re-encode per record.
+            try streamRaw { emit in try workspace.forEachRawExperiment(ledger: ledger) { try emit($0) } }
+        case .experiments:
+            try stream(false) { emit in try workspace.forEachExperiment(ledger: ledger) { try emit($0, TextReport.experimentLine($0)) } }
         }
     }
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import ReproKit
+import SystemPackage
 
-struct Locate: ParsableCommand {
+struct Locate: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Tell this machine where a copy of a recorded artifact lives (kept in .repro/, never committed).",
         discussion: """
@@ -23,9 +24,9 @@ struct Locate: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace { workspace in
-            try ProgressDisplay.while { try workspace.locate(artifact, at: path, from: currentDirectory, useCache: !noCache, progress: $0) }
+    func run(in workspace: Workspace) throws {
+        let outcome = try ProgressDisplay.while {
+            try workspace.locate(artifact, at: FilePath(path), from: currentDirectory, useCache: !noCache, progress: $0)
         }
         try Console.emit(outcome, json: output.json, text: TextReport.located)
     }

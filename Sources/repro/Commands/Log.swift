@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Log: ParsableCommand {
+struct Log: WorkspaceCommand {
     static let configuration = CommandConfiguration(abstract: "Show the most recent records, newest first.")
 
     @Option(help: "Only this ledger.")
@@ -12,8 +12,8 @@ struct Log: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let records = try Console.withWorkspace { try $0.log(ledger: ledger, limit: limit) }
+    func run(in workspace: Workspace) throws {
+        let records = try workspace.log(ledger: ledger, limit: limit)
         try Console.emit(records, json: output.json, text: TextReport.log)
     }
 }

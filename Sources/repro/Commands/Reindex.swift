@@ -1,14 +1,14 @@
 import ArgumentParser
 import ReproKit
 
-struct Reindex: ParsableCommand {
+struct Reindex: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild the SQLite index in .repro/ from the records; it is a cache and loses nothing.")
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace { try $0.reindex() }
+    func run(in workspace: Workspace) throws {
+        let outcome = try workspace.reindex()
         try Console.emit(outcome, json: output.json, text: TextReport.reindexed)
     }
 }

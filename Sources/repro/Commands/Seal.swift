@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Seal: ParsableCommand {
+struct Seal: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Pin every record of a ledger with one Merkle root, committed and tagged repro/LEDGER/N.",
         discussion: """
@@ -17,8 +17,8 @@ struct Seal: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let outcome = try Console.withWorkspace { try $0.seal(ledger: ledger) }
+    func run(in workspace: Workspace) throws {
+        let outcome = try workspace.seal(ledger: ledger)
         try Console.emit(outcome, json: output.json, text: TextReport.sealed)
     }
 }

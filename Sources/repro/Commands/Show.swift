@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Show: ParsableCommand {
+struct Show: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what the ledgers know about an artifact (name, digest or prefix) or an experiment.")
 
@@ -10,8 +10,8 @@ struct Show: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let result = try Console.withWorkspace { try $0.show(reference) }
+    func run(in workspace: Workspace) throws {
+        let result = try workspace.show(reference)
         switch result {
         case .artifact(let summary): try Console.emit(summary, json: output.json) { _ in TextReport.show(result) }
         case .experiment(let runs): try Console.emit(["runs": runs], json: output.json) { _ in TextReport.show(result) }

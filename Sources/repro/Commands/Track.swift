@@ -1,8 +1,9 @@
 import ArgumentParser
 import LedgerCore
 import ReproKit
+import SystemPackage
 
-struct Track: ParsableCommand {
+struct Track: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Hash a file or folder and record it as an artifact; prints its digest.",
         discussion: """
@@ -26,8 +27,8 @@ struct Track: ParsableCommand {
     @Option(help: "Name to refer to the artifact by (any printable text, e.g. org/model); default for a Hugging Face snapshot: its repo id.")
     var name: String?
 
-    @Option(help: "One of: \(ArtifactKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var kind: String
+    @Option(help: "What the artifact is.")
+    var kind: ArtifactKind
 
     @Option(help: "Where it was downloaded from (repeatable).")
     var source: [String] = []
@@ -58,8 +59,8 @@ struct Track: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        var request = TrackRequest(path: path, name: name, kind: kind)
+    func run(in workspace: Workspace) throws {
+        var request = TrackRequest(path: FilePath(path), name: name, kind: kind)
         request.sources = source
         request.huggingFace = hf
         request.forceHuggingFace = forceHF
@@ -69,9 +70,7 @@ struct Track: ParsableCommand {
         request.note = note
         request.useCache = !noCache
         request.newVersion = newVersion
-        let outcome = try Console.withWorkspace { workspace in
-            try ProgressDisplay.while { try workspace.track(request, from: currentDirectory, progress: $0) }
-        }
+        let outcome = try ProgressDisplay.while { try workspace.track(request, from: currentDirectory, progress: $0) }
         try Console.emit(outcome, json: output.json, text: TextReport.tracked)
     }
 }

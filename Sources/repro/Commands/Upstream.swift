@@ -1,7 +1,7 @@
 import ArgumentParser
 import ReproKit
 
-struct Upstream: ParsableCommand {
+struct Upstream: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Ask the Hugging Face Hub and source URLs what they say now about recorded artifacts.",
         discussion: """
@@ -29,9 +29,9 @@ struct Upstream: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
-        let report = try Console.withWorkspace { try $0.upstream(artifacts, record: record) }
+    func run(in workspace: Workspace) throws {
+        let report = try workspace.upstream(artifacts, record: record)
         try Console.emit(report, json: output.json, text: TextReport.upstream)
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        if report.exitStatus != .ok { throw ExitCode(report.exitStatus.rawValue) }
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
-import LedgerCore
 import ReproKit
 
-struct Verify: ParsableCommand {
+struct Verify: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Re-hash the copies of recorded artifacts this machine knows of and report which file of which artifact changed.",
         discussion: """
@@ -32,20 +31,23 @@ struct Verify: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
-    func run() throws {
+    func validate() throws {
+        if seal != nil, !artifacts.isEmpty || noCache {
+            throw ValidationError("--seal checks a tag; give it no artifacts and no --no-cache.")
+        }
+    }
+
+    /// A seal is checked against the commits alone; the ledger need not be in the work tree.
+    var needsLedgers: Bool { seal == nil }
+
+    func run(in workspace: Workspace) throws {
         if let seal {
-            if !artifacts.isEmpty || noCache {
-                // Through the usual error path, so bad usage exits 2 as CLI.md says.
-                try Console.reportingFailures { throw LedgerError.invalidInput("--seal checks a tag; give it no artifacts and no --no-cache.") }
-            }
-            let check = try Console.withWorkspace(initialized: false) { try $0.verifySeal(tag: seal) }
+            let check = try workspace.verifySeal(tag: seal)
             try Console.emit(check, json: output.json, text: TextReport.sealCheck)
             if !check.matches { throw ExitCode(ExitStatus.checkFailed.rawValue) }
             return
         }
-        let report = try Console.withWorkspace { workspace in
-            try ProgressDisplay.while { try workspace.verify(artifacts, useCache: !noCache, progress: $0) }
-        }
+        let report = try ProgressDisplay.while { try workspace.verify(artifacts, useCache: !noCache, progress: $0) }
         try Console.emit(report, json: output.json, text: TextReport.verify)
         if report.failed { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }

@@ -1,0 +1,15 @@
+import ArgumentParser
+import LedgerCore
+import LedgerExport
+import LedgerReport
+
+// The closed vocabularies of the command line. The enums live where the concept lives; the
+// conformance lives here, so the libraries do not depend on ArgumentParser. ArgumentParser
+// then rejects any other word itself, naming the option and listing the valid values.
+
+extension ArtifactKind: ExpressibleByArgument {}
+extension AvailabilityStatus: ExpressibleByArgument {}
+extension DisclosureFormat: ExpressibleByArgument {}
+extension ChecklistVenue: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+extension GraphFormat: ExpressibleByArgument {}

@@ -45,7 +45,10 @@ let package = Package(
         ),
         .target(
             name: "LedgerIndex",
-            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: [
+                "LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .target(
             name: "LedgerGit",

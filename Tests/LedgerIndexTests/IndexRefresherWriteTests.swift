@@ -53,4 +53,32 @@ extension IndexRefresherTests {
         #expect(again.1 == (0..<5).map { "run-\($0)" })
         #expect(try files(of: solo) == before)
     }
+
+    /// Every row of every table, in order: what two indexes of the same files must share.
+    func rows(of index: RecordIndex) throws -> [String] {
+        try index.pool.read { db in
+            var out: [String] = []
+            for table in ["records", "artifacts", "lineage", "events", "experiments", "experiment_artifacts", "manifests",
+                          "skipped", "scanned_folders"] {
+                let order = table == "scanned_folders" ? "path" : "rowid"
+                out += try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)").map { "\(table) \($0)" }
+            }
+            return out
+        }
+    }
+
+    @Test func aRebuildGivesTheSameRowsAndChecksForeignKeysAgainAfter() throws {
+        for number in 0..<9 { try experiment(number) }
+        try ageFolders()
+        try index.refresh()
+        let before = try rows(of: index)
+        #expect(before.count > 9 * 3)
+        let summary = try index.rebuild()
+        #expect(summary.added == 9)
+        #expect(try rows(of: index) == before)
+        #expect(try index.pool.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
+        // Cascades work again: a record removed takes its experiment rows with it.
+        try index.pool.write { try $0.execute(sql: "DELETE FROM records WHERE type = 'experiment'") }
+        #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM experiment_artifacts") } == 0)
+    }
 }

@@ -176,7 +176,7 @@ struct IndexRefresher {
         } }
         // A bulk load went through the WAL, which is kept between processes: give its space back.
         if pending.count >= Self.bulkLoadThreshold {
-            try index.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            _ = try index.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return summary
     }

@@ -33,6 +33,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // One inline wrapper around a variadic SQLite call; links the same libsqlite3 as GRDB.
+        .systemLibrary(name: "CSQLiteShim"),
         .target(
             name: "LedgerCore",
             dependencies: [
@@ -45,7 +47,10 @@ let package = Package(
         ),
         .target(
             name: "LedgerIndex",
-            dependencies: ["LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: [
+                "LedgerCore", .product(name: "GRDB", package: "GRDB.swift"), "CSQLiteShim",
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
         ),
         .target(
             name: "LedgerGit",

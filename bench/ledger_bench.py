@@ -99,9 +99,11 @@ def experiment_files(work: Path) -> set:
     return {entry.path for fan in os.scandir(folder) if fan.is_dir() for entry in os.scandir(fan.path)}
 
 
-def time_size(repro: str, work: Path, repeat: int, experiments: int, artifacts: int) -> dict:
+def time_size(repro: str, work: Path, repeat: int, experiments: int, artifacts: int, only=None) -> dict:
     results = {}
     for key, (argv, kind) in commands(repro, experiments, artifacts).items():
+        if only and key not in only:
+            continue
         runs = []
         try:
             for _ in range(1 if kind == "reindex" else repeat):
@@ -160,7 +162,15 @@ def main(argv=None) -> int:
                         help="comma-separated ledger sizes (`2k`, `10k`, `100k`, ...); the targets are judged at 100k")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json-out", default=str(OUT / "ledger-results.json"))
+    parser.add_argument("--only", default="",
+                        help="comma-separated command keys to time (e.g. `tag,show,list-json`); all when empty. "
+                             "Without `reindex` the index the ledger folder already holds is used (refreshed)")
     args = parser.parse_args(argv)
+    known = set(commands("repro", 10, 2))
+    only = [key for key in args.only.split(",") if key]
+    unknown = [key for key in only if key not in known]
+    if unknown:
+        parser.error(f"unknown command key(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
 
     # Commands run in the ledger's folder: relative paths would not resolve there.
     args.repro = str(Path(args.repro).resolve())
@@ -175,7 +185,7 @@ def main(argv=None) -> int:
         work = Path(args.work) / f"ledger-{label}"
         generate(args.generator, work, experiments, artifacts)
         print(f"\n== {label}: {experiments} experiments, {artifacts} artifacts in {work} ==", flush=True)
-        by_size[label] = time_size(args.repro, work, args.repeat, experiments, artifacts)
+        by_size[label] = time_size(args.repro, work, args.repeat, experiments, artifacts, only)
         failed |= any("failed" in r for r in by_size[label].values())
 
     labels = list(by_size)

@@ -21,6 +21,13 @@ struct RepositoryPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     var description: String { text }
+
+    /// A gitignore rule matching exactly this path from the top, or nil when the path holds a
+    /// character with a meaning in such rules (the caller then only filters what the diff reports).
+    var ignoreRule: String? {
+        let special = Set("*?[]\\!#\n\r\t ")
+        return text.contains(where: special.contains) ? nil : "/" + text
+    }
 }
 
 extension Array where Element == RepositoryPath {

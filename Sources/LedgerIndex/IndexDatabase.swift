@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import CSQLiteShim
 
 /// Settings shared by every SQLite file `repro` keeps under `.repro/`.
 enum IndexDatabase {
@@ -10,6 +11,12 @@ enum IndexDatabase {
         var config = Configuration()
         config.busyMode = .timeout(60)
         config.prepareDatabase { db in
+            // No checkpoint when the last connection closes. By default SQLite then copies the WAL
+            // into the database and deletes it, and GRDB answers a missing WAL by creating and
+            // dropping a table at the next open: a commit, a checkpoint and four fsyncs in every
+            // command, even one that only reads. Writers still checkpoint as the WAL grows.
+            let code = repro_sqlite3_no_checkpoint_on_close(db.sqliteConnection)
+            guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // A 32 MiB page cache: with SQLite's 2 MiB default, indexing 100,000 records
             // rewrote the same index pages hundreds of thousands of times.

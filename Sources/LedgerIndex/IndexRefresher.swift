@@ -80,24 +80,28 @@ struct IndexRefresher {
         }
 
         // Rows of folders and ledgers that vanished (a checkout of an older commit).
+        // A refresh that finds nothing to change writes nothing: no transaction, no fsync.
         let presentLedgers = Set(ledgers)
-        try index.pool.write { db in
-            let indexedLedgers = try String.fetchAll(db, sql: "SELECT DISTINCT ledger FROM records")
-            for gone in indexedLedgers where !presentLedgers.contains(gone) {
+        let goneLedgers = try index.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT ledger FROM records").filter { !presentLedgers.contains($0) }
+        }
+        let goneFolders = remembered.keys.filter { !presentFolders.contains($0) }
+        if !goneLedgers.isEmpty || !goneFolders.isEmpty { try index.pool.write { db in
+            for gone in goneLedgers {
                 try db.execute(sql: "DELETE FROM records WHERE ledger = ?", arguments: [gone])
                 summary.removed += db.changesCount
                 try db.execute(sql: "DELETE FROM scanned_folders WHERE path LIKE ?", arguments: ["\(LedgerStore.folderName)/\(gone)/%"])
             }
             // A fan-out folder gone as a whole (git clean, an older checkout) is never listed
             // again, so its records are dropped here, by their path range.
-            for gone in remembered.keys where !presentFolders.contains(gone) {
+            for gone in goneFolders {
                 let (low, high) = (gone + "/", gone + "0")
                 try db.execute(sql: "DELETE FROM records WHERE path > ? AND path < ?", arguments: [low, high])
                 summary.removed += db.changesCount
                 try db.execute(sql: "DELETE FROM skipped WHERE path > ? AND path < ?", arguments: [low, high])
                 try db.execute(sql: "DELETE FROM scanned_folders WHERE path = ?", arguments: [gone])
             }
-        }
+        } }
 
         var pending: [RecordFile] = []
         for folder in changedFolders {
@@ -139,7 +143,7 @@ struct IndexRefresher {
         // pages into the WAL again and again. Decoding still goes batch by batch.
         // The next batch is parsed and hashed on the other threads while this one is inserted.
         let batches = pending.chunked(into: Self.batchSize)
-        try index.pool.write { db in
+        if !pending.isEmpty { try index.pool.write { db in
             let bulk = pending.count >= Self.bulkLoadThreshold
             if bulk { try IndexSchema.dropSecondaryIndexes(db) }
             var ahead = batches.isEmpty ? nil : Prefetch { self.decodeInParallel(batches[0]) }
@@ -159,9 +163,9 @@ struct IndexRefresher {
                 }
             }
             if bulk { try IndexSchema.createSecondaryIndexes(db) }
-        }
+        } }
 
-        try index.pool.write { db in
+        if !changedFolders.isEmpty { try index.pool.write { db in
             for folder in changedFolders {
                 // A folder changed within the racy window is listed again next time (-1 matches
                 // no mtime) but still remembered, so that its records go if it vanishes.
@@ -169,6 +173,10 @@ struct IndexRefresher {
                 try db.execute(sql: "INSERT OR REPLACE INTO scanned_folders (path, mtime_ns) VALUES (?, ?)",
                                arguments: [folder.relative, mtime])
             }
+        } }
+        // A bulk load went through the WAL, which is kept between processes: give its space back.
+        if pending.count >= Self.bulkLoadThreshold {
+            _ = try index.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return summary
     }
@@ -179,14 +187,34 @@ struct IndexRefresher {
     }
 
     /// Verifying a record means parsing and hashing it; both cores share the work.
+    /// Each fan-out folder is opened once per batch, not three folders per record.
     private func decodeInParallel(_ files: [RecordFile]) -> [Result<Loaded, RecordReadError>] {
         let store = index.store
         let root = try? store.openLedgers()
-        return ParallelMap.map(files) { file in
-            Result { () throws(RecordReadError) -> Loaded in
-                let bytes = try store.readBytes(file, under: root)
+        var fans: [String: Result<OpenFolder, RecordReadError>] = [:]
+        let opened: [Result<OpenFolder, RecordReadError>] = files.map { file in
+            let key = (file.relativePath as NSString).deletingLastPathComponent
+            if let known = fans[key] { return known }
+            let fan = Result { () throws(RecordReadError) -> OpenFolder in
+                do throws(FileSystemError) {
+                    let ledgers: OpenFolder
+                    if let root { ledgers = root } else { ledgers = try store.openLedgers() }
+                    return try store.openFan(of: file, under: ledgers)
+                } catch {
+                    throw .file(error)
+                }
+            }
+            fans[key] = fan
+            return fan
+        }
+        let clock = Date()
+        return ParallelMap.map(Array(zip(files, opened))) { pair in
+            let (file, fan) = pair
+            return Result { () throws(RecordReadError) -> Loaded in
+                let bytes = try store.readBytes(file, inFan: fan.get())
                 do throws(RecordDefect) {
-                    return Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0, bytes: bytes)
+                    return Loaded(record: try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder, clock: clock).0,
+                                  bytes: bytes)
                 } catch {
                     throw .defect(error)
                 }

@@ -79,6 +79,9 @@ enum IndexSchema {
                     """)
             }
         }
+        // Scoped statements select runs by name OR section: with both indexed, SQLite looks up
+        // each side instead of scanning every experiment.
+        migrator.registerMigration("experiments by section v6") { db in try createSecondaryIndexes(db) }
         return migrator
     }()
 
@@ -97,6 +100,7 @@ enum IndexSchema {
         ("lineage_path", "lineage(path)"),
         ("events_digest", "events(digest)"),
         ("experiments_name", "experiments(name)"),
+        ("experiments_section", "experiments(section)"),
         ("experiments_cover", "experiments(path, started_at, name, ledger, section)"),
         ("experiment_artifacts_digest", "experiment_artifacts(digest)"),
         ("experiment_artifacts_path", "experiment_artifacts(path)"),

@@ -47,9 +47,12 @@ extension RecordIndex {
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
         // Every run carrying a requested name or label (OR, not the statement's AND): the
-        // analysis checks each name and label against the runs it is given.
+        // analysis checks each name and label against the runs it is given. A UNION of two
+        // lookups: SQLite answered the OR by scanning all 100,000 experiments, three times.
         let inScope: SQL = """
-            x.ledger IN \(scope.ledgers) AND (x.name IN \(scope.experiments) OR x.section IN \(scope.sections))
+            x.path IN (
+              SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND name IN \(scope.experiments)
+              UNION SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections))
             """
         // The digests in scope and their ancestors; UNION (not UNION ALL) ends on cycles.
         let closure: SQL = """

@@ -87,6 +87,39 @@ import Testing
         #expect(withCode.diffDigest == Digest.of(try sandbox.git("diff", "HEAD", "--full-index", "--", "src")))
     }
 
+    /// Excluded folders are ignored for the diff only: afterwards the repository ignores what it
+    /// did before, and names that merely start like an excluded folder still count.
+    @Test func excludedFoldersAreIgnoredOnlyForTheDiff() throws {
+        let sandbox = try Sandbox()
+        let head = try sandbox.commitInitialFiles()
+        try sandbox.write("ledgers/main/experiments/ab/new.json", "{}\n")
+        try sandbox.write(".repro/index.sqlite", "index\n")
+        let repository = try sandbox.open()
+
+        #expect(try repository.codeState() == CodeState(repository: true, commit: head, branch: "main", detached: false, dirty: false, diffDigest: nil))
+        #expect(try repository.isIgnored("ledgers/main/experiments/ab/new.json") == false)
+        #expect(try repository.codeState(excluding: []).dirty)
+
+        try sandbox.write("ledgers-old/notes.txt", "kept\n")
+        let patch = try WorkTreePatch(repository: repository, base: repository.readHead().commit,
+                                      excluding: [RepositoryPath("ledgers"), RepositoryPath(".repro")])
+        #expect(patch.paths == ["ledgers-old/notes.txt"])
+    }
+
+    @Test func aFolderNamedWithGlobCharactersIsStillExcluded() throws {
+        let sandbox = try Sandbox()
+        let head = try sandbox.commitInitialFiles()
+        try sandbox.write("le[d]gers/main/new.json", "{}\n")
+        try sandbox.write("ledgers/d.json", "{}\n")
+        let repository = try sandbox.open()
+
+        #expect(try RepositoryPath("le[d]gers").ignoreRule == nil)
+        let state = try repository.codeState(excluding: ["le[d]gers"])
+        #expect(state.dirty)
+        #expect(try repository.codeState(excluding: ["le[d]gers", "ledgers"]) == CodeState(
+            repository: true, commit: head, branch: "main", detached: false, dirty: false, diffDigest: nil))
+    }
+
     @Test func digestIsDeterministicAndDistinguishesChanges() throws {
         let one = try Sandbox()
         let two = try Sandbox()

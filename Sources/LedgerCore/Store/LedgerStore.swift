@@ -95,14 +95,27 @@ public struct LedgerStore: Sendable {
 
     /// The bytes of one record file, bounded and without following links.
     public func readBytes(_ file: RecordFile, under root: OpenFolder? = nil) throws(RecordReadError) -> [UInt8] {
+        let fan: OpenFolder
         do {
             let ledgers: OpenFolder
             if let root { ledgers = root } else { ledgers = try openLedgers() }
-            let fan = try ledgers.folder(at: [file.ledger, file.type.folder, String(file.id.prefix(2))])
-            return try fan.readFile(file.fileName, limit: RecordLimits.maximumSize)
+            fan = try openFan(of: file, under: ledgers)
         } catch {
             throw .file(error)
         }
+        return try readBytes(file, inFan: fan)
+    }
+
+    /// The fan-out folder holding `file` (`<ledger>/<type>/<first two of id>`), opened without
+    /// following links: one open for all the records of a folder, where reading each one
+    /// through `readBytes(_:under:)` opens three folders per record.
+    public func openFan(of file: RecordFile, under root: OpenFolder) throws(FileSystemError) -> OpenFolder {
+        try root.folder(at: [file.ledger, file.type.folder, String(file.id.prefix(2))])
+    }
+
+    /// The bytes of `file` in its fan-out folder `fan` (from `openFan(of:under:)`).
+    public func readBytes(_ file: RecordFile, inFan fan: OpenFolder) throws(RecordReadError) -> [UInt8] {
+        do { return try fan.readFile(file.fileName, limit: RecordLimits.maximumSize) } catch { throw .file(error) }
     }
 
     static let ledgersReadme = """

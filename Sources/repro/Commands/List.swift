@@ -38,13 +38,14 @@ struct List: WorkspaceCommand {
     private func streamRaw(_ produce: ((RawRecord) throws -> Void) throws -> Void) throws {
         var first = true
         Console.out("[")
+        // Elements go out in writes of about 64 KiB, not one per record.
+        var pending: [UInt8] = []
         try produce { raw in
-            let head = try JSONOutput.compact(["id": raw.id, "ledger": raw.ledger, "path": raw.path])
-            var element = (first ? "\n" : ",\n") + head.dropLast() + ",\"record\":"
-            element += String(decoding: raw.json, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) + "}"
-            Console.out(element)
+            pending += Array((first ? "\n" : ",\n").utf8) + (try RawRecordElement.bytes(raw))
+            if pending.count >= 1 << 16 { FileHandle.standardOutput.write(Data(pending)); pending.removeAll(keepingCapacity: true) }
             first = false
         }
+        FileHandle.standardOutput.write(Data(pending))
         Console.out(first ? "]\n" : "\n]\n")
     }
 

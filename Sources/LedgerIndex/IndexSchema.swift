@@ -79,6 +79,8 @@ enum IndexSchema {
                     """)
             }
         }
+        // Whole-ledger exports stream the experiments in start order through this index.
+        migrator.registerMigration("experiments by start v6") { db in try createSecondaryIndexes(db) }
         return migrator
     }()
 
@@ -98,6 +100,7 @@ enum IndexSchema {
         ("events_digest", "events(digest)"),
         ("experiments_name", "experiments(name)"),
         ("experiments_cover", "experiments(path, started_at, name, ledger, section)"),
+        ("experiments_time", "experiments(started_at)"),
         ("experiment_artifacts_digest", "experiment_artifacts(digest)"),
         ("experiment_artifacts_path", "experiment_artifacts(path)"),
         ("experiment_artifacts_lookup", "experiment_artifacts(digest, direction, path)"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedgerCore
 import LedgerExport
 import ReproKit
 
@@ -23,6 +24,10 @@ struct Export: ParsableCommand {
     var output: String?
 
     func run() throws {
+        guard output != nil else {
+            // Streamed: memory does not grow with the ledger.
+            return try Console.withWorkspace { try $0.export(format: format, ledgers: ledger, asOf: asOf, to: TextSink(fileDescriptor: 1)) }
+        }
         let text = try Console.withWorkspace { try $0.export(format: format, ledgers: ledger, asOf: asOf) }
         try DocumentOutput.write(text, to: output)
     }
@@ -43,6 +48,9 @@ struct Graph: ParsableCommand {
     var output: String?
 
     func run() throws {
+        guard output != nil else {
+            return try Console.withWorkspace { try $0.graph(format: format, ledgers: ledger, to: TextSink(fileDescriptor: 1)) }
+        }
         let text = try Console.withWorkspace { try $0.graph(format: format, ledgers: ledger) }
         try DocumentOutput.write(text, to: output)
     }

@@ -18,7 +18,12 @@ struct ExportCatalog {
     init(_ shared: LedgerSnapshot, asOf: String?) {
         ledgers = shared.ledgers
         views = shared.artifactViews(asOf: asOf)
-        for digest in shared.artifactDigests {
+        let digests = shared.artifactDigests
+        // Room for the digests only runs and lineage name, so appending never copies 20,000 entries.
+        let room = digests.count + digests.count / 4 + 64
+        artifacts.reserveCapacity(room)
+        positions.reserveCapacity(room)
+        for digest in digests {
             insert(ExportedArtifact(views[digest]!))
         }
         for time in shared.artifacts.map(\.value.recordedAt) + shared.events.map(\.value.recordedAt)

@@ -15,23 +15,30 @@ public struct BibTeXExporter: Sendable {
         self.options = options
     }
 
-    public func render(_ snapshot: LedgerSnapshot) -> String {
-        let model = ExportModel(snapshot, asOf: options.asOf)
-        let cited = model.artifacts.filter { $0.kind == .checkpoint || $0.kind == .dataset }
-        let keys = BibTeXKeys.assign(cited)
-        var out = "% Checkpoints and datasets recorded in ledger"
-            + (model.ledgers.count == 1 ? " " : "s ") + LaTeX.escape(model.ledgers.joined(separator: ", "), in: .comment)
-            + "; written by repro export --format bibtex.\n"
-        if let asOf = options.asOf {
-            out += "% Availability as of \(asOf).\n"
-        }
-        for artifact in cited {
-            out += "\n" + entry(artifact, key: keys[artifact.digest]!)
-        }
-        return out
+    public func render(_ snapshot: LedgerSnapshot) throws -> String {
+        let sink = TextSink()
+        try write(SnapshotExportSource(snapshot), to: sink)
+        return sink.text
     }
 
-    private func entry(_ artifact: ExportedArtifact, key: String) -> String {
+    /// Only recorded artifacts are cited, so the experiments are never read.
+    public func write(_ source: some ExportSource, to sink: TextSink) throws {
+        let catalog = ExportCatalog(try source.sharedRecords(), asOf: options.asOf)
+        let cited = catalog.artifacts.filter { $0.kind == .checkpoint || $0.kind == .dataset }
+        let keys = BibTeXKeys.assign(cited)
+        sink.write("% Checkpoints and datasets recorded in ledger"
+            + (catalog.ledgers.count == 1 ? " " : "s ") + LaTeX.escape(catalog.ledgers.joined(separator: ", "), in: .comment)
+            + "; written by repro export --format bibtex.\n")
+        if let asOf = options.asOf {
+            sink.write("% Availability as of \(asOf).\n")
+        }
+        for artifact in cited {
+            sink.write("\n" + entry(artifact, key: keys[artifact.digest]!))
+        }
+        try sink.flush()
+    }
+
+    func entry(_ artifact: ExportedArtifact, key: String) -> String {
         var fields: [(String, String)] = [("title", "{" + LaTeX.escape(artifact.name, in: .bibTeXField) + "}")]
         if let location = artifact.locations.first {
             fields.append(("howpublished", LaTeX.escape(location.url, in: .bibTeXField)))

@@ -19,12 +19,10 @@ enum ContentUUID {
         return parts.joined(separator: "-")
     }
 
-    /// Every record id of the snapshot, sorted, under the ledger names and the options.
-    static func lines(for snapshot: LedgerSnapshot, options: ExportOptions, purpose: String) -> [String] {
-        var ids = snapshot.artifacts.map(\.id) + snapshot.events.map(\.id) + snapshot.experiments.map(\.id)
-        ids += snapshot.manifests.map(\.id) + snapshot.licenses.map(\.id) + snapshot.seals.map(\.id)
-        return [purpose, "ledgers " + snapshot.ledgers.sorted().joined(separator: " "),
-                "as-of " + (options.asOf ?? "-"), "timestamp " + (options.timestamp ?? "-")]
-            + Set(ids).sorted().map(\.description)
+    /// Every record id of the export (sorted, distinct), under the ledger names and the options.
+    static func lines(ids: [Digest], ledgers: [String], options: ExportOptions, purpose: String) -> [String] {
+        [purpose, "ledgers " + ledgers.sorted().joined(separator: " "),
+         "as-of " + (options.asOf ?? "-"), "timestamp " + (options.timestamp ?? "-")]
+            + ids.map(\.description)
     }
 }

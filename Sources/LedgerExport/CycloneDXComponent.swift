@@ -19,7 +19,8 @@ enum CycloneDXComponent {
         }
     }
 
-    static func make(_ artifact: ExportedArtifact, in model: ExportModel, serialNumber: String) -> OrderedJSON {
+    /// `artifact` looks up the components of the BOM by digest (for the ancestors' stubs).
+    static func make(_ artifact: ExportedArtifact, in model: (Digest) -> ExportedArtifact?, serialNumber: String) -> OrderedJSON {
         let (type, dataType) = type(of: artifact.kind)
         return .object {
             $0.add("type", type)
@@ -59,9 +60,9 @@ enum CycloneDXComponent {
 
     /// Ancestors must be whole components, but a `bom-ref` may appear only once per BOM, so
     /// each ancestor is a stub with the same hash and a BOM-Link to the full component here.
-    private static func pedigree(_ artifact: ExportedArtifact, in model: ExportModel, serialNumber: String) -> OrderedJSON? {
+    private static func pedigree(_ artifact: ExportedArtifact, in model: (Digest) -> ExportedArtifact?, serialNumber: String) -> OrderedJSON? {
         let ancestors: [OrderedJSON] = artifact.derivedFrom.compactMap { digest in
-            guard let ancestor = model.artifact(digest) else { return nil }
+            guard let ancestor = model(digest) else { return nil }
             return .object {
                 $0.add("type", type(of: ancestor.kind).type)
                 $0.add("name", ancestor.name)

@@ -4,7 +4,9 @@ import LedgerCore
 /// experiments as formulation workflows, availability and code state as `repro:` properties.
 ///
 /// `serialNumber` is a UUID derived from the record ids and options; `metadata.timestamp` is
-/// the `timestamp` option or the latest record time. Same snapshot and options, same bytes.
+/// the `timestamp` option or the latest record time. Same records and options, same bytes.
+/// Streamed: one pass over the experiments, whose workflows wait in spill files while the
+/// components (which need every digest the experiments name) are written first.
 public struct CycloneDXExporter: Sendable {
     public let options: ExportOptions
 
@@ -13,27 +15,60 @@ public struct CycloneDXExporter: Sendable {
         self.options = options
     }
 
-    public func render(_ snapshot: LedgerSnapshot) -> String {
-        let model = ExportModel(snapshot, asOf: options.asOf)
-        let serialNumber = ContentUUID.make(from: ContentUUID.lines(for: snapshot, options: options, purpose: "cyclonedx"))
-        let document = OrderedJSON.object {
-            $0.add("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
-            $0.add("bomFormat", "CycloneDX")
-            $0.add("specVersion", "1.6")
-            $0.add("serialNumber", "urn:uuid:" + serialNumber)
-            $0.add("version", .integer(1))
-            $0.add("metadata", metadata(model))
-            $0.add("components", .array(model.artifacts.map {
-                CycloneDXComponent.make($0, in: model, serialNumber: serialNumber)
-            }))
-            $0.add("formulation", CycloneDXFormulation.make(model))
-        }
-        return document.prettyPrinted
+    public func render(_ snapshot: LedgerSnapshot) throws -> String {
+        let sink = TextSink()
+        try write(SnapshotExportSource(snapshot), to: sink)
+        return sink.text
     }
 
-    private func metadata(_ model: ExportModel) -> OrderedJSON {
+    public func write(_ source: some ExportSource, to sink: TextSink) throws {
+        var catalog = ExportCatalog(try source.sharedRecords(), asOf: options.asOf)
+        let serialNumber = ContentUUID.make(from: ContentUUID.lines(
+            ids: try source.recordIDs(), ledgers: source.ledgers, options: options, purpose: "cyclonedx"))
+        var formulas: [CycloneDXFormulation.Formula] = []
+        try source.forEachExperiment { experiment in
+            catalog.see(experiment.value)
+            let workflow = CycloneDXFormulation.workflow(experiment, in: catalog.artifact)
+            let formula: CycloneDXFormulation.Formula
+            if let found = formulas.first(where: { $0.ledger == experiment.ledger }) {
+                formula = found
+            } else {
+                formula = try CycloneDXFormulation.Formula(ledger: experiment.ledger)
+                formulas.append(formula)
+            }
+            formula.add(workflow)
+        }
+        catalog.finish()
+
+        var document = JSONStream.object(sink, indent: 0)
+        document.member("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json")
+        document.member("bomFormat", "CycloneDX")
+        document.member("specVersion", "1.6")
+        document.member("serialNumber", "urn:uuid:" + serialNumber)
+        document.member("version", .integer(1))
+        document.member("metadata", metadata(catalog))
+        if !catalog.artifacts.isEmpty {
+            document.memberKey("components")
+            var components = JSONStream.array(sink, indent: 1)
+            for artifact in catalog.artifacts {
+                components.item(CycloneDXComponent.make(artifact, in: catalog.artifact, serialNumber: serialNumber))
+            }
+            components.end()
+        }
+        if !formulas.isEmpty {
+            document.memberKey("formulation")
+            var formulation = JSONStream.array(sink, indent: 1)
+            for formula in formulas { try formula.write(into: &formulation) }
+            formulation.end()
+        }
+        document.end()
+        sink.write("\n")
+        try sink.flush()
+    }
+
+    private func metadata(_ catalog: ExportCatalog) -> OrderedJSON {
         .object {
-            $0.add("timestamp", model.documentTime(options))
+            $0.add("timestamp", catalog.documentTime(options))
             $0.add("tools", .object {
                 $0.add("components", .array([.object {
                     $0.add("type", "application")
@@ -42,7 +77,7 @@ public struct CycloneDXExporter: Sendable {
                 }]))
             })
             var properties = CycloneDXProperties()
-            for ledger in model.ledgers {
+            for ledger in catalog.ledgers {
                 properties.add("ledger", ledger)
             }
             properties.add("as-of", options.asOf)

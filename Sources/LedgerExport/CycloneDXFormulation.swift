@@ -8,25 +8,35 @@ import LedgerCore
 /// consume and produce referenced resources; that is what an experiment is. `services`
 /// describe running network endpoints and would lose the inputs, outputs and times.
 enum CycloneDXFormulation {
-    static func make(_ model: ExportModel) -> OrderedJSON {
-        var byLedger: [(ledger: String, workflows: [OrderedJSON])] = []
-        for experiment in model.experiments {
-            let workflow = self.workflow(experiment, in: model)
-            if let index = byLedger.firstIndex(where: { $0.ledger == experiment.ledger }) {
-                byLedger[index].workflows.append(workflow)
-            } else {
-                byLedger.append((experiment.ledger, [workflow]))
-            }
+    /// One formula per ledger, in the order each ledger's first experiment comes; its
+    /// workflows, written to a spill file as the experiments stream past.
+    final class Formula {
+        let ledger: String
+        let workflows: TextSink
+        var count = 0
+
+        init(ledger: String) throws {
+            self.ledger = ledger
+            workflows = try TextSink.spill()
         }
-        return .array(byLedger.map { group in
-            .object {
-                $0.add("bom-ref", "repro:ledger:\(group.ledger)")
-                $0.add("workflows", .array(group.workflows))
-                var properties = CycloneDXProperties()
-                properties.add("ledger", group.ledger)
-                $0.add("properties", properties.json)
-            }
-        })
+
+        /// Formulation (level 1) > formula (2) > workflows (3) > workflow (4).
+        func add(_ workflow: OrderedJSON) {
+            JSONStream.spilled(workflow, to: workflows, indent: 3, first: count == 0)
+            count += 1
+        }
+
+        /// The formula as an item of the formulation array (nested 2 deep).
+        func write(into formulation: inout JSONStream) throws {
+            formulation.beginItem()
+            var formula = JSONStream.object(formulation.sink, indent: formulation.indent + 1)
+            formula.member("bom-ref", "repro:ledger:\(ledger)")
+            try formula.member("workflows", object: false, items: count, spill: workflows)
+            var properties = CycloneDXProperties()
+            properties.add("ledger", ledger)
+            formula.member("properties", properties.json)
+            formula.end()
+        }
     }
 
     /// The bom-ref of an experiment's workflow, from its record id: names may repeat.
@@ -36,15 +46,15 @@ enum CycloneDXFormulation {
 
     /// `build` when the run made a model, dataset, tokenizer, config or code (CycloneDX's
     /// word for producing components); `other` for evaluations and analyses.
-    static func taskType(_ record: ExperimentRecord, in model: ExportModel) -> String {
+    static func taskType(_ record: ExperimentRecord, in model: (Digest) -> ExportedArtifact?) -> String {
         let builds = record.outputs.contains { output in
-            guard let kind = model.artifact(output.digest)?.kind else { return false }
+            guard let kind = model(output.digest)?.kind else { return false }
             return kind != .result && kind != .other
         }
         return builds ? "build" : "other"
     }
 
-    private static func workflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: ExportModel) -> OrderedJSON {
+    static func workflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?) -> OrderedJSON {
         let record = experiment.value
         return .object {
             $0.add("bom-ref", reference(experiment))

@@ -3,7 +3,10 @@ import LedgerCore
 /// Artifacts and experiments as a directed graph: inputs flow into the experiments that
 /// used them, experiments into what they produced, and recorded lineage (`derivedFrom`)
 /// links ancestor to descendant. Both diagram languages draw this same graph.
-struct LineageGraph: Sendable {
+///
+/// Streamed: one pass over the experiments; their nodes and edges wait in spill files
+/// while the artifact nodes (which need every digest the experiments name) are written.
+enum LineageGraph {
     struct Node: Hashable, Sendable {
         enum Shape: Hashable, Sendable { case artifact, experiment }
 
@@ -21,39 +24,58 @@ struct LineageGraph: Sendable {
         var isDerivation: Bool
     }
 
-    private(set) var nodes: [Node] = []
-    private(set) var edges: [Edge] = []
-
-    init(_ model: ExportModel) {
-        var artifactIDs: [Digest: String] = [:]
-        for (index, artifact) in model.artifacts.enumerated() {
-            let id = "a\(index + 1)"
-            artifactIDs[artifact.digest] = id
-            nodes.append(Node(id: id, lines: [artifact.name, Self.detail(artifact)], shape: .artifact,
-                              limit: artifact.limitingStatus?.status))
-        }
-        var seen = Set<Edge>()
-        func connect(_ edge: Edge) {
-            if seen.insert(edge).inserted { edges.append(edge) }
-        }
-        for (index, experiment) in model.experiments.enumerated() {
-            let id = "e\(index + 1)"
+    /// Writes the graph of `source` in `renderer`'s language: artifact nodes, experiment
+    /// nodes, then edges (run edges in experiment order, then lineage), each edge once.
+    static func write(_ source: some ExportSource, renderer: some GraphRenderer, to sink: TextSink) throws {
+        var catalog = ExportCatalog(try source.sharedRecords(), asOf: nil)
+        let experimentNodes = try TextSink.spill(), runEdges = try TextSink.spill()
+        var experiments = 0
+        try source.forEachExperiment { experiment in
+            catalog.see(experiment.value)
+            experiments += 1
+            let id = "e\(experiments)"
             let record = experiment.value
             var detail = [record.section, record.outcome.endedEarly ? record.outcome.rawValue : nil].compactMap { $0 }
             if detail.isEmpty { detail = ["experiment"] }
-            nodes.append(Node(id: id, lines: [record.name, detail.joined(separator: ", ")], shape: .experiment))
+            experimentNodes.write(renderer.line(Node(id: id, lines: [record.name, detail.joined(separator: ", ")],
+                                                     shape: .experiment)))
+            // Edges name this run, so a repeat can only come from this run's own uses.
+            var seen = Set<Edge>()
             for input in record.inputs {
-                connect(Edge(from: artifactIDs[input.digest]!, to: id, isDerivation: false))
+                let edge = Edge(from: artifactID(catalog, input.digest), to: id, isDerivation: false)
+                if seen.insert(edge).inserted { runEdges.write(renderer.line(edge)) }
             }
             for output in record.outputs {
-                connect(Edge(from: id, to: artifactIDs[output.digest]!, isDerivation: false))
+                let edge = Edge(from: id, to: artifactID(catalog, output.digest), isDerivation: false)
+                if seen.insert(edge).inserted { runEdges.write(renderer.line(edge)) }
             }
         }
-        for artifact in model.artifacts {
+        catalog.finish()
+
+        sink.write(renderer.header)
+        var limits = Set<AvailabilityStatus>()
+        for artifact in catalog.artifacts {
+            let limit = artifact.limitingStatus?.status
+            if let limit { limits.insert(limit) }
+            sink.write(renderer.line(Node(id: artifactID(catalog, artifact.digest), lines: [artifact.name, detail(artifact)],
+                                          shape: .artifact, limit: limit)))
+        }
+        try sink.append(contentsOf: experimentNodes)
+        try sink.append(contentsOf: runEdges)
+        var seen = Set<Edge>()
+        for artifact in catalog.artifacts {
             for ancestor in artifact.derivedFrom {
-                connect(Edge(from: artifactIDs[ancestor]!, to: artifactIDs[artifact.digest]!, isDerivation: true))
+                let edge = Edge(from: artifactID(catalog, ancestor), to: artifactID(catalog, artifact.digest), isDerivation: true)
+                if seen.insert(edge).inserted { sink.write(renderer.line(edge)) }
             }
         }
+        sink.write(renderer.footer(limits: limits))
+        try sink.flush()
+    }
+
+    /// `a1`, `a2`, …: the artifact's place in the catalog, which every digest named has.
+    private static func artifactID(_ catalog: ExportCatalog, _ digest: Digest) -> String {
+        "a\(catalog.position(digest)! + 1)"
     }
 
     /// `checkpoint, withdrawn as of 2025-03-01`: the kind and any limiting status in words,
@@ -65,4 +87,13 @@ struct LineageGraph: Sendable {
         }
         return detail
     }
+}
+
+/// One diagram language: a line per node and per edge, between a header and a footer.
+protocol GraphRenderer {
+    var header: String { get }
+    func line(_ node: LineageGraph.Node) -> String
+    func line(_ edge: LineageGraph.Edge) -> String
+    /// What closes the document; `limits` are the statuses some node was drawn with.
+    func footer(limits: Set<AvailabilityStatus>) -> String
 }

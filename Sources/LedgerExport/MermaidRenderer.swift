@@ -1,24 +1,27 @@
+import LedgerCore
+
 /// Mermaid `flowchart` text: artifacts as boxes, experiments as stadiums, lineage dashed,
 /// limited artifacts in a coloured, dashed-border class and named in their label.
-enum MermaidRenderer {
-    static func render(_ graph: LineageGraph) -> String {
-        var out = "flowchart LR\n"
-        var classes: [String] = []
-        for node in graph.nodes {
-            let label = "\"" + node.lines.map(escaped).joined(separator: "<br/>") + "\""
-            let shape = node.shape == .artifact ? "[\(label)]" : "([\(label)])"
-            var line = "  \(node.id)\(shape)"
-            if let limit = node.limit {
-                let name = GraphStyle.className(limit)
-                line += ":::" + name
-                if !classes.contains(name) { classes.append(name) }
-            }
-            out += line + "\n"
+struct MermaidRenderer: GraphRenderer {
+    var header: String { "flowchart LR\n" }
+
+    func line(_ node: LineageGraph.Node) -> String {
+        let label = "\"" + node.lines.map(Self.escaped).joined(separator: "<br/>") + "\""
+        let shape = node.shape == .artifact ? "[\(label)]" : "([\(label)])"
+        var line = "  \(node.id)\(shape)"
+        if let limit = node.limit {
+            line += ":::" + GraphStyle.className(limit)
         }
-        for edge in graph.edges {
-            out += edge.isDerivation ? "  \(edge.from) -.->|derived from| \(edge.to)\n" : "  \(edge.from) --> \(edge.to)\n"
-        }
-        for limit in GraphStyle.marked where classes.contains(GraphStyle.className(limit)) {
+        return line + "\n"
+    }
+
+    func line(_ edge: LineageGraph.Edge) -> String {
+        edge.isDerivation ? "  \(edge.from) -.->|derived from| \(edge.to)\n" : "  \(edge.from) --> \(edge.to)\n"
+    }
+
+    func footer(limits: Set<AvailabilityStatus>) -> String {
+        var out = ""
+        for limit in GraphStyle.marked where limits.contains(limit) {
             let colors = GraphStyle.colors(limit)
             out += "  classDef \(GraphStyle.className(limit)) fill:\(colors.fill),stroke:\(colors.stroke),"
                 + "stroke-width:2px,stroke-dasharray:5 3\n"

@@ -47,7 +47,9 @@ enum OrderedJSON: Equatable, Sendable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int) {
+    /// The value as it appears nested `indent` levels deep: inner lines indented one level
+    /// more, the closing bracket at `indent` (no leading indentation, no newline).
+    func write(to out: inout String, indent: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
         case .integer(let number): out.append(String(number))
@@ -76,7 +78,7 @@ enum OrderedJSON: Equatable, Sendable {
     }
 
     /// Minimal escapes (quote, backslash, control characters); other text stays UTF-8.
-    private static func writeString(_ text: String, to out: inout String) {
+    static func writeString(_ text: String, to out: inout String) {
         out.append("\"")
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -4,7 +4,7 @@ import LedgerCore
 /// `used` their inputs and generated their outputs (`wasGeneratedBy`), lineage is
 /// `wasDerivedFrom`, and whoever recorded an experiment is its agent (`wasAssociatedWith`).
 ///
-/// Relation ids are blank nodes numbered in snapshot order; same snapshot, same bytes.
+/// Relation ids are blank nodes numbered in snapshot order; same records, same bytes.
 public struct PROVExporter: Sendable {
     public let options: ExportOptions
 
@@ -13,24 +13,35 @@ public struct PROVExporter: Sendable {
         self.options = options
     }
 
-    public func render(_ snapshot: LedgerSnapshot) -> String {
-        let model = ExportModel(snapshot, asOf: options.asOf)
-        var producers: [Digest: [LedgerSnapshot.Entry<ExperimentRecord>]] = [:]
-        for experiment in model.experiments {
-            for output in Set(experiment.value.outputs.map(\.digest)) { producers[output, default: []].append(experiment) }
+    public func render(_ snapshot: LedgerSnapshot) throws -> String {
+        let sink = TextSink()
+        try write(SnapshotExportSource(snapshot), to: sink)
+        return sink.text
+    }
+
+    /// One pass over the experiments: activities and the relations that name them go to
+    /// spill files (entities, written first, need every digest the experiments name);
+    /// agents and qualified derivations, one per recorder and lineage link, stay in memory.
+    public func write(_ source: some ExportSource, to sink: TextSink) throws {
+        var catalog = ExportCatalog(try source.sharedRecords(), asOf: options.asOf)
+        // Each lineage link of a recorded artifact: the experiments that used the ancestor and
+        // generated the artifact. One such experiment makes the derivation a qualified one.
+        var links: [Digest: [Digest]] = [:]
+        for artifact in catalog.artifacts where !artifact.derivedFrom.isEmpty {
+            links[artifact.digest] = artifact.derivedFrom
         }
+        var deriving: [Link: (count: Int, activity: String)] = [:]
+        let activities = try Section(), used = try Section(), generated = try Section(), associated = try Section()
         var agents = OrderedJSON.Members()
-        var used = OrderedJSON.Members()
-        var generated = OrderedJSON.Members()
-        var derived = OrderedJSON.Members()
-        var associated = OrderedJSON.Members()
         var agentIDs = Set<String>()
 
-        for experiment in model.experiments {
+        try source.forEachExperiment { experiment in
+            catalog.see(experiment.value)
             let record = experiment.value
             let activity = PROVIdentifiers.activity(experiment.id)
+            activities.add(activity, self.activity(experiment))
             for input in record.inputs {
-                used.add("_:used\(used.pairs.count + 1)", .object {
+                used.add("_:used\(used.count + 1)", .object {
                     $0.add("prov:activity", activity)
                     $0.add("prov:entity", PROVIdentifiers.entity(input.digest))
                     $0.add("prov:time", record.startedAt)
@@ -38,7 +49,7 @@ public struct PROVExporter: Sendable {
                 })
             }
             for output in record.outputs {
-                generated.add("_:generated\(generated.pairs.count + 1)", .object {
+                generated.add("_:generated\(generated.count + 1)", .object {
                     $0.add("prov:entity", PROVIdentifiers.entity(output.digest))
                     $0.add("prov:activity", activity)
                     $0.add("prov:time", record.endedAt ?? record.startedAt)
@@ -53,43 +64,72 @@ public struct PROVExporter: Sendable {
                     $0.add("repro:host", record.recordedBy.host)
                 })
             }
-            associated.add("_:associated\(associated.pairs.count + 1)", .object {
+            associated.add("_:associated\(associated.count + 1)", .object {
                 $0.add("prov:activity", activity)
                 $0.add("prov:agent", agent)
             })
+            for output in Set(record.outputs.map(\.digest)) {
+                for ancestor in links[output] ?? [] where record.inputs.contains(where: { $0.digest == ancestor }) {
+                    let link = Link(digest: output, ancestor: ancestor)
+                    deriving[link, default: (0, activity)].count += 1
+                }
+            }
         }
-        for artifact in model.artifacts {
+        catalog.finish()
+
+        var derived = OrderedJSON.Members()
+        for artifact in catalog.artifacts {
             for ancestor in artifact.derivedFrom {
+                let qualified = deriving[Link(digest: artifact.digest, ancestor: ancestor)]
                 derived.add("_:derived\(derived.pairs.count + 1)", .object {
                     $0.add("prov:generatedEntity", PROVIdentifiers.entity(artifact.digest))
                     $0.add("prov:usedEntity", PROVIdentifiers.entity(ancestor))
-                    $0.add("prov:activity", derivingActivity(of: artifact.digest, from: ancestor, producers: producers))
+                    $0.add("prov:activity", qualified.flatMap { $0.count == 1 ? $0.activity : nil })
                 })
             }
         }
 
-        let document = OrderedJSON.object {
-            $0.add("prefix", .object { $0.add("repro", PROVIdentifiers.namespace) })
-            $0.add("entity", .object { members in
-                for artifact in model.artifacts {
-                    members.add(PROVIdentifiers.entity(artifact.digest), entity(artifact))
-                }
-            })
-            $0.add("activity", .object { members in
-                for experiment in model.experiments {
-                    members.add(PROVIdentifiers.activity(experiment.id), activity(experiment))
-                }
-            })
-            $0.add("agent", .object(agents))
-            $0.add("used", .object(used))
-            $0.add("wasGeneratedBy", .object(generated))
-            $0.add("wasDerivedFrom", .object(derived))
-            $0.add("wasAssociatedWith", .object(associated))
+        var document = JSONStream.object(sink, indent: 0)
+        document.member("prefix", .object { $0.add("repro", PROVIdentifiers.namespace) })
+        if !catalog.artifacts.isEmpty {
+            document.memberKey("entity")
+            var entities = JSONStream.object(sink, indent: 1)
+            for artifact in catalog.artifacts {
+                entities.member(PROVIdentifiers.entity(artifact.digest), entity(artifact))
+            }
+            entities.end()
         }
-        return document.prettyPrinted
+        try document.member("activity", object: true, items: activities.count, spill: activities.sink)
+        document.member("agent", .object(agents))
+        try document.member("used", object: true, items: used.count, spill: used.sink)
+        try document.member("wasGeneratedBy", object: true, items: generated.count, spill: generated.sink)
+        document.member("wasDerivedFrom", .object(derived))
+        try document.member("wasAssociatedWith", object: true, items: associated.count, spill: associated.sink)
+        document.end()
+        sink.write("\n")
+        try sink.flush()
     }
 
-    private func entity(_ artifact: ExportedArtifact) -> OrderedJSON {
+    /// A lineage link: `digest` derived from `ancestor`.
+    private struct Link: Hashable {
+        var digest: Digest
+        var ancestor: Digest
+    }
+
+    /// A member of the document (an object nested 1 deep) whose members wait in a spill file.
+    private final class Section {
+        let sink: TextSink
+        var count = 0
+
+        init() throws { sink = try TextSink.spill() }
+
+        func add(_ key: String, _ value: OrderedJSON) {
+            JSONStream.spilled(value, key: key, to: sink, indent: 1, first: count == 0)
+            count += 1
+        }
+    }
+
+    func entity(_ artifact: ExportedArtifact) -> OrderedJSON {
         .object {
             $0.add("prov:label", artifact.name)
             $0.add("repro:kind", artifact.kind?.rawValue)
@@ -104,7 +144,7 @@ public struct PROVExporter: Sendable {
         }
     }
 
-    private func activity(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> OrderedJSON {
+    func activity(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> OrderedJSON {
         let record = experiment.value
         return .object {
             $0.add("prov:startTime", record.startedAt)
@@ -123,17 +163,5 @@ public struct PROVExporter: Sendable {
             $0.add("repro:codeDirty", record.code.repository ? .bool(record.code.dirty) : nil)
             $0.add("repro:codeDiffDigest", record.code.diffDigest?.description)
         }
-    }
-
-    /// The one experiment that used `ancestor` and generated `digest`, which makes the
-    /// derivation a qualified one; nil when none or several did. `producers` maps each
-    /// output digest to the experiments that wrote it, built once per render.
-    private func derivingActivity(of digest: Digest, from ancestor: Digest,
-                                  producers: [Digest: [LedgerSnapshot.Entry<ExperimentRecord>]]) -> String? {
-        let candidates = (producers[digest] ?? []).filter { experiment in
-            experiment.value.inputs.contains { $0.digest == ancestor }
-        }
-        guard candidates.count == 1 else { return nil }
-        return PROVIdentifiers.activity(candidates[0].id)
     }
 }

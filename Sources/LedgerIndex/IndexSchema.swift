@@ -82,6 +82,8 @@ enum IndexSchema {
         // Scoped statements select runs by name OR section: with both indexed, SQLite looks up
         // each side instead of scanning every experiment.
         migrator.registerMigration("experiments by section v6") { db in try createSecondaryIndexes(db) }
+        // Whole-ledger exports stream the experiments in start order through this index.
+        migrator.registerMigration("experiments by start v7") { db in try createSecondaryIndexes(db) }
         return migrator
     }()
 
@@ -102,6 +104,7 @@ enum IndexSchema {
         ("experiments_name", "experiments(name)"),
         ("experiments_section", "experiments(section)"),
         ("experiments_cover", "experiments(path, started_at, name, ledger, section)"),
+        ("experiments_time", "experiments(started_at)"),
         ("experiment_artifacts_digest", "experiment_artifacts(digest)"),
         ("experiment_artifacts_path", "experiment_artifacts(path)"),
         ("experiment_artifacts_lookup", "experiment_artifacts(digest, direction, path)"),

@@ -107,12 +107,19 @@ extension RecordIndex {
     /// Rows decoded this many at a time, on every core.
     private static let decodeBatch = 2000
 
-    private static func add(_ db: Database, to snapshot: inout LedgerSnapshot, literal: SQL) throws {
-        let rows = try Row.fetchCursor(db, literal: literal)
+    static func add(_ db: Database, to snapshot: inout LedgerSnapshot, literal: SQL) throws {
+        try decodeInBatches(try Row.fetchCursor(db, literal: literal)) { record, id, ledger in
+            snapshot.add(record, id: id, ledger: ledger)
+        }
+    }
+
+    /// Decodes rows of (id, ledger, type, json) a batch at a time on every core and hands
+    /// each record to `body` in row order; only one batch is held at a time.
+    static func decodeInBatches(_ rows: RowCursor, _ body: (LedgerRecord, Digest, String) throws -> Void) throws {
         var batch: [StoredRow] = []
         func flush() throws {
             for (row, result) in zip(batch, ParallelMap.map(batch) { decode($0) }) {
-                snapshot.add(try result.get(), id: row.id, ledger: row.ledger)
+                try body(try result.get(), row.id, row.ledger)
             }
             batch.removeAll(keepingCapacity: true)
         }

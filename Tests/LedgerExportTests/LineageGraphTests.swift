@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite struct LineageGraphTests {
     @Test func mermaidExactBytes() throws {
-        #expect(graph(try Fixture.snapshot(), format: .mermaid) == ##"""
+        #expect(try graph(try Fixture.snapshot(), format: .mermaid) == ##"""
             flowchart LR
               a1["Llama-3.1-8B<br/>checkpoint, withdrawn as of 2025-03-01"]:::withdrawn
               a2["c4-en-sample<br/>dataset"]
@@ -32,7 +32,7 @@ import TestSupport
     }
 
     @Test func dotExactBytes() throws {
-        #expect(graph(try Fixture.snapshot(), format: .dot) == ##"""
+        #expect(try graph(try Fixture.snapshot(), format: .dot) == ##"""
             digraph lineage {
               rankdir=LR;
               node [fontname="Helvetica", fontsize=10];
@@ -61,7 +61,7 @@ import TestSupport
 
     @Test func bytesDependOnlyOnTheRecords() throws {
         for format in GraphFormat.allCases {
-            #expect(graph(try Fixture.snapshot(shuffled: true), format: format) == graph(try Fixture.snapshot(), format: format))
+            #expect(try graph(try Fixture.snapshot(shuffled: true), format: format) == graph(try Fixture.snapshot(), format: format))
         }
     }
 
@@ -79,7 +79,7 @@ import TestSupport
     }
 
     @Test func mermaidLabelsNeverEndEarly() throws {
-        let text = graph(try Fixture.snapshot(), format: .mermaid)
+        let text = try graph(try Fixture.snapshot(), format: .mermaid)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "flowchart LR")
         let nodes = lines.filter { $0.wholeMatch(of: #/  [ae][0-9]+\(?\[".*"\]\)?(:::[a-z]+)?/#) != nil }
@@ -107,8 +107,8 @@ import TestSupport
         let gated = AvailabilityEvent(digest: Fixture.c4, status: .gated, asOf: "2025-04-01", evidence: nil, note: nil,
                                       recordedAt: "2025-04-01T00:00:00Z", recordedBy: Fixture.ada)
         let snapshot = try Fixture.snapshot(Fixture.records + [.availability(gated)])
-        #expect(graph(snapshot, format: .mermaid).contains(#"a2["c4-en-sample<br/>dataset, gated access as of 2025-04-01"]:::gated"#))
-        #expect(graph(snapshot, format: .mermaid).contains("  classDef gated fill:#fef3c7,stroke:#b45309,"))
-        #expect(graph(snapshot, format: .dot).contains(##"fillcolor="#fef3c7", color="#b45309", class="gated""##))
+        #expect(try graph(snapshot, format: .mermaid).contains(#"a2["c4-en-sample<br/>dataset, gated access as of 2025-04-01"]:::gated"#))
+        #expect(try graph(snapshot, format: .mermaid).contains("  classDef gated fill:#fef3c7,stroke:#b45309,"))
+        #expect(try graph(snapshot, format: .dot).contains(##"fillcolor="#fef3c7", color="#b45309", class="gated""##))
     }
 }

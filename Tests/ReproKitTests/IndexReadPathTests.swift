@@ -95,14 +95,19 @@ import TestSupport
             let reference = try referenceSnapshot(ledgers: ledgers)
             for asOf in [nil, "2025-02-10"] as [String?] {
                 for format in ExportFormat.allCases {
-                    let expected = try LedgerExport.export(reference, format: format, options: ExportOptions(asOf: asOf))
+                    let options = ExportOptions(asOf: asOf)
+                    let expected = try ReferenceExports.export(reference, format: format, options: options)
                     #expect(try workspace().export(format: format, ledgers: ledgers, asOf: asOf) == expected,
                             "export \(format) \(ledgers) \(asOf ?? "latest")")
+                    // The same streaming exporter over the snapshot in memory, with spill files.
+                    #expect(try LedgerExport.export(reference, format: format, options: options) == expected,
+                            "export of a snapshot \(format) \(ledgers) \(asOf ?? "latest")")
                 }
             }
             for format in GraphFormat.allCases {
-                #expect(try workspace().graph(format: format, ledgers: ledgers) == LedgerExport.graph(reference, format: format),
-                        "graph \(format) \(ledgers)")
+                let expected = ReferenceExports.graph(reference, format: format)
+                #expect(try workspace().graph(format: format, ledgers: ledgers) == expected, "graph \(format) \(ledgers)")
+                #expect(try LedgerExport.graph(reference, format: format) == expected, "graph of a snapshot \(format) \(ledgers)")
             }
         }
     }
@@ -239,7 +244,7 @@ struct GeneratedLedger {
                 code: CodeState(repository: true, commit: String(repeating: "a", count: 40), branch: "main", detached: false,
                                 dirty: dirty, diffDigest: dirty ? Self.digest("diff \(index)") : nil),
                 command: ["python", "train.py", "--seed", "\(index)"], exitStatus: next(10) == 0 ? 1 : 0,
-                outcome: next(10) == 0 ? .failed : .succeeded, startedAt: Self.time(100 + index),
+                outcome: next(10) == 0 ? .failed : .succeeded, startedAt: Self.time(100 + index - index % 3),
                 endedAt: Self.time(101 + index), recordedBy: Self.agent, note: nil)),
                 to: ledger, durable: false)
         }

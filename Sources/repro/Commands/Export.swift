@@ -1,4 +1,5 @@
 import ArgumentParser
+import LedgerCore
 import LedgerExport
 import ReproKit
 
@@ -20,6 +21,10 @@ struct Export: WorkspaceCommand {
     var output: String?
 
     func run(in workspace: Workspace) throws {
+        guard output != nil else {
+            // Streamed: memory does not grow with the ledger.
+            return try workspace.export(format: format, ledgers: ledger, asOf: asOf, to: TextSink(fileDescriptor: 1))
+        }
         let text = try workspace.export(format: format, ledgers: ledger, asOf: asOf)
         try DocumentOutput.write(text, to: output)
     }
@@ -40,6 +45,9 @@ struct Graph: WorkspaceCommand {
     var output: String?
 
     func run(in workspace: Workspace) throws {
+        guard output != nil else {
+            return try workspace.graph(format: format, ledgers: ledger, to: TextSink(fileDescriptor: 1))
+        }
         let text = try workspace.graph(format: format, ledgers: ledger)
         try DocumentOutput.write(text, to: output)
     }

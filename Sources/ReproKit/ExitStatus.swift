@@ -16,8 +16,8 @@ public enum ExitStatus: Int32, Sendable {
         switch error {
         case let error as HashingError:
             switch error {
-            case .notFound, .danglingSymlink, .symlinkLoop, .specialFile: self = .badInput
-            case .unreadable, .changedWhileHashing: self = .environment
+            case .notFound, .danglingSymlink, .symlinkLoop, .specialFile, .linkOutside, .nameNotUTF8: self = .badInput
+            case .changedWhileHashing: self = .environment
             }
         case let error as GitError:
             self = ExitStatus(rawValue: error.exitCode) ?? .environment

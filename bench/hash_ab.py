@@ -12,7 +12,7 @@ from pathlib import Path
 data = Path(__file__).resolve().parent / "out" / "data"
 if len(sys.argv) < 3:
     sys.exit(__doc__)
-bins = {"before": sys.argv[1], "after": sys.argv[2]}
+bins = {"before": os.path.abspath(sys.argv[1]), "after": os.path.abspath(sys.argv[2])}
 rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
 caches = {k: tempfile.mkdtemp(prefix=f"hash-ab-{k}-") for k in bins}
 cases = [("4 GiB no-cache", ["--no-cache", "big.bin"]),

@@ -78,6 +78,8 @@ extension Workspace {
             (result.status, result.problem) = (.problem, error.description)
         } catch let error as LedgerError {
             (result.status, result.problem) = (.problem, error.description)
+        } catch let error as FileSystemError {
+            (result.status, result.problem) = (.problem, error.description)
         }
         return result
     }

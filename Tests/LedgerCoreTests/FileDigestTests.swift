@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import SystemPackage
 import Testing
 import TestSupport
 
@@ -87,18 +88,18 @@ import TestSupport
         let path: String
         if geteuid() == 0 {
             // root reads through permissions; /proc/self/mem opens but every read at 0 fails.
-            path = folder.child("mem")
-            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: "/proc/self/mem")
-            #expect(throws: HashingError.unreadable(path: path, reason: "Input/output error")) {
-                _ = try FileDigester().digest(path: path)
-            }
+            path = "/proc/self/mem"
+            let error = FileSystemError.system(operation: "read", path: path, errno: .ioError)
+            #expect(throws: error) { _ = try FileDigester().digest(path: path) }
+            #expect(error.description == "/proc/self/mem: read failed: Input/output error")
         } else {
             path = try folder.write("secret", "x")
             chmod(path, 0)
-            #expect(throws: HashingError.unreadable(path: path, reason: "Permission denied")) {
+            #expect(throws: FileSystemError.system(operation: "open", path: path, errno: .permissionDenied)) {
                 try HashEngine().hash([path])
             }
         }
+        _ = folder
     }
 }
 

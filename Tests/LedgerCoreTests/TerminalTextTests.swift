@@ -32,3 +32,13 @@ import Testing
         #expect(!TerminalText.escaped(name).contains("\n"))
     }
 }
+
+/// File names are bytes: what is not UTF-8 is shown byte by byte in octal, as `ls -b` shows it.
+@Suite struct TerminalTextBytesTests {
+    @Test func invalidBytesBecomeOctalAndTheRestIsEscapedAsText() {
+        #expect(Array(TerminalText.escaped(bytes: Array("caf".utf8) + [0xE9]).utf8) == Array(#"caf\351"#.utf8))
+        #expect(Array(TerminalText.escaped(bytes: [0xFF, 0x0A] + Array("é".utf8) + [0xC3]).utf8) == Array(#"\377\né\303"#.utf8))
+        #expect(TerminalText.escaped(bytes: Array("plain/name".utf8)) == "plain/name")
+        #expect(TerminalText.escaped(bytes: []) == "")
+    }
+}

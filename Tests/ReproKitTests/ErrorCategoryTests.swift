@@ -4,6 +4,7 @@ import LedgerExport
 import LedgerGit
 import LedgerIndex
 import LedgerReport
+import SystemPackage
 @testable import ReproKit
 import Testing
 
@@ -17,8 +18,11 @@ import Testing
         (LedgerError.lfsBlobMismatch(path: "p", expected: "a", actual: "b"), 1),
         (HashingError.notFound(path: "p"), 2),
         (HashingError.specialFile(path: "p", kind: "FIFO"), 2),
-        (HashingError.unreadable(path: "p", reason: "EIO"), 3),
+        (HashingError.linkOutside(path: "p", target: "../x", reached: "/x"), 2),
+        (HashingError.nameNotUTF8(path: #"caf\351"#), 2),
+        (FileSystemError.system(operation: "read", path: "p", errno: .ioError), 3),
         (HashingError.changedWhileHashing(path: "p"), 3),
+        (TextSinkError.spill(errno: 28), 3),
         (FileSystemError.invalidName("x"), 3),
         (RecordReadError.defect(.notJSON("x")), 3),
         (RecordDefect.tooLarge(bytes: 1 << 30), 3),

@@ -1,10 +1,6 @@
 import Crypto
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SystemPackage
 
 /// Streams one file through SHA-256 with a fixed amount of memory.
 ///
@@ -36,60 +32,53 @@ public final class FileDigester: @unchecked Sendable {
     /// `expected` is what a scan just saw; it stands in for the first `fstat` before the
     /// read (one syscall less per file, which counts when files are small) and makes the
     /// before/after comparison span the scan as well.
+    /// `path` is opened without following a link as its last component: callers hand over
+    /// a link's checked end (`ScannedFile.readPath`); `shown` names it in errors.
     public func digest(
-        path: String, expected: FileIdentity? = nil, progress: HashProgress? = nil
+        path: String, shown: String? = nil, expected: FileIdentity? = nil, progress: HashProgress? = nil
     ) throws -> (digest: Digest, identity: FileIdentity, hashedAtNanoseconds: Int64) {
+        let shown = shown ?? path
         for attempt in 0..<attempts {
             let startedAt = wallClockNanoseconds()
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else {
-                let code = errno
-                if code == ENOENT { throw HashingError.notFound(path: path) }
-                throw HashingError.unreadable(path: path, reason: String(cString: strerror(code)))
-            }
-            defer { close(fd) }
+            let file = try ReadOnlyFile.open(path, shown: shown)
+            defer { file.close() }
             let before: FileIdentity
-            if attempt == 0, let expected { before = expected } else { before = try identity(of: fd, path: path) }
+            if attempt == 0, let expected { before = expected } else { before = try identity(of: file) }
             var hasher = SHA256()
             let counted: Int64
             if before.size >= Self.pipelineThreshold {
-                #if os(Linux)
-                _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
-                #endif
-                counted = try hashPipelined(fd: fd, path: path, into: &hasher, progress: progress)
+                file.adviseSequential()
+                counted = try hashPipelined(file, into: &hasher, progress: progress)
             } else {
-                counted = try hashDirect(fd: fd, path: path, expectedSize: before.size, into: &hasher, progress: progress)
+                counted = try hashDirect(file, expectedSize: before.size, into: &hasher, progress: progress)
             }
-            let after = try identity(of: fd, path: path)
+            let after = try identity(of: file)
             if before == after && counted == after.size {
                 return (Digest(hasher.finalize()), after, startedAt)
             }
             progress?.retract(bytes: counted)
         }
-        throw HashingError.changedWhileHashing(path: path)
+        throw HashingError.changedWhileHashing(path: shown)
     }
 
-    private func identity(of fd: Int32, path: String) throws -> FileIdentity {
-        var st = stat()
-        guard fstat(fd, &st) == 0 else {
-            throw HashingError.unreadable(path: path, reason: String(cString: strerror(errno)))
+    private func identity(of file: ReadOnlyFile) throws -> FileIdentity {
+        let status = try file.status()
+        guard EntryKind(status.type) == .regular else {
+            throw HashingError.specialFile(path: file.shown, kind: TreeScanner.kindName(status.type))
         }
-        guard (st.st_mode & S_IFMT) == S_IFREG else {
-            throw HashingError.specialFile(path: path, kind: TreeScanner.kindName(st.st_mode))
-        }
-        return FileIdentity(st)
+        return FileIdentity(status)
     }
 
     /// Stops at `expectedSize` instead of paying for a read that returns 0: a file that
     /// grew meanwhile shows a new size in the `fstat` afterwards and is read again.
     private func hashDirect(
-        fd: Int32, path: String, expectedSize: Int64, into hasher: inout SHA256, progress: HashProgress?
+        _ file: ReadOnlyFile, expectedSize: Int64, into hasher: inout SHA256, progress: HashProgress?
     ) throws -> Int64 {
         let buffer = buffers[0]
         var total: Int64 = 0
         while true {
             let wanted = total < expectedSize ? min(buffer.count, Int(expectedSize - total)) : buffer.count
-            let count = try readFully(fd: fd, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]), path: path)
+            let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]))
             if count == 0 { return total }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             total += Int64(count)
@@ -99,13 +88,13 @@ public final class FileDigester: @unchecked Sendable {
     }
 
     /// Reader thread fills one buffer while the caller hashes the other.
-    private func hashPipelined(fd: Int32, path: String, into hasher: inout SHA256, progress: HashProgress?) throws -> Int64 {
+    private func hashPipelined(_ file: ReadOnlyFile, into hasher: inout SHA256, progress: HashProgress?) throws -> Int64 {
         let pipe = ReadAheadPipe()
         let reader = Thread { [self] in
             var slot = 0
             while true {
                 pipe.empty.wait()
-                let result: Result<Int, any Error> = Result { try readFully(fd: fd, into: self.buffers[slot], path: path) }
+                let result: Result<Int, any Error> = Result { try file.read(into: self.buffers[slot]) }
                 pipe.deliver(slot: slot, result: result)
                 pipe.full.signal()
                 if case .success(let count) = result, count > 0 { slot ^= 1 } else { return }
@@ -167,20 +156,4 @@ private final class ReadAheadPipe: @unchecked Sendable {
             return value
         }
     }
-}
-
-/// Reads until the buffer is full or the file ends, retrying on EINTR.
-private func readFully(fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String) throws -> Int {
-    var filled = 0
-    while filled < buffer.count {
-        let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
-        if n > 0 {
-            filled += n
-        } else if n == 0 {
-            break
-        } else if errno != EINTR {
-            throw HashingError.unreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-    }
-    return filled
 }

@@ -1,8 +1,7 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
+import SystemPackage
 
 /// What `stat` says about a file, used to decide whether a cached digest still holds.
 ///
@@ -24,13 +23,14 @@ public struct FileIdentity: Hashable, Sendable {
         self.changedNanoseconds = changedNanoseconds
     }
 
-    init(_ st: stat) {
+    /// From a `Stat` the file-system layer took.
+    public init(_ status: Stat) {
         self.init(
-            device: UInt64(st.st_dev),
-            inode: UInt64(st.st_ino),
-            size: Int64(st.st_size),
-            modifiedNanoseconds: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-            changedNanoseconds: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+            device: UInt64(status.deviceID.rawValue),
+            inode: UInt64(status.inode.rawValue),
+            size: status.size,
+            modifiedNanoseconds: Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec),
+            changedNanoseconds: Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec))
     }
 
     /// The later of mtime and ctime: the last moment the content could have changed.
@@ -51,8 +51,8 @@ public struct FileKey: Hashable, Sendable {
         self.inode = inode
     }
 
-    init(_ st: stat) {
-        self.init(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    public init(_ status: Stat) {
+        self.init(device: UInt64(status.deviceID.rawValue), inode: UInt64(status.inode.rawValue))
     }
 }
 

@@ -127,7 +127,8 @@ public struct HashEngine: Sendable {
                 if index >= files.count { return }
                 let file = files[index]
                 do {
-                    let result = try digester.digest(path: file.fullPath, expected: file.identity, progress: progress)
+                    let result = try digester.digest(path: file.readPath, shown: file.fullPath, expected: file.identity,
+                                                     progress: progress)
                     let entry = CachedDigest(identity: result.identity, digest: result.digest,
                                              hashedAtNanoseconds: result.hashedAtNanoseconds, path: file.fullPath)
                     slots.withLock { $0[index] = entry }

@@ -23,4 +23,14 @@ public struct HuggingFaceSnapshot: Hashable, Sendable {
         repository = parts[1...].joined(separator: "/")
         revision = components[snapshots + 1]
     }
+
+    /// The repository's `blobs/` folder for a canonical path inside a snapshot
+    /// (`…/models--ORG--NAME/snapshots/REV[/sub]` → `…/models--ORG--NAME/blobs`): where the
+    /// snapshot's links may lead. Nil for any other path.
+    public static func blobsFolder(of canonicalPath: String) -> String? {
+        guard HuggingFaceSnapshot(path: canonicalPath) != nil else { return nil }
+        let components = canonicalPath.split(separator: "/", omittingEmptySubsequences: false)
+        guard let snapshots = components.lastIndex(of: "snapshots") else { return nil }
+        return components[..<snapshots].joined(separator: "/") + "/blobs"
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// A git-LFS pointer file: the text git stores in place of a large file.
 ///
@@ -29,11 +30,10 @@ public struct LFSPointer: Hashable, Sendable {
         self.size = size
     }
 
-    /// Reads `path` and parses it when it is small enough to be a pointer.
+    /// Reads `path` and parses it when it is a regular file small enough to be a pointer
+    /// (through the file-system layer: a FIFO is never opened for reading, a big file never read).
     public static func read(path: String) -> LFSPointer? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int, size <= maximumSize,
-              let data = FileManager.default.contents(atPath: path) else { return nil }
-        return LFSPointer([UInt8](data))
+        guard let bytes = try? OpenFolder.readUserFile(FilePath(path), limit: maximumSize) else { return nil }
+        return LFSPointer(bytes)
     }
 }

@@ -15,28 +15,27 @@ public enum GitBlobID {
 
     /// Streams the file in 1 MiB reads. The header needs the size up front: it is taken
     /// from the open file, and a file whose length differs from it by the end was
-    /// changed while read, which is reported rather than hashed.
+    /// changed while read, which is reported rather than hashed. `path` is a file of a
+    /// snapshot already hashed (its link checked then), so the link is followed.
     public static func of(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw HashingError.unreadable(path: path, reason: "cannot open")
+        let file = try ReadOnlyFile.open(path, shown: path, followingLinks: true)
+        defer { file.close() }
+        let status = try file.status()
+        guard EntryKind(status.type) == .regular else {
+            throw HashingError.specialFile(path: path, kind: TreeScanner.kindName(status.type))
         }
-        defer { try? handle.close() }
-        do {
-            let size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-            var hasher = Insecure.SHA1()
-            hasher.update(data: Array("blob \(size)\0".utf8))
-            var read: UInt64 = 0
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                read += UInt64(chunk.count)
-                hasher.update(data: chunk)
-            }
-            guard read == size else { throw HashingError.changedWhileHashing(path: path) }
-            return Digest.hexString(hasher.finalize())
-        } catch let error as HashingError {
-            throw error
-        } catch {
-            throw HashingError.unreadable(path: path, reason: "\(error)")
+        var hasher = Insecure.SHA1()
+        hasher.update(data: Array("blob \(status.size)\0".utf8))
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        var read: Int64 = 0
+        while true {
+            let count = try file.read(into: buffer)
+            if count == 0 { break }
+            read += Int64(count)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
+        guard read == status.size else { throw HashingError.changedWhileHashing(path: path) }
+        return Digest.hexString(hasher.finalize())
     }
 }

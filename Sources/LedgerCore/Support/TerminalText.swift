@@ -29,6 +29,28 @@ public enum TerminalText {
         return text.unicodeScalars.map { $0 == "\\" ? "\\" : escaped(String($0)) }.joined()
     }
 
+    /// Bytes that need not be UTF-8 (a POSIX file name): valid UTF-8 is escaped as above,
+    /// every byte that is not part of it as backslash and three octal digits, as `ls -b`
+    /// prints it (`caf\351`).
+    public static func escaped(bytes: [UInt8]) -> String {
+        var out = ""
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                out += escaped(String(Unicode.UTF8.decode(encoded)))
+                offset += encoded.count
+            case .error(let length):
+                for byte in bytes[offset..<offset + length] { out += "\\" + octal(byte) }
+                offset += length
+            case .emptyInput:
+                return out
+            }
+        }
+    }
+
     /// True when `escaped` changes the text.
     public static func needsEscaping(_ text: String) -> Bool { text.unicodeScalars.contains(where: needsEscape) }
 

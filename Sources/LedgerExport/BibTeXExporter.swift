@@ -7,18 +7,12 @@ import LedgerCore
 ///
 /// Every user string is escaped for LaTeX and the title is double-braced against case
 /// changes, so the file runs through classic BibTeX and a plain `article` unharmed.
-public struct BibTeXExporter: Sendable {
+public struct BibTeXExporter: DocumentExporter, Sendable {
     public let options: ExportOptions
 
     public init(options: ExportOptions = ExportOptions()) throws(ExportError) {
         try options.validate()
         self.options = options
-    }
-
-    public func render(_ snapshot: LedgerSnapshot) throws -> String {
-        let sink = TextSink()
-        try write(SnapshotExportSource(snapshot), to: sink)
-        return sink.text
     }
 
     /// Only recorded artifacts are cited, so the experiments are never read.

@@ -7,18 +7,12 @@ import LedgerCore
 /// the `timestamp` option or the latest record time. Same records and options, same bytes.
 /// Streamed: one pass over the experiments, whose workflows wait in spill files while the
 /// components (which need every digest the experiments name) are written first.
-public struct CycloneDXExporter: Sendable {
+public struct CycloneDXExporter: DocumentExporter, Sendable {
     public let options: ExportOptions
 
     public init(options: ExportOptions = ExportOptions()) throws(ExportError) {
         try options.validate()
         self.options = options
-    }
-
-    public func render(_ snapshot: LedgerSnapshot) throws -> String {
-        let sink = TextSink()
-        try write(SnapshotExportSource(snapshot), to: sink)
-        return sink.text
     }
 
     public func write(_ source: some ExportSource, to sink: TextSink) throws {

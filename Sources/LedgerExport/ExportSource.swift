@@ -45,3 +45,18 @@ public struct SnapshotExportSource: ExportSource {
         return Set(ids).sorted()
     }
 }
+
+/// An exporter writes one document from a source; rendering a snapshot in memory is the
+/// same pass into a buffer, written once here for every format.
+public protocol DocumentExporter {
+    func write(_ source: some ExportSource, to sink: TextSink) throws
+}
+
+extension DocumentExporter {
+    /// The whole document as a string (`-o FILE`, tests): the snapshot streamed into memory.
+    public func render(_ snapshot: LedgerSnapshot) throws -> String {
+        let sink = TextSink()
+        try write(SnapshotExportSource(snapshot), to: sink)
+        return sink.text
+    }
+}

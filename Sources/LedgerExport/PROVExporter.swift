@@ -5,18 +5,12 @@ import LedgerCore
 /// `wasDerivedFrom`, and whoever recorded an experiment is its agent (`wasAssociatedWith`).
 ///
 /// Relation ids are blank nodes numbered in snapshot order; same records, same bytes.
-public struct PROVExporter: Sendable {
+public struct PROVExporter: DocumentExporter, Sendable {
     public let options: ExportOptions
 
     public init(options: ExportOptions = ExportOptions()) throws(ExportError) {
         try options.validate()
         self.options = options
-    }
-
-    public func render(_ snapshot: LedgerSnapshot) throws -> String {
-        let sink = TextSink()
-        try write(SnapshotExportSource(snapshot), to: sink)
-        return sink.text
     }
 
     /// One pass over the experiments: activities and the relations that name them go to

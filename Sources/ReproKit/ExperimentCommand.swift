@@ -76,6 +76,9 @@ extension Workspace {
                          from directory: URL) throws -> (inputs: [PreparedInput], parents: [Digest]) {
         try store.requireLedger(request.ledger)
         try Names.validate(request.name, as: .experiment)
+        if let section = request.section, let problem = FieldRules.sectionProblem(section) {
+            throw LedgerError.invalidInput("invalid --section \(section.debugDescription): \(problem)")
+        }
         let resolver = ArtifactResolver(index: try index())
         let parents = try request.derivedFrom.map { try resolver.resolve($0).digest }
         for output in request.produces {

@@ -176,7 +176,7 @@ public enum TextReport {
             case .ok: text += "ok        \(safe(item.name))  \(safe(item.path ?? ""))\n"
             case .pointer: text += "pointer   \(safe(item.name))  \(safe(item.path ?? "")) (git-LFS pointer; content not downloaded)\n"
             case .absent: text += "absent    \(safe(item.name))  no copy on this machine (not checked; `repro locate \(safe(item.name)) PATH` names one)\n"
-            case .problem: text += "PROBLEM   \(safe(item.name))  \(safe(item.problem ?? "")) (not checked)\n"
+            case .problem: text += "PROBLEM   \(safe(item.name))  \(TerminalText.controlsEscaped(item.problem ?? "")) (not checked)\n"
             case .mismatch:
                 // A folder replaced by a file holding its listing has the same digest: then the layouts are named.
                 var recorded = short(item.digest), now = item.actual.map(short) ?? "?"

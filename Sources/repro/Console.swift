@@ -2,11 +2,26 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import ReproKit
+import SystemPackage
 
 /// Writes results to stdout, messages to stderr, and turns errors into exit codes.
 enum Console {
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        out(bytes: Array(text.utf8))
+    }
+
+    static func out(bytes: [UInt8]) {
+        do { _ = try FileDescriptor.standardOutput.writeAll(bytes) } catch { outputFailed(error as? Errno ?? .ioError) }
+    }
+
+    /// The reader of standard output went away (`| head`): stop quietly with the status of a
+    /// process killed by SIGPIPE (141), as when SIGPIPE is not ignored; any other failure (a
+    /// full disk) is an error of the environment.
+    static func outputFailed(_ errno: Errno) -> Never {
+        if errno != .brokenPipe {
+            FileHandle.standardError.write(Data("repro: error: cannot write standard output: \(errno.description)\n".utf8))
+        }
+        exit(errno == .brokenPipe ? 141 : ExitStatus.environment.rawValue)
     }
 
     /// A warning's own line breaks are kept; every other control character is escaped. Names
@@ -23,8 +38,13 @@ enum Console {
             return try body()
         } catch let exit as ExitCode {
             throw exit
+        } catch TextSinkError.write(.brokenPipe) {
+            outputFailed(.brokenPipe)
         } catch {
-            FileHandle.standardError.write(Data("repro: error: \(CommandLineAdvice.message(for: error))\n".utf8))
+            // Names in messages are escaped where composed; no control character gets through.
+            let lines = CommandLineAdvice.message(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { TerminalText.controlsEscaped(String($0)) }
+            FileHandle.standardError.write(Data("repro: error: \(lines.joined(separator: "\n"))\n".utf8))
             throw ExitCode(ExitStatus.code(for: error))
         }
     }

@@ -72,6 +72,21 @@ import TestSupport
         }
     }
 
+    /// A snapshot-shaped folder whose `blobs` is itself a link elsewhere: its files' links
+    /// into `../../blobs/` lead outside, and are refused unread.
+    @Test func blobsThatIsALinkIsNotTheRepositorysBlobs() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("outside/secret", "do not read")
+        try FileManager.default.createDirectory(atPath: folder.child("hub/models--ev--il/snapshots/r1"), withIntermediateDirectories: true)
+        try Self.link(folder.child("hub/models--ev--il/blobs"), to: folder.child("outside"))
+        try Self.link(folder.child("hub/models--ev--il/snapshots/r1/w"), to: "../../blobs/secret")
+        let snapshot = folder.child("hub/models--ev--il/snapshots/r1")
+        #expect(throws: HashingError.linkOutside(path: snapshot + "/w", target: "../../blobs/secret",
+                                                 reached: Self.canonical(folder.path) + "/outside/secret")) {
+            try HashEngine().hash([snapshot])
+        }
+    }
+
     @Test func chainThatStepsOutThroughAnIntermediateLinkIsRefused() throws {
         let folder = try TemporaryFolder()
         try folder.write("tree/a.txt", "a")

@@ -22,6 +22,35 @@ import TestSupport
         #expect(try repo.ledgerSnapshot() == before, "ledger changed by \(arguments)", sourceLocation: sourceLocation)
     }
 
+    /// A full disk under standard output is an error of the environment, not a crash; a reader
+    /// that goes away (SIGPIPE ignored, so writes fail with EPIPE) ends repro quietly with 141.
+    @Test func failedWritesToStandardOutputAreReported() throws {
+        let full = try Subprocess.run(["bash", "-c", "\"$0\" list > /dev/full", ReproBinary.path], in: repo.path,
+                                      environment: PaperRepository.environment)
+        #expect(full.status == 3)
+        #expect(full.stderr == "repro: error: cannot write standard output: No space left on device\n")
+        let pipe = try Subprocess.run(["bash", "-c", "trap '' PIPE; \"$0\" export --format prov | head -c 10 > /dev/null; echo \"${PIPESTATUS[0]}\"",
+                                       ReproBinary.path], in: repo.path, environment: PaperRepository.environment)
+        #expect(pipe.stderr == "")
+        #expect(["0\n", "141\n"].contains(pipe.stdout), "\(pipe.stdout)")
+    }
+
+    /// Names found on disk reach an error message escaped as `ls -b` does: one line, no escape.
+    @Test func hostileNamesInErrorsAreEscaped() throws {
+        try FileManager.default.createDirectory(atPath: repo.folder.child("d8"), withIntermediateDirectories: true)
+        #expect(mkfifo(repo.folder.child("d8/f\n\u{1B}[31mX"), 0o644) == 0)
+        try expectRejected(["hash", "d8"], message: #"repro: error: d8/f\n\033[31mX: is a FIFO (named pipe)"#)
+        let result = try repo.repro("hash", "d8")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(!result.stderr.contains("\u{1B}"))
+    }
+
+    /// A section label is printed in statements, graphs and terminals: no control character.
+    @Test func sectionWithAControlCharacterIsRefused() throws {
+        try expectRejected(["tag", "inj", "--uses", "train", "--section", "tab:e\u{1B}[31mRED"],
+                           message: #"repro: error: invalid --section "tab:e\u{1B}[31mRED": it contains a control character or line break"#)
+    }
+
     @Test func unknownArtifactSuggestsCloseNames() throws {
         try expectRejected(["show", "trian"], message: "repro: error: no artifact or experiment named \"trian\"; did you mean \"train\"?")
         try expectRejected(["availability", "trian", "withdrawn", "--as-of", "2025-01-01"], message: "did you mean \"train\"?")

@@ -33,5 +33,6 @@ public enum FileSystemError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String { "\(path): \(reason)" }
+    /// The path escaped as `ls -b` does: it comes from the disk or from a record.
+    public var description: String { "\(TerminalText.escaped(path)): \(reason)" }
 }

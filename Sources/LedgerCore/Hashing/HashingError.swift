@@ -23,22 +23,25 @@ public enum HashingError: Error, Equatable, Sendable, CustomStringConvertible, C
     case changedWhileHashing(path: String)
 
     public var description: String {
+        // Paths come from the disk and from records: escaped as `ls -b` does (`nameNotUTF8`
+        // holds a path escaped already, from its bytes).
+        let safe: (String) -> String = { TerminalText.escaped($0) }
         switch self {
         case .notFound(let path):
-            return "\(path): no such file or folder"
+            return "\(safe(path)): no such file or folder"
         case .danglingSymlink(let path):
-            return "\(path): symbolic link points to nothing (dangling symlink)"
+            return "\(safe(path)): symbolic link points to nothing (dangling symlink)"
         case .symlinkLoop(let path):
-            return "\(path): symbolic link loop; refusing to follow it"
+            return "\(safe(path)): symbolic link loop; refusing to follow it"
         case .specialFile(let path, let kind):
-            return "\(path): is a \(kind), not a regular file or folder; refusing to hash it"
+            return "\(safe(path)): is a \(kind), not a regular file or folder; refusing to hash it"
         case .linkOutside(let path, let target, let reached):
-            return "\(path): symbolic link to \(target) leads outside the folder being hashed (to \(reached)); "
+            return "\(safe(path)): symbolic link to \(safe(target)) leads outside the folder being hashed (to \(safe(reached))); "
                 + "refusing to follow it (a link inside a folder may lead only within it, or for a Hugging Face snapshot into its blobs/)"
         case .nameNotUTF8(let path):
             return "\(path): the name is not valid UTF-8; rename it (e.g. with convmv) to hash this folder"
         case .changedWhileHashing(let path):
-            return "\(path): changed while it was being hashed (size or timestamps differ before and after); stop the writer and try again"
+            return "\(safe(path)): changed while it was being hashed (size or timestamps differ before and after); stop the writer and try again"
         }
     }
 }

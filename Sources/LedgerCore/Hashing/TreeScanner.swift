@@ -52,7 +52,12 @@ public enum TreeScanner {
         case .folder:
             guard let root = try OpenFolder.canonicalPath(source) else { throw HashingError.notFound(path: path) }
             var allowed = [root]
-            if let blobs = HuggingFaceSnapshot.blobsFolder(of: root) { allowed.append(try OpenFolder.canonicalPath(blobs) ?? blobs) }
+            // Only a real `blobs/` folder of the repository: a `blobs` that is itself a link
+            // would make anything it points at count as inside.
+            if let blobs = HuggingFaceSnapshot.blobsFolder(of: root),
+               let entry = try OpenFolder.status(blobs, followingLinks: false), EntryKind(entry.type) == .folder {
+                allowed.append(blobs)
+            }
             let confinement = LinkConfinement(allowing: allowed)
             let folder = Folder(shown: path, source: source, confinement: confinement)
             return .folder(try walk(folder, relative: [], ancestors: [FileKey(status)]))

@@ -48,6 +48,18 @@ public enum FieldRules {
     }
 
     /// A Hugging Face repository id `ORG/NAME` as `--hf` takes it.
+    /// A section label is the paper's `\label{…}`: printed in statements, graphs and
+    /// terminals, so no control character, and one line of reasonable length.
+    public static func sectionProblem(_ label: String) -> String? {
+        if label.isEmpty { return "it is empty" }
+        if label.count > 200 { return "it is longer than 200 characters" }
+        if label.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+            || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return "it contains a control character or line break"
+        }
+        return nil
+    }
+
     public static func huggingFaceRepoProblem(_ repo: String) -> String? {
         let parts = repo.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty }), !containsUnsafeCharacter(Substring(repo)),

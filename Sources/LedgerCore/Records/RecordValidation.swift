@@ -94,6 +94,7 @@ private struct FieldCheck {
             }
         }
         if let commit = record.code.commit { try field("code.commit") { FieldRules.commitProblem(commit) } }
+        if let section = record.section { try field("section") { FieldRules.sectionProblem(section) } }
         try instant("startedAt", record.startedAt)
         if let endedAt = record.endedAt { try instant("endedAt", endedAt) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 
 /// Where a long document goes as it is produced: standard output, a spill file, or memory.
 /// Writes are buffered (64 KiB), so a document of hundreds of megabytes is written in
@@ -6,7 +7,8 @@ import Foundation
 /// `flush()`, so producers need not check every write.
 public final class TextSink {
     private enum Target {
-        case file(FileHandle)
+        /// A descriptor, closed with the sink when `owned` (a spill file).
+        case file(FileDescriptor, owned: Bool)
         case memory
     }
 
@@ -18,8 +20,12 @@ public final class TextSink {
 
     /// Writes to an open file descriptor (standard output: 1), which stays open.
     public init(fileDescriptor: Int32) {
-        target = .file(FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false))
+        target = .file(FileDescriptor(rawValue: fileDescriptor), owned: false)
         buffer.reserveCapacity(Self.chunk)
+    }
+
+    deinit {
+        if case .file(let descriptor, owned: true) = target { try? descriptor.close() }
     }
 
     /// Keeps everything in memory; `text` gives it back (for tests and small documents).
@@ -27,8 +33,8 @@ public final class TextSink {
         target = .memory
     }
 
-    private init(handle: FileHandle) {
-        target = .file(handle)
+    private init(spill descriptor: FileDescriptor) {
+        target = .file(descriptor, owned: true)
         buffer.reserveCapacity(Self.chunk)
     }
 
@@ -39,7 +45,7 @@ public final class TextSink {
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw TextSinkError.spill(errno: errno) }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        return TextSink(handle: FileHandle(fileDescriptor: fd, closeOnDealloc: true))
+        return TextSink(spill: FileDescriptor(rawValue: fd))
     }
 
     public func write(_ text: String) {
@@ -62,14 +68,21 @@ public final class TextSink {
     /// Appends everything written to `spill` (a sink made by `spill()`), in bounded chunks.
     public func append(contentsOf spill: TextSink) throws {
         try spill.flush()
-        guard case .file(let handle) = spill.target else {
+        guard case .file(let descriptor, _) = spill.target else {
             write(spill.text)
             return
         }
-        try handle.seek(toOffset: 0)
-        while let data = try handle.read(upToCount: Self.chunk * 4), !data.isEmpty {
-            drain()
-            send(Array(data))
+        var chunk = [UInt8](repeating: 0, count: Self.chunk * 4)
+        do {
+            _ = try descriptor.seek(offset: 0, from: .start)
+            while true {
+                let count = try chunk.withUnsafeMutableBytes { try descriptor.read(into: $0, retryOnInterrupt: true) }
+                if count == 0 { break }
+                drain()
+                send(Array(chunk[..<count]))
+            }
+        } catch {
+            throw TextSinkError.read(error as? Errno ?? .ioError)
         }
     }
 
@@ -82,15 +95,18 @@ public final class TextSink {
     private func send(_ bytes: [UInt8]) {
         switch target {
         case .memory: collected.append(contentsOf: bytes)
-        case .file(let handle):
+        case .file(let descriptor, _):
             guard failure == nil else { return }
-            do { try handle.write(contentsOf: bytes) } catch { failure = error }
+            do { _ = try descriptor.writeAll(bytes) } catch { failure = TextSinkError.write(error as? Errno ?? .ioError) }
         }
     }
 }
 
 public enum TextSinkError: Error, CustomStringConvertible, CategorizedError {
     case spill(errno: Int32)
+    /// Writing the document failed (`brokenPipe` when its reader went away).
+    case write(Errno)
+    case read(Errno)
 
     public var category: ErrorCategory { .environment }
 
@@ -98,6 +114,10 @@ public enum TextSinkError: Error, CustomStringConvertible, CategorizedError {
         switch self {
         case .spill(let code):
             "cannot create a temporary file in \(NSTemporaryDirectory()): \(String(cString: strerror(code)))"
+        case .write(let errno):
+            "cannot write the output: \(errno.description)"
+        case .read(let errno):
+            "cannot read back a temporary file: \(errno.description)"
         }
     }
 }

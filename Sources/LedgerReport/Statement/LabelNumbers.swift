@@ -50,12 +50,14 @@ public struct LabelNumbers: Hashable, Sendable {
     }
 
     /// `labels` in the paper's order, in runs of consecutive numbers (`1, 2, 3` in one run, `5`
-    /// in the next); labels without a number keep their order after the numbered ones, one per run.
+    /// in the next); a label with the number of one before it is left out (the paper prints
+    /// the same number twice); labels without a number keep their order after the numbered
+    /// ones, one per run.
     public func runs(_ labels: [String]) -> [[String]] {
         let numbered = labels.filter { self[$0] != nil }
             .sorted { Self.order(self[$0]!, before: self[$1]!) }
         var runs: [[String]] = []
-        for label in numbered {
+        for label in numbered where runs.last?.last.map({ self[$0] != self[label] }) ?? true {
             if let last = runs.last?.last, Self.follows(self[label]!, self[last]!) {
                 runs[runs.count - 1].append(label)
             } else {

@@ -42,10 +42,10 @@ struct List: WorkspaceCommand {
         var pending: [UInt8] = []
         try produce { raw in
             pending += Array((first ? "\n" : ",\n").utf8) + (try RawRecordElement.bytes(raw))
-            if pending.count >= 1 << 16 { FileHandle.standardOutput.write(Data(pending)); pending.removeAll(keepingCapacity: true) }
+            if pending.count >= 1 << 16 { Console.out(bytes: pending); pending.removeAll(keepingCapacity: true) }
             first = false
         }
-        FileHandle.standardOutput.write(Data(pending))
+        Console.out(bytes: pending)
         Console.out(first ? "]\n" : "\n]\n")
     }
 

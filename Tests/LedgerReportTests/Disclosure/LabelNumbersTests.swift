@@ -77,6 +77,14 @@ import Testing
         #expect(text.hasPrefix("The results in Tables 3, 4, and 10 and Figure 2 (experiments"))
     }
 
+    /// Two labels the paper numbers alike (a subtable and its table) are one number, said once.
+    @Test func aNumberSharedByTwoLabelsIsSaidOnce() throws {
+        let numbers = LabelNumbers(aux: #"\newlabel{tab:main}{{1}{1}}"# + "\n" + #"\newlabel{tab:lr}{{1}{1}}"# + "\n"
+            + #"\newlabel{tab:steps}{{2}{1}}"# + "\n" + #"\newlabel{fig:loss}{{2}{1}}"#)
+        let text = Statement.render(try Self.analysis(), format: .text, options: StatementOptions(labelNumbers: numbers))
+        #expect(text.hasPrefix("The results in Tables 1 and 2 and Figure 2 (experiments"))
+    }
+
     /// Runs from one dirty commit: the code is stated once for all of them, so an eighth
     /// section adds only its experiment's name to that sentence.
     @Test func codeOfManyRunsIsStatedOnce() throws {

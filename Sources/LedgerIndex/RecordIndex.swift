@@ -35,7 +35,9 @@ public final class RecordIndex: Sendable {
     /// Brings the index up to date with the files; only folders whose mtime changed are listed again.
     @discardableResult
     public func refresh() throws -> RefreshSummary {
-        try IndexRefresher(index: self, full: false).run()
+        do { return try IndexRefresher(index: self, full: false).run() } catch {
+            throw IndexAccessError.mapping(error, path: pool.path)
+        }
     }
 
     /// Drops everything and indexes every record again.

@@ -44,7 +44,7 @@ public enum TextReport {
             }
             field("names", a.names.joined(separator: ", "))
             field("kind", a.kinds.map(\.rawValue).joined(separator: ", "))
-            field("content", a.layout == .folder ? "folder, \(a.files) files, \(size(a.size))"
+            field("content", a.layout == .folder ? "folder, \(a.files) file\(a.files == 1 ? "" : "s"), \(size(a.size))"
                   : a.layout == .lfsPointer ? "git-LFS pointer, \(size(a.size))" : "file, \(size(a.size))")
             field("license", a.licenses.isEmpty ? "not recorded" : a.licenses.joined(separator: "; "))
             field("ledgers", a.ledgers.joined(separator: ", "))

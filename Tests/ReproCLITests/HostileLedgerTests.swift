@@ -5,7 +5,7 @@ import TestSupport
 /// A co-author's ledger cannot hurt you: hostile changes are committed in one clone with plain
 /// git and pulled into another, where every `repro` command must stay inside the repository.
 @Suite struct HostileLedgerTests {
-    static let notFollowed = "which repro never follows or opens under ledgers/"
+    static let notFollowed = "which repro never follows or opens"
 
     /// Origin with one tracked dataset (one record), an attacker's clone, a victim's clone, and a
     /// sentinel folder beside them that a link under `ledgers/` can point at.

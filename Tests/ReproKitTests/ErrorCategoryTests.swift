@@ -23,6 +23,7 @@ import Testing
         (FileSystemError.system(operation: "read", path: "p", errno: .ioError), 3),
         (HashingError.changedWhileHashing(path: "p"), 3),
         (TextSinkError.spill(errno: 28), 3),
+        (IndexAccessError.readOnly(path: ".repro/index.sqlite"), 3),
         (FileSystemError.invalidName("x"), 3),
         (RecordReadError.defect(.notJSON("x")), 3),
         (RecordDefect.tooLarge(bytes: 1 << 30), 3),

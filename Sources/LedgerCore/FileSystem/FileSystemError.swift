@@ -26,7 +26,7 @@ public enum FileSystemError: Error, Equatable, Sendable, CustomStringConvertible
     public var reason: String {
         switch self {
         case .system(let operation, _, let errno): return "\(operation) failed: \(errno.description)"
-        case .notFollowed(_, let kind): return "is \(kind.phrase), which repro never follows or opens under ledgers/"
+        case .notFollowed(_, let kind): return "is \(kind.phrase), which repro never follows or opens"
         case .wrongKind(_, let kind, let expected): return "is \(kind.phrase), not \(expected.phrase)"
         case .tooLarge(_, let limit): return "is larger than the \(limit)-byte cap (\(limit / 1024 / 1024) MiB); not read"
         case .invalidName: return "is not a single file name"

@@ -2,9 +2,6 @@ import Foundation
 import LedgerCore
 import LedgerReport
 import SystemPackage
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Reads a paper and the files it `\input`s or `\include`s, the way LaTeX resolves them
 /// (relative to the paper's folder, `.tex` added), but only inside that folder, to a bounded
@@ -22,10 +19,8 @@ struct PaperReader {
 
     /// Reads `paper` and everything it pulls in.
     static func read(_ paper: String, displayedAs typed: String) throws -> PaperReader {
-        guard let resolved = realPath(paper) else {
-            throw CoverageError.unreadablePaper(path: typed, reason: String(cString: strerror(errno)))
-        }
-        guard isRegularFile(resolved) else { throw CoverageError.unreadablePaper(path: typed, reason: "not a regular file") }
+        let resolved: String
+        do { resolved = try userFile(paper) } catch { throw CoverageError.unreadablePaper(path: typed, reason: error.reason) }
         var reader = PaperReader(root: (resolved as NSString).deletingLastPathComponent)
         try reader.visit(resolved, chain: [], displayName: (paper as NSString).lastPathComponent)
         return reader
@@ -75,9 +70,8 @@ struct PaperReader {
     /// The label numbers of a paper's `.aux` file and of the aux files it `\@input`s (one per
     /// `\include`d part), found only inside the aux file's folder, to the same depth as inputs.
     static func labelNumbers(aux: String, displayedAs typed: String) throws -> LabelNumbers {
-        guard let resolved = realPath(aux), isRegularFile(resolved) else {
-            throw CoverageError.unreadableAux(path: typed, reason: realPath(aux) == nil ? String(cString: strerror(errno)) : "not a regular file")
-        }
+        let resolved: String
+        do { resolved = try userFile(aux) } catch { throw CoverageError.unreadableAux(path: typed, reason: error.reason) }
         let root = (resolved as NSString).deletingLastPathComponent
         var numbers = LabelNumbers()
         var pending = [(resolved, 0)]
@@ -110,14 +104,28 @@ struct PaperReader {
         }
     }
 
+    /// Why a file the user named cannot be read: the system's words, or "not a regular file".
+    private struct Unreadable: Error {
+        let reason: String
+    }
+
+    /// The canonical path of a regular file the user named (links in it are the user's).
+    private static func userFile(_ path: String) throws(Unreadable) -> String {
+        let found: String?
+        do throws(FileSystemError) { found = try OpenFolder.canonicalPath(path) } catch {
+            if case .system(_, _, let errno) = error { throw Unreadable(reason: errno.description) }
+            throw Unreadable(reason: error.reason)
+        }
+        guard let resolved = found else { throw Unreadable(reason: Errno.noSuchFileOrDirectory.description) }
+        guard isRegularFile(resolved) else { throw Unreadable(reason: "not a regular file") }
+        return resolved
+    }
+
     private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        try? OpenFolder.canonicalPath(path)
     }
 
     private static func isRegularFile(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        (try? OpenFolder.status(path, followingLinks: true)).flatMap { $0.map { EntryKind($0.type) == .regular } } ?? false
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
 import LedgerCore
-#if canImport(Glibc)
-import Glibc
-#endif
+import SystemPackage
 
 extension Workspace {
     /// What `repro run` checks before the command starts, so a read-only or full ledger, a
@@ -14,7 +12,7 @@ extension Workspace {
             throw RunError.commandNotFound(program)
         }
         try refuseLinks(ledger: ledger)
-        try probeWritable(store.folder(of: ledger).appendingPathComponent(LedgerRecord.RecordType.experiment.folder))
+        try probeWritable(ledger: ledger)
         for input in inputs {
             guard let path = localCopies(of: input.digest).first else { continue }
             if let reason = Self.unreadable(path) {
@@ -38,27 +36,21 @@ extension Workspace {
         }
     }
 
-    /// Creates, writes, syncs and removes a file where the record will go: a read-only mount
-    /// and a full disk both fail here.
-    private func probeWritable(_ folder: URL) throws {
-        let shown = displayPath(folder.path)
-        if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-            throw RunError.ledgerNotWritable(path: shown, reason: String(cString: strerror(errno)))
+    /// Creates, writes, syncs and removes a file where the record will go, through the same
+    /// no-follow layer the record will be written with: a read-only mount and a full disk
+    /// both fail here.
+    private func probeWritable(ledger: String) throws {
+        let type = LedgerRecord.RecordType.experiment.folder
+        let shown = displayPath(store.folder(of: ledger).appendingPathComponent(type).path)
+        do throws(FileSystemError) {
+            let experiments = try store.openLedgers().folder(ledger).makeFolder(type)
+            let probe = ".preflight.tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+            try experiments.writeFile(probe, [UInt8](repeating: 0x20, count: 16 * 1024), durable: true)
+            try experiments.removeFile(probe)
+        } catch {
+            let reason = if case .system(_, _, let errno) = error { errno.description } else { error.reason }
+            throw RunError.ledgerNotWritable(path: shown, reason: reason)
         }
-        let probe = folder.appendingPathComponent(".preflight.tmp.\(getpid()).\(UInt32.random(in: 0...UInt32.max))").path
-        let fd = Glibc.open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard fd >= 0 else { throw RunError.ledgerNotWritable(path: shown, reason: String(cString: strerror(errno))) }
-        defer { unlink(probe) }
-        let block = [UInt8](repeating: 0x20, count: 16 * 1024)
-        let written = block.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        let code = errno
-        let synced = written == block.count && fsync(fd) == 0
-        let syncCode = errno
-        close(fd)
-        guard written == block.count else {
-            throw RunError.ledgerNotWritable(path: shown, reason: written < 0 ? String(cString: strerror(code)) : "short write")
-        }
-        guard synced else { throw RunError.ledgerNotWritable(path: shown, reason: String(cString: strerror(syncCode))) }
     }
 
     /// The copies of an artifact this machine knows of, best first: the one lookup `verify`
@@ -75,7 +67,7 @@ extension Workspace {
         _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
         let files: [String]
         if isFolder.boolValue {
-            guard access(path, R_OK | X_OK) == 0 else { return String(cString: strerror(errno)) }
+            do throws(FileSystemError) { _ = try OpenFolder.at(path, followingLinks: true) } catch { return Self.reason(error) }
             let walker = FileManager.default.enumerator(atPath: path)
             var found: [String] = []
             while let relative = walker?.nextObject() as? String {
@@ -88,10 +80,18 @@ extension Workspace {
             files = [path]
         }
         for file in files {
-            let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-            if fd < 0 { return "\(file == path ? "" : "\((file as NSString).lastPathComponent): ")\(String(cString: strerror(errno)))" }
-            close(fd)
+            do throws(FileSystemError) {
+                try ReadOnlyFile.open(file, shown: file, followingLinks: true).close()
+            } catch {
+                return (file == path ? "" : "\((file as NSString).lastPathComponent): ") + Self.reason(error)
+            }
         }
         return nil
+    }
+
+    /// The system's words for a failed call (`Permission denied`), else the layer's reason.
+    private static func reason(_ error: FileSystemError) -> String {
+        if case .system(_, _, let errno) = error { return errno.description }
+        return error.reason
     }
 }

@@ -1,8 +1,5 @@
 import Foundation
 import LedgerCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// `repro run --trace`: the command runs under strace, which stops the traced processes only
 /// at the open family and renames (seccomp-bpf filter), and logs each call to a file.
@@ -37,8 +34,11 @@ struct TraceSession {
                 "strace cannot trace here (\(first)); ptrace is not permitted: allow it (e.g. `docker run --cap-add SYS_PTRACE`, "
                 + "`sysctl kernel.yama.ptrace_scope=0`) or run without --trace")
         }
-        if mkdir(logFolder.path, 0o755) != 0 && errno != EEXIST {
-            throw RunError.traceUnavailable("cannot create \(logFolder.path) for the trace: \(String(cString: strerror(errno)))")
+        do throws(FileSystemError) {
+            _ = try OpenFolder.at(logFolder.deletingLastPathComponent().path, followingLinks: true)
+                .makeFolder(logFolder.lastPathComponent, durable: false)
+        } catch {
+            throw RunError.traceUnavailable("cannot create \(logFolder.path) for the trace: \(error.reason)")
         }
         let log = logFolder.appendingPathComponent("trace-\(getpid()).log").path
         return TraceSession(strace: strace, log: log)
@@ -53,7 +53,7 @@ struct TraceSession {
 
     /// The log parsed chunk by chunk (a long run's log can be large), then removed.
     func read() -> StraceLog {
-        defer { unlink(log) }
+        defer { try? FileManager.default.removeItem(atPath: log) }
         var parsed = StraceLog()
         guard let handle = FileHandle(forReadingAtPath: log) else { return parsed }
         defer { try? handle.close() }

@@ -19,8 +19,7 @@ struct PaperReader {
 
     /// Reads `paper` and everything it pulls in.
     static func read(_ paper: String, displayedAs typed: String) throws -> PaperReader {
-        let resolved: String
-        do { resolved = try userFile(paper) } catch { throw CoverageError.unreadablePaper(path: typed, reason: error.reason) }
+        let resolved = try userFile(paper) { CoverageError.unreadablePaper(path: typed, reason: $0) }
         var reader = PaperReader(root: (resolved as NSString).deletingLastPathComponent)
         try reader.visit(resolved, chain: [], displayName: (paper as NSString).lastPathComponent)
         return reader
@@ -70,8 +69,7 @@ struct PaperReader {
     /// The label numbers of a paper's `.aux` file and of the aux files it `\@input`s (one per
     /// `\include`d part), found only inside the aux file's folder, to the same depth as inputs.
     static func labelNumbers(aux: String, displayedAs typed: String) throws -> LabelNumbers {
-        let resolved: String
-        do { resolved = try userFile(aux) } catch { throw CoverageError.unreadableAux(path: typed, reason: error.reason) }
+        let resolved = try userFile(aux) { CoverageError.unreadableAux(path: typed, reason: $0) }
         let root = (resolved as NSString).deletingLastPathComponent
         var numbers = LabelNumbers()
         var pending = [(resolved, 0)]
@@ -104,20 +102,16 @@ struct PaperReader {
         }
     }
 
-    /// Why a file the user named cannot be read: the system's words, or "not a regular file".
-    private struct Unreadable: Error {
-        let reason: String
-    }
-
-    /// The canonical path of a regular file the user named (links in it are the user's).
-    private static func userFile(_ path: String) throws(Unreadable) -> String {
+    /// The canonical path of a regular file the user named (links in it are the user's);
+    /// `failure` turns why not (the system's words, or "not a regular file") into the error.
+    private static func userFile(_ path: String, failure: (String) -> CoverageError) throws(CoverageError) -> String {
         let found: String?
         do throws(FileSystemError) { found = try OpenFolder.canonicalPath(path) } catch {
-            if case .system(_, _, let errno) = error { throw Unreadable(reason: errno.description) }
-            throw Unreadable(reason: error.reason)
+            if case .system(_, _, let errno) = error { throw failure(errno.description) }
+            throw failure(error.reason)
         }
-        guard let resolved = found else { throw Unreadable(reason: Errno.noSuchFileOrDirectory.description) }
-        guard isRegularFile(resolved) else { throw Unreadable(reason: "not a regular file") }
+        guard let resolved = found else { throw failure(Errno.noSuchFileOrDirectory.description) }
+        guard isRegularFile(resolved) else { throw failure("not a regular file") }
         return resolved
     }
 

@@ -26,12 +26,14 @@ extension RecordIndex {
     /// Records were verified when they were indexed; they are decoded from the stored bytes,
     /// not read and hashed again (`fsck` and `reindex` do that).
     public func snapshot(ledgers: [String]) throws -> LedgerSnapshot {
+        try sortedSnapshot(ledgers: ledgers, where: "type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers)")
+    }
+
+    /// The records `condition` selects, decoded into a sorted snapshot of `ledgers`.
+    func sortedSnapshot(ledgers: [String], where condition: SQL) throws -> LedgerSnapshot {
         try pool.read { db in
             var snapshot = LedgerSnapshot(ledgers: ledgers)
-            try Self.add(db, to: &snapshot, literal: """
-                SELECT id, ledger, type, json FROM records
-                WHERE type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers)
-                """)
+            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE \(condition)")
             snapshot.sort()
             return snapshot
         }

@@ -6,15 +6,7 @@ extension RecordIndex {
     /// Every indexed record but the experiments, as `snapshot(ledgers:)` would hold them:
     /// seals of `ledgers`, every other record from every ledger. Sorted.
     public func sharedRecords(ledgers: [String]) throws -> LedgerSnapshot {
-        try pool.read { db in
-            var snapshot = LedgerSnapshot(ledgers: ledgers)
-            try Self.add(db, to: &snapshot, literal: """
-                SELECT id, ledger, type, json FROM records
-                WHERE type NOT IN ('experiment', 'seal') OR (type = 'seal' AND ledger IN \(ledgers))
-                """)
-            snapshot.sort()
-            return snapshot
-        }
+        try sortedSnapshot(ledgers: ledgers, where: "type NOT IN ('experiment', 'seal') OR (type = 'seal' AND ledger IN \(ledgers))")
     }
 
     /// The experiments of `ledgers`, one at a time, in snapshot order (start time, name, id;

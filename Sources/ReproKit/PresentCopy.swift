@@ -16,16 +16,9 @@ struct PresentCopy {
     /// Hashes what is at `absolutePath` now (through `cache` when given): a pointer by its oid.
     static func hash(_ absolutePath: String, recordedAs path: String, cache: HashCache?, progress: HashProgress?,
                      warn: (String) -> Void) throws -> PresentCopy {
-        if let pointer = LFSPointer.read(path: absolutePath) {
-            return PresentCopy(path: path, absolutePath: absolutePath, identity: ArtifactIdentity(.lfsPointer, pointer.digest),
-                               layout: .lfsPointer, manifest: nil)
-        }
-        let outcome = try HashEngine(cache: cache, progress: progress).hash([absolutePath])
-        outcome.cacheWarnings.forEach(warn)
-        let hashed = outcome.results[0]
-        let layout: ArtifactLayout = hashed.kind == .folder ? .folder : .file
-        return PresentCopy(path: path, absolutePath: absolutePath, identity: ArtifactIdentity(layout, hashed.digest),
-                           layout: layout, manifest: hashed.manifest)
+        let observed = try ArtifactObservation.hash(absolutePath, cache: cache, progress: progress, warn: warn)
+        return PresentCopy(path: path, absolutePath: absolutePath, identity: observed.identity,
+                           layout: observed.layout, manifest: observed.manifest)
     }
 
     /// What hashing this copy checked: a git-LFS pointer names the content without holding it.

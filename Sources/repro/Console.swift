@@ -27,8 +27,13 @@ enum Console {
     /// A warning's own line breaks are kept; every other control character is escaped. Names
     /// are escaped where the warning is composed, so a backslash here is already an escape.
     static func warn(_ message: String) {
-        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.controlsEscaped(String($0)) }
-        FileHandle.standardError.write(Data("repro: warning: \(lines.joined(separator: "\n"))\n".utf8))
+        FileHandle.standardError.write(Data("repro: warning: \(terminalSafe(message))\n".utf8))
+    }
+
+    /// A message's own line breaks kept, every other control character escaped.
+    private static func terminalSafe(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TerminalText.controlsEscaped(String($0)) }.joined(separator: "\n")
     }
 
     /// Prints the error as a sentence and exits with the code CLI.md gives it (`ExitStatus`);
@@ -42,9 +47,7 @@ enum Console {
             outputFailed(.brokenPipe)
         } catch {
             // Names in messages are escaped where composed; no control character gets through.
-            let lines = CommandLineAdvice.message(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { TerminalText.controlsEscaped(String($0)) }
-            FileHandle.standardError.write(Data("repro: error: \(lines.joined(separator: "\n"))\n".utf8))
+            FileHandle.standardError.write(Data("repro: error: \(terminalSafe(CommandLineAdvice.message(for: error)))\n".utf8))
             throw ExitCode(ExitStatus.code(for: error))
         }
     }

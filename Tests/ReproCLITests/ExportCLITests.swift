@@ -37,6 +37,22 @@ import TestSupport
                 == String(decoding: try Data(contentsOf: URL(fileURLWithPath: repo.folder.child("sbom.cdx.json"))), as: UTF8.self))
     }
 
+    /// `-o -` is standard output for every command that writes a document, never a file named `-`.
+    @Test func dashIsStandardOutput() throws {
+        for command in [["export", "--format", "bibtex"], ["graph", "--format", "dot"],
+                        ["disclaimer", "--format", "text"], ["checklist", "--venue", "acl"]] {
+            let plain = try repo.repro(command)
+            let dashed = try repo.repro(command + ["-o", "-"])
+            #expect(dashed.status == plain.status, "\(command) \(dashed.stderr)")
+            #expect(dashed.stdout == plain.stdout && !plain.stdout.isEmpty, "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: repo.folder.child("-")), "\(command)")
+        }
+        let long = try repo.repro("disclaimer", "--format", "text", "--output", "statement.txt")
+        #expect(long.status == 0 && long.stdout == "", "\(long.stderr)")
+        #expect(try String(contentsOfFile: repo.folder.child("statement.txt"), encoding: .utf8)
+                == (try repo.repro("disclaimer", "--format", "text")).stdout)
+    }
+
     @Test func provLoadsWithTheProvLibrary() throws {
         let result = try repo.repro("export", "--format", "prov")
         #expect(result.status == 0)

@@ -42,6 +42,12 @@ public final class PaperRepository: @unchecked Sendable {
     /// Runs the real `repro` binary here with the fixed environment.
     @discardableResult
     public func repro(_ arguments: String..., in subfolder: String? = nil, environment: [String: String] = [:]) throws -> Subprocess.Result {
+        try repro(arguments, in: subfolder, environment: environment)
+    }
+
+    /// The same, for arguments built as a list.
+    @discardableResult
+    public func repro(_ arguments: [String], in subfolder: String? = nil, environment: [String: String] = [:]) throws -> Subprocess.Result {
         try ReproBinary.run(arguments, in: subfolder.map { folder.child($0) } ?? path,
                             environment: Self.environment.merging(environment) { _, new in new })
     }

@@ -42,16 +42,6 @@ enum DisclosureFormatOptions {
     }
 }
 
-/// Writes a generated document to `-o FILE` atomically, or to stdout.
-enum DocumentOutput {
-    static func write(_ text: String, to path: String?) throws {
-        guard let path else { return Console.out(text) }
-        try Console.reportingFailures {
-            try AtomicFile.replace(Array(text.utf8), at: path.hasPrefix("/") ? path : currentDirectory.appendingPathComponent(path).path)
-        }
-    }
-}
-
 struct Disclaimer: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the paper's reproducibility statement from the ledger.",
@@ -85,8 +75,7 @@ struct Disclaimer: WorkspaceCommand {
         valueName: "file"))
     var aux: String?
 
-    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: DocumentDestination
 
     func validate() throws {
         try DisclosureFormatOptions.validate(format: format, json: json)
@@ -103,7 +92,7 @@ struct Disclaimer: WorkspaceCommand {
         request.appendix = appendix
         request.aux = aux.map { FilePath($0) }
         let outcome = try workspace.disclaimer(request)
-        try DocumentOutput.write(outcome.text, to: output)
+        try destination.write(outcome.text)
         for lint in outcome.lints {
             FileHandle.standardError.write(Data("repro: \(TextReport.lint(lint))\n".utf8))
         }
@@ -134,8 +123,7 @@ struct ChecklistCommand: WorkspaceCommand {
     @Flag(help: "Same as --format json.")
     var json = false
 
-    @Option(name: .short, help: ArgumentHelp("Write to this file (atomically) instead of stdout.", valueName: "file"))
-    var output: String?
+    @OptionGroup var destination: DocumentDestination
 
     func validate() throws {
         try DisclosureFormatOptions.validate(format: format, json: json)
@@ -146,6 +134,6 @@ struct ChecklistCommand: WorkspaceCommand {
         request.scope = scope.request
         request.format = json ? .json : format ?? .text
         let result = try workspace.checklist(request)
-        try DocumentOutput.write(result.text, to: output)
+        try destination.write(result.text)
     }
 }

@@ -17,16 +17,15 @@ struct Export: WorkspaceCommand {
     @Option(name: .customLong("as-of"), help: "Fold availability events up to this day, YYYY-MM-DD.")
     var asOf: String?
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
-    var output: String?
+    @OptionGroup var destination: DocumentDestination
 
     func run(in workspace: Workspace) throws {
-        guard output != nil else {
+        guard destination.file != nil else {
             // Streamed: memory does not grow with the ledger.
             return try workspace.export(format: format, ledgers: ledger, asOf: asOf, to: TextSink(fileDescriptor: 1))
         }
         let text = try workspace.export(format: format, ledgers: ledger, asOf: asOf)
-        try DocumentOutput.write(text, to: output)
+        try destination.write(text)
     }
 }
 
@@ -41,14 +40,13 @@ struct Graph: WorkspaceCommand {
     @Option(help: "Only these ledgers (repeatable); all by default.")
     var ledger: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of stdout.")
-    var output: String?
+    @OptionGroup var destination: DocumentDestination
 
     func run(in workspace: Workspace) throws {
-        guard output != nil else {
+        guard destination.file != nil else {
             return try workspace.graph(format: format, ledgers: ledger, to: TextSink(fileDescriptor: 1))
         }
         let text = try workspace.graph(format: format, ledgers: ledger)
-        try DocumentOutput.write(text, to: output)
+        try destination.write(text)
     }
 }

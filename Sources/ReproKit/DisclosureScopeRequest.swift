@@ -23,15 +23,27 @@ extension Workspace {
             do { try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
             return try Timestamps.pastDay(day)
         }
-        let snapshot = try snapshot(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
-                                                  sections: scope.sections))
+        let input = try disclosureInput(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
+                                                      sections: scope.sections))
         var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,
                                         sections: scope.sections, asOf: asOf)
         if scope.verify {
             // Only the list of artifacts is needed before hashing; the analysis runs once, after.
-            options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(snapshot: snapshot, options: options))
+            options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(input: input, options: options))
         }
-        return try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
+        return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
+    }
+
+    /// What the analysis of `scope` reads. A whole-ledger scope reads the index in one pass:
+    /// artifacts, events and licenses as records, each experiment as only the fields a
+    /// statement uses (`DisclosureRun`); a scoped one reads the snapshot of its closure.
+    func disclosureInput(_ scope: SnapshotScope) throws -> DisclosureInput {
+        guard scope.isWhole else { return DisclosureInput(snapshot: try snapshot(scope)) }
+        guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
+        for ledger in scope.ledgers { try store.requireLedger(ledger) }
+        let ledgers = scope.ledgers.isEmpty ? store.ledgerNames() : scope.ledgers
+        let found = try index().statementRecords(ledgers: ledgers, runs: DisclosureRun.self)
+        return DisclosureInput(ledgers: ledgers, records: found.records, unsorted: found.runs)
     }
 
     /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies,

@@ -16,17 +16,16 @@ struct ArtifactFacts {
     /// Limitations per digest, filled on first use (see `limitations(of:)`).
     let limitationCache = LimitationCache()
 
-    init(snapshot: LedgerSnapshot, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
+    init(input: DisclosureInput, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
         self.catalog = catalog
         self.definedIn = definedIn
         asOf = options.asOf
         verification = options.verification
-        views = snapshot.artifactViews(asOf: options.asOf)
+        views = input.records.artifactViews(asOf: options.asOf)
         var names: [Digest: String] = [:]
-        for run in snapshot.experiments {
-            for use in run.value.inputs + run.value.outputs where names[use.digest] == nil {
-                names[use.digest] = use.name
-            }
+        for run in input.runs {
+            for use in run.inputs where names[use.digest] == nil { names[use.digest] = use.name }
+            for use in run.outputs where names[use.digest] == nil { names[use.digest] = use.name }
         }
         useNames = names
     }
@@ -108,4 +107,6 @@ struct ArtifactFacts {
 /// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
 final class LimitationCache {
     var byDigest: [Digest: [Limitation]] = [:]
+    /// Per input digest, the limitation that decides its class (see `DisclosureGroupBuilder`).
+    var deciding: [Digest: Limitation?] = [:]
 }

@@ -23,34 +23,46 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     /// Analyses `snapshot` with `catalog` plus the licenses the snapshot's ledgers define.
     public init(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
                 options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
-        let scope = try DisclosureScope(snapshot: snapshot, options: options)
-        let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: snapshot)
-        let facts = ArtifactFacts(snapshot: snapshot, catalog: fullCatalog, definedIn: definedIn, options: options)
+        try self.init(input: DisclosureInput(snapshot: snapshot), catalog: catalog, options: options)
+    }
+
+    /// Analyses the runs and records of `input` with `catalog` plus the licenses its ledgers define.
+    public init(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
+                options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
+        let scope = try DisclosureScope(input: input, options: options)
+        let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: input.records)
+        let facts = ArtifactFacts(input: input, catalog: fullCatalog, definedIn: definedIn, options: options)
 
         ledgers = scope.ledgers
         asOf = options.asOf
-        groups = scope.groups.map { DisclosureGroupBuilder(facts: facts).build(section: $0.section, runs: $0.runs) }
+        let builder = DisclosureGroupBuilder(facts: facts)
+        groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
         artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
         limitationCount = Set(groups.flatMap(\.limitations).filter { !$0.kind.isMitigation }.map(\.key)).count
-        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.groups.flatMap(\.runs))
+        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
     }
 
     /// The digests `artifacts` lists for `options` that some artifact record describes: what
     /// `--verify` re-hashes before the one analysis, without composing any limitation.
     public static func recordedArtifacts(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
                                          options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
-        let scope = try DisclosureScope(snapshot: snapshot, options: options)
-        let facts = ArtifactFacts(snapshot: snapshot, catalog: catalog, definedIn: [:], options: options)
+        try recordedArtifacts(input: DisclosureInput(snapshot: snapshot), catalog: catalog, options: options)
+    }
+
+    public static func recordedArtifacts(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
+                                         options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
+        let scope = try DisclosureScope(input: input, options: options)
+        let facts = ArtifactFacts(input: input, catalog: catalog, definedIn: [:], options: options)
         return order(of: scope.groups.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
     }
 
-    private static func artifacts(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [DisclosedArtifact] {
+    private static func artifacts(of runs: [DisclosureRun], facts: ArtifactFacts) -> [DisclosedArtifact] {
         order(of: runs, facts: facts).map { facts.describe($0.digest, role: $0.role) }
     }
 
     /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
-    private static func order(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
+    private static func order(of runs: [DisclosureRun], facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
         var order: [Digest] = []
         var roles: [Digest: DisclosedArtifact.Role] = [:]
         func add(_ digest: Digest, _ role: DisclosedArtifact.Role) {

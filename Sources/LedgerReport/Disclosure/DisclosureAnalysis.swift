@@ -39,7 +39,11 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
         artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
-        limitationCount = Set(groups.flatMap(\.limitations).filter { !$0.kind.isMitigation }.map(\.key)).count
+        var counted: Set<Limitation.Key> = []
+        for group in groups {
+            for limitation in group.limitations where !limitation.kind.isMitigation { counted.insert(limitation.key) }
+        }
+        limitationCount = counted.count
         compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
     }
 
@@ -86,6 +90,10 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     /// Limitations of every group, each once, in statement order.
     public var distinctLimitations: [Limitation] {
         var seen: Set<Limitation.Key> = []
-        return groups.flatMap(\.limitations).filter { seen.insert($0.key).inserted }
+        var out: [Limitation] = []
+        for group in groups {
+            for limitation in group.limitations where seen.insert(limitation.key).inserted { out.append(limitation) }
+        }
+        return out
     }
 }

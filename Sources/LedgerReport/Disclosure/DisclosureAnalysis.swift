@@ -37,7 +37,7 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         asOf = options.asOf
         let builder = DisclosureGroupBuilder(facts: facts)
         groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
-        artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
+        artifacts = Self.artifacts(of: scope.groups.lazy.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
         var counted: Set<Limitation.Key> = []
         for group in groups {
@@ -58,15 +58,15 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
                                          options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
         let scope = try DisclosureScope(input: input, options: options)
         let facts = ArtifactFacts(input: input, catalog: catalog, definedIn: [:], options: options)
-        return order(of: scope.groups.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
+        return order(of: scope.groups.lazy.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
     }
 
-    private static func artifacts(of runs: [DisclosureRun], facts: ArtifactFacts) -> [DisclosedArtifact] {
+    private static func artifacts(of runs: some Sequence<DisclosureRun>, facts: ArtifactFacts) -> [DisclosedArtifact] {
         order(of: runs, facts: facts).map { facts.describe($0.digest, role: $0.role) }
     }
 
     /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
-    private static func order(of runs: [DisclosureRun], facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
+    private static func order(of runs: some Sequence<DisclosureRun>, facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
         var order: [Digest] = []
         var roles: [Digest: DisclosedArtifact.Role] = [:]
         func add(_ digest: Digest, _ role: DisclosedArtifact.Role) {
@@ -74,8 +74,12 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
             roles[digest] = role
             order.append(digest)
         }
-        let inputs = runs.flatMap(\.inputs).map(\.digest)
-        let outputs = runs.flatMap(\.outputs).map(\.digest)
+        var inputs: [Digest] = []
+        var outputs: [Digest] = []
+        for run in runs {
+            for use in run.inputs { inputs.append(use.digest) }
+            for use in run.outputs { outputs.append(use.digest) }
+        }
         inputs.forEach { add($0, .used) }
         // Each digest's lineage once: a base model read by thousands of runs is walked once.
         for digest in (inputs + outputs).uniqued() {

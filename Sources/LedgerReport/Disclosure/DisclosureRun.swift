@@ -1,25 +1,44 @@
 import LedgerCore
 
-/// The fields of an experiment record the analysis reads, and nothing else: decoded straight
-/// from the stored JSON (the command, agent and trace lists are skipped), so a whole-ledger
-/// statement holds 100,000 of these rather than 100,000 whole records.
-public struct DisclosureRun: Decodable, Sendable {
+/// The fields of an experiment record the analysis reads, and nothing else (the index takes
+/// them out of the stored JSON; the command, agent and trace lists are never read), so a
+/// whole-ledger statement holds 100,000 of these rather than 100,000 whole records. A class:
+/// the scope's filters and paragraphs hold the same runs, and copy a pointer each.
+public final class DisclosureRun: Sendable {
     /// An input or output: its digest, and the name the run gave it (the statement's name
     /// for a digest no artifact record describes).
-    public struct Use: Decodable, Sendable {
+    public struct Use: Sendable {
         public var digest: Digest
         public var name: String
+
+        public init(digest: Digest, name: String) {
+            self.digest = digest
+            self.name = name
+        }
     }
 
-    public var name: String
-    public var ledger: String
-    public var section: String?
-    public var inputs: [Use]
-    public var outputs: [Use]
-    public var code: CodeState
-    public var outcome: ExperimentOutcome
-    public var startedAt: String
-    public var compute: ComputeRecord?
+    public let name: String
+    public let ledger: String
+    public let section: String?
+    public let inputs: [Use]
+    public let outputs: [Use]
+    public let code: CodeState
+    public let outcome: ExperimentOutcome
+    public let startedAt: String
+    public let compute: ComputeRecord?
+
+    public init(name: String, ledger: String, section: String?, inputs: [Use], outputs: [Use], code: CodeState,
+                outcome: ExperimentOutcome, startedAt: String, compute: ComputeRecord?) {
+        self.name = name
+        self.ledger = ledger
+        self.section = section
+        self.inputs = inputs
+        self.outputs = outputs
+        self.code = code
+        self.outcome = outcome
+        self.startedAt = startedAt
+        self.compute = compute
+    }
 
     public init(_ record: ExperimentRecord) {
         name = record.name

@@ -83,10 +83,11 @@ extension RecordIndex {
         guard let id = Digest(parsing: idText) else { throw IndexSnapshotError.malformedRow(id: idText, type: "experiment") }
         func uses(_ text: String?) throws -> [StatementRun.Use] {
             guard let text else { return [] }
-            return try text.split(separator: "\n", omittingEmptySubsequences: false).map { entry in
-                let cut = entry.utf8.index(entry.startIndex, offsetBy: 71, limitedBy: entry.endIndex) ?? entry.endIndex
-                guard let digest = shared.digest(entry[..<cut]) else { throw malformed() }
-                return StatementRun.Use(digest: digest, name: String(entry[cut...]))
+            // Split on the bytes: splitting a String by Character walks grapheme clusters.
+            return try text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { entry in
+                let cut = entry.index(entry.startIndex, offsetBy: 71, limitedBy: entry.endIndex) ?? entry.endIndex
+                guard let digest = shared.digest(Substring(entry[..<cut])) else { throw malformed() }
+                return StatementRun.Use(digest: digest, name: String(Substring(entry[cut...])))
             }
         }
         guard let name: String = row[1], let ledger: String = row[2], let outcomeText: String = row[4],

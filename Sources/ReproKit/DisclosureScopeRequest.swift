@@ -23,15 +23,36 @@ extension Workspace {
             do { try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
             return try Timestamps.pastDay(day)
         }
-        let snapshot = try snapshot(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
-                                                  sections: scope.sections))
+        let input = try disclosureInput(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
+                                                      sections: scope.sections))
         var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,
                                         sections: scope.sections, asOf: asOf)
         if scope.verify {
             // Only the list of artifacts is needed before hashing; the analysis runs once, after.
-            options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(snapshot: snapshot, options: options))
+            options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(input: input, options: options))
         }
-        return try DisclosureAnalysis(snapshot: snapshot, catalog: .builtIn, options: options)
+        return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
+    }
+
+    /// What the analysis of `scope` reads. A whole-ledger scope reads the index in one pass:
+    /// artifacts, events and licenses as records, each experiment as only the fields a
+    /// statement uses (`StatementRun`, taken out by SQLite); a scoped one reads the snapshot
+    /// of its closure.
+    func disclosureInput(_ scope: SnapshotScope) throws -> DisclosureInput {
+        guard scope.isWhole else { return DisclosureInput(snapshot: try snapshot(scope)) }
+        guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
+        for ledger in scope.ledgers { try store.requireLedger(ledger) }
+        let ledgers = scope.ledgers.isEmpty ? store.ledgerNames() : scope.ledgers
+        let index = try index()
+        let records = try index.statementRecords(ledgers: ledgers)
+        var runs: [(run: DisclosureRun, id: Digest)] = []
+        try index.forEachStatementRun(ledgers: ledgers) { row in
+            func uses(_ uses: [StatementRun.Use]) -> [DisclosureRun.Use] { uses.map { .init(digest: $0.digest, name: $0.name) } }
+            runs.append((DisclosureRun(name: row.name, ledger: row.ledger, section: row.section, inputs: uses(row.inputs),
+                                       outputs: uses(row.outputs), code: row.code, outcome: row.outcome,
+                                       startedAt: row.startedAt, compute: row.compute), row.id))
+        }
+        return DisclosureInput(ledgers: ledgers, records: records, unsorted: runs)
     }
 
     /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies,

@@ -11,28 +11,32 @@ struct ArtifactFacts {
     let verification: [Digest: Bool]
     /// What the ledger says about each digest as of the statement's day.
     private let views: [Digest: ArtifactView]
-    /// Names experiments gave digests that no artifact record describes.
-    private let useNames: [Digest: String]
+    /// The name each digest is cited by: the latest artifact record's, else the first name a
+    /// run gave it (looked up for every input of every run, so kept apart from the views).
+    private let names: [Digest: String]
     /// Limitations per digest, filled on first use (see `limitations(of:)`).
     let limitationCache = LimitationCache()
 
-    init(snapshot: LedgerSnapshot, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
+    init(input: DisclosureInput, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
         self.catalog = catalog
         self.definedIn = definedIn
         asOf = options.asOf
         verification = options.verification
-        views = snapshot.artifactViews(asOf: options.asOf)
+        let views = input.records.artifactViews(asOf: options.asOf)
+        self.views = views
         var names: [Digest: String] = [:]
-        for run in snapshot.experiments {
-            for use in run.value.inputs + run.value.outputs where names[use.digest] == nil {
-                names[use.digest] = use.name
-            }
+        for run in input.runs {
+            for use in run.inputs where names[use.digest] == nil { names[use.digest] = use.name }
+            for use in run.outputs where names[use.digest] == nil { names[use.digest] = use.name }
         }
-        useNames = names
+        for (digest, view) in views {
+            if let name = view.name { names[digest] = name }
+        }
+        self.names = names
     }
 
     func ref(_ digest: Digest) -> ArtifactRef {
-        ArtifactRef(name: views[digest]?.name ?? useNames[digest] ?? digest.description, digest: digest)
+        ArtifactRef(name: names[digest] ?? digest.description, digest: digest)
     }
 
     /// The latest recorded license expression.
@@ -108,4 +112,6 @@ struct ArtifactFacts {
 /// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
 final class LimitationCache {
     var byDigest: [Digest: [Limitation]] = [:]
+    /// Per input digest, the limitation that decides its class (see `DisclosureGroupBuilder`).
+    var deciding: [Digest: Limitation?] = [:]
 }

@@ -20,7 +20,7 @@ public struct ComputeSummary: Codable, Hashable, Sendable {
         /// Distinct machines, in first-use order.
         public var machines: [MachineRecord] = []
 
-        mutating func add(_ run: ExperimentRecord, preliminary isPreliminary: Bool) {
+        mutating func add(_ run: DisclosureRun, preliminary isPreliminary: Bool) {
             runs += 1
             if run.outcome.endedEarly { endedEarly += 1 }
             if isPreliminary { preliminary += 1 }
@@ -43,20 +43,36 @@ public struct ComputeSummary: Codable, Hashable, Sendable {
     public var total: Usage
 
     /// Nil when no run in scope carries a compute record, so statements of older ledgers keep their bytes.
-    static func make(allRuns: [ExperimentRecord], representative: [ExperimentRecord]) -> ComputeSummary? {
+    /// `representative` is parallel to `allRuns`: false marks a run a re-run replaced.
+    static func make(allRuns: [DisclosureRun], representative: [Bool]) -> ComputeSummary? {
         guard allRuns.contains(where: { $0.compute != nil }) else { return nil }
-        let chosen = Set(representative)
         var total = Usage()
         var sections: [Section] = []
-        for run in allRuns {
-            let preliminary = !chosen.contains(run)
+        // A label's section, or an unlabelled experiment's own; looked up, not searched (quadratic).
+        var position: [SectionKey: Int] = [:]
+        var named: [Set<String>] = []
+        for (offset, run) in allRuns.enumerated() {
+            let preliminary = !representative[offset]
             total.add(run, preliminary: preliminary)
-            let index = sections.firstIndex { $0.section == run.section && (run.section != nil || $0.experiments == [run.name]) }
-                ?? { sections.append(Section(section: run.section, experiments: [], usage: Usage())); return sections.count - 1 }()
-            if !sections[index].experiments.contains(run.name) { sections[index].experiments.append(run.name) }
+            let key = run.section.map(SectionKey.label) ?? .experiment(run.name)
+            let index: Int
+            if let known = position[key] {
+                index = known
+            } else {
+                index = sections.count
+                position[key] = index
+                sections.append(Section(section: run.section, experiments: [], usage: Usage()))
+                named.append([])
+            }
+            if named[index].insert(run.name).inserted { sections[index].experiments.append(run.name) }
             sections[index].usage.add(run, preliminary: preliminary)
         }
         return ComputeSummary(sections: sections, total: total)
+    }
+
+    private enum SectionKey: Hashable {
+        case label(String)
+        case experiment(String)
     }
 }
 

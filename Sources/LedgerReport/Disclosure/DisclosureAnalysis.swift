@@ -23,34 +23,50 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     /// Analyses `snapshot` with `catalog` plus the licenses the snapshot's ledgers define.
     public init(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
                 options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
-        let scope = try DisclosureScope(snapshot: snapshot, options: options)
-        let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: snapshot)
-        let facts = ArtifactFacts(snapshot: snapshot, catalog: fullCatalog, definedIn: definedIn, options: options)
+        try self.init(input: DisclosureInput(snapshot: snapshot), catalog: catalog, options: options)
+    }
+
+    /// Analyses the runs and records of `input` with `catalog` plus the licenses its ledgers define.
+    public init(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
+                options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
+        let scope = try DisclosureScope(input: input, options: options)
+        let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: input.records)
+        let facts = ArtifactFacts(input: input, catalog: fullCatalog, definedIn: definedIn, options: options)
 
         ledgers = scope.ledgers
         asOf = options.asOf
-        groups = scope.groups.map { DisclosureGroupBuilder(facts: facts).build(section: $0.section, runs: $0.runs) }
-        artifacts = Self.artifacts(of: scope.groups.flatMap(\.runs), facts: facts)
+        let builder = DisclosureGroupBuilder(facts: facts)
+        groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
+        artifacts = Self.artifacts(of: scope.groups.lazy.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
-        limitationCount = Set(groups.flatMap(\.limitations).filter { !$0.kind.isMitigation }.map(\.key)).count
-        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.groups.flatMap(\.runs))
+        var counted: Set<Limitation.Key> = []
+        for group in groups {
+            for limitation in group.limitations where !limitation.kind.isMitigation { counted.insert(limitation.key) }
+        }
+        limitationCount = counted.count
+        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
     }
 
     /// The digests `artifacts` lists for `options` that some artifact record describes: what
     /// `--verify` re-hashes before the one analysis, without composing any limitation.
     public static func recordedArtifacts(snapshot: LedgerSnapshot, catalog: LicenseCatalog = .builtIn,
                                          options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
-        let scope = try DisclosureScope(snapshot: snapshot, options: options)
-        let facts = ArtifactFacts(snapshot: snapshot, catalog: catalog, definedIn: [:], options: options)
-        return order(of: scope.groups.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
+        try recordedArtifacts(input: DisclosureInput(snapshot: snapshot), catalog: catalog, options: options)
     }
 
-    private static func artifacts(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [DisclosedArtifact] {
+    public static func recordedArtifacts(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
+                                         options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) -> [Digest] {
+        let scope = try DisclosureScope(input: input, options: options)
+        let facts = ArtifactFacts(input: input, catalog: catalog, definedIn: [:], options: options)
+        return order(of: scope.groups.lazy.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
+    }
+
+    private static func artifacts(of runs: some Sequence<DisclosureRun>, facts: ArtifactFacts) -> [DisclosedArtifact] {
         order(of: runs, facts: facts).map { facts.describe($0.digest, role: $0.role) }
     }
 
     /// Inputs first, then ancestors reached through lineage, then outputs nobody in scope read.
-    private static func order(of runs: [ExperimentRecord], facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
+    private static func order(of runs: some Sequence<DisclosureRun>, facts: ArtifactFacts) -> [(digest: Digest, role: DisclosedArtifact.Role)] {
         var order: [Digest] = []
         var roles: [Digest: DisclosedArtifact.Role] = [:]
         func add(_ digest: Digest, _ role: DisclosedArtifact.Role) {
@@ -58,8 +74,12 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
             roles[digest] = role
             order.append(digest)
         }
-        let inputs = runs.flatMap(\.inputs).map(\.digest)
-        let outputs = runs.flatMap(\.outputs).map(\.digest)
+        var inputs: [Digest] = []
+        var outputs: [Digest] = []
+        for run in runs {
+            for use in run.inputs { inputs.append(use.digest) }
+            for use in run.outputs { outputs.append(use.digest) }
+        }
         inputs.forEach { add($0, .used) }
         // Each digest's lineage once: a base model read by thousands of runs is walked once.
         for digest in (inputs + outputs).uniqued() {
@@ -74,6 +94,10 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     /// Limitations of every group, each once, in statement order.
     public var distinctLimitations: [Limitation] {
         var seen: Set<Limitation.Key> = []
-        return groups.flatMap(\.limitations).filter { seen.insert($0.key).inserted }
+        var out: [Limitation] = []
+        for group in groups {
+            for limitation in group.limitations where seen.insert(limitation.key).inserted { out.append(limitation) }
+        }
+        return out
     }
 }

@@ -8,7 +8,7 @@ import LedgerCore
 struct DisclosureGroupBuilder {
     let facts: ArtifactFacts
 
-    func build(section: String?, runs all: [ExperimentRecord]) -> DisclosureGroup {
+    func build(section: String?, runs all: [DisclosureRun]) -> DisclosureGroup {
         // A failed or interrupted run produced no result: its inputs and code limit nothing the
         // paper reports. When every run ended early, the group still says what they read.
         let results = all.filter { !$0.outcome.endedEarly }
@@ -62,19 +62,41 @@ struct DisclosureGroupBuilder {
                     name: run.name, ledger: run.ledger, section: run.section, outcome: run.outcome,
                     startedAt: run.startedAt, code: run.code,
                     inputs: run.inputs.map { facts.ref($0.digest) }, outputs: run.outputs.map { facts.ref($0.digest) },
-                    reproducibility: Reproducibility(classOf(run)))
+                    reproducibility: reproducibility(of: run))
             },
             artifacts: inputs.map(facts.ref),
             limitations: limitations,
             reproducibility: Reproducibility(limitations))
     }
 
-    /// One run's own limitations and those its inputs inherit, in statement order.
-    private func classOf(_ run: ExperimentRecord) -> [Limitation] {
-        run.inputs.map(\.digest).flatMap { digest in
-            facts.limitations(of: digest) + facts.ancestors(digest).flatMap { facts.limitations(of: $0.ancestor) }
-                .filter(\.kind.isInherited)
+    /// The class of one run: of its inputs' own limitations and those they inherit, in
+    /// statement order, the first of the most severe class. None of these carries a lineage,
+    /// so `Reproducibility` keeps the first it meets at that class: the first input's deciding
+    /// limitation at the run's class. Each input's is worked out once, not once per run.
+    private func reproducibility(of run: DisclosureRun) -> Reproducibility {
+        var best: Limitation?
+        for use in run.inputs {
+            guard let candidate = deciding(use.digest) else { continue }
+            if let current = best, ReproducibilityClass(current.kind)! <= ReproducibilityClass(candidate.kind)! { continue }
+            best = candidate
         }
+        return Reproducibility(best.map { [$0] } ?? [])
+    }
+
+    /// The first limitation of the most severe class among a digest's own limitations and
+    /// those inherited from its ancestors, in that order; nil when none bears on the class.
+    private func deciding(_ digest: Digest) -> Limitation? {
+        if let known = facts.limitationCache.deciding[digest] { return known }
+        let all = facts.limitations(of: digest) + facts.ancestors(digest).flatMap { facts.limitations(of: $0.ancestor) }
+            .filter(\.kind.isInherited)
+        var best: Limitation?
+        for limitation in all {
+            guard let candidate = ReproducibilityClass(limitation.kind) else { continue }
+            if let current = best, ReproducibilityClass(current.kind)! <= candidate { continue }
+            best = limitation
+        }
+        facts.limitationCache.deciding[digest] = .some(best)
+        return best
     }
 
     private struct Pair: Hashable {

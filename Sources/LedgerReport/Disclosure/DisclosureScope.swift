@@ -4,22 +4,24 @@ import LedgerCore
 struct DisclosureScope {
     struct Group {
         var section: String?
-        var runs: [ExperimentRecord]
+        var runs: [DisclosureRun]
     }
 
     let ledgers: [String]
     let groups: [Group]
     /// Every run in scope, the ones a re-run replaced and the failed ones included (compute totals).
-    let allRuns: [ExperimentRecord]
+    let allRuns: [DisclosureRun]
+    /// Parallel to `allRuns`: whether the run is the one its experiment is cited by.
+    let representative: [Bool]
 
-    init(snapshot: LedgerSnapshot, options: DisclosureOptions) throws(DisclosureError) {
-        for ledger in options.ledgers where !snapshot.ledgers.contains(ledger) {
-            throw .unknownLedger(ledger, known: snapshot.ledgers)
+    init(input: DisclosureInput, options: DisclosureOptions) throws(DisclosureError) {
+        for ledger in options.ledgers where !input.ledgers.contains(ledger) {
+            throw .unknownLedger(ledger, known: input.ledgers)
         }
         if let day = options.asOf, (try? Timestamps.day(day)) == nil { throw .invalidDate(day) }
-        let chosenLedgers = options.ledgers.isEmpty ? snapshot.ledgers : options.ledgers
+        let chosenLedgers = options.ledgers.isEmpty ? input.ledgers : options.ledgers
         ledgers = chosenLedgers
-        let inLedgers = snapshot.experiments.map(\.value).filter { chosenLedgers.contains($0.ledger) }
+        let inLedgers = input.runs.filter { chosenLedgers.contains($0.ledger) }
         let names = inLedgers.map(\.name)
         for name in options.experiments where !names.contains(name) {
             throw .unknownExperiment(name, suggestions: NameSuggestions.closest(to: name, among: names))
@@ -28,29 +30,33 @@ struct DisclosureScope {
         for label in options.sections where !labels.contains(label) {
             throw .unknownSection(label, suggestions: NameSuggestions.closest(to: label, among: labels))
         }
-        allRuns = inLedgers.filter { run in
+        let allRuns = inLedgers.filter { run in
             (options.experiments.isEmpty || options.experiments.contains(run.name))
                 && (options.sections.isEmpty || run.section.map(options.sections.contains) == true)
         }
+        self.allRuns = allRuns
         let chosen = Self.representativeRuns(allRuns)
-        groups = Self.group(chosen, sectionOrder: options.sections)
+        var representative = [Bool](repeating: false, count: allRuns.count)
+        for index in chosen { representative[index] = true }
+        self.representative = representative
+        groups = Self.group(chosen.map { allRuns[$0] }, sectionOrder: options.sections)
     }
 
     /// One run per experiment and ledger: the latest that did not fail, else the latest.
     /// A re-run replaces the earlier one in the paper; a failed run produced no reported result.
-    private static func representativeRuns(_ runs: [ExperimentRecord]) -> [ExperimentRecord] {
+    private static func representativeRuns(_ runs: [DisclosureRun]) -> [Int] {
         var chosen: [String: Int] = [:]
         for (index, run) in runs.enumerated() {
             let key = run.ledger + "\u{0}" + run.name
             if let previous = chosen[key], run.outcome.endedEarly, !runs[previous].outcome.endedEarly { continue }
             chosen[key] = index
         }
-        return chosen.values.sorted().map { runs[$0] }
+        return chosen.values.sorted()
     }
 
     /// A paragraph per label in the order given on the command line, else in the order the
     /// labels were first recorded; an unlabelled experiment is a paragraph of its own.
-    private static func group(_ runs: [ExperimentRecord], sectionOrder: [String]) -> [Group] {
+    private static func group(_ runs: [DisclosureRun], sectionOrder: [String]) -> [Group] {
         var groups: [Group] = []
         var position: [String: Int] = [:]
         for run in runs {

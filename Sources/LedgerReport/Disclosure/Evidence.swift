@@ -2,28 +2,78 @@ import LedgerCore
 
 /// What a limitation rests on, so every sentence of a statement can be traced to a record
 /// or a catalog fact.
+///
+/// The fields live in one shared, immutable box: a limitation is copied into every paragraph
+/// and list that states it, and a whole-ledger statement holds one per dirty run (100,000 on
+/// the bench ledger), so the evidence is a pointer rather than half a kilobyte of optionals.
+/// Encoded exactly as its fields would be.
 public struct Evidence: Codable, Hashable, Sendable {
+    private struct Fields: Codable, Hashable, Sendable {
+        var event: EventEvidence?
+        var license: LicenseEvidence?
+        var recordedLicense: String?
+        var unknownLicenseIDs: [String]
+        var code: CodeEvidence?
+        var integrity: IntegrityEvidence?
+    }
+
+    private final class Box: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private var fields: Fields {
+        get { box.fields }
+        set { box = Box(newValue) }
+    }
+
     /// The availability event in force (or the `retained` event of a retained copy).
-    public var event: EventEvidence?
+    public var event: EventEvidence? {
+        get { fields.event }
+        set { fields.event = newValue }
+    }
     /// The license term, for limitations that come from a license.
-    public var license: LicenseEvidence?
+    public var license: LicenseEvidence? {
+        get { fields.license }
+        set { fields.license = newValue }
+    }
     /// The license expression as recorded on the artifact; nil when none was recorded.
-    public var recordedLicense: String?
+    public var recordedLicense: String? {
+        get { fields.recordedLicense }
+        set { fields.recordedLicense = newValue }
+    }
     /// Identifiers of the recorded expression that no catalog or ledger license defines.
-    public var unknownLicenseIDs: [String]
-    public var code: CodeEvidence?
+    public var unknownLicenseIDs: [String] {
+        get { fields.unknownLicenseIDs }
+        set { fields.unknownLicenseIDs = newValue }
+    }
+    public var code: CodeEvidence? {
+        get { fields.code }
+        set { fields.code = newValue }
+    }
     /// How the digest was obtained and, when `--verify` ran, whether the copy at hand matches.
-    public var integrity: IntegrityEvidence?
+    public var integrity: IntegrityEvidence? {
+        get { fields.integrity }
+        set { fields.integrity = newValue }
+    }
 
     public init(event: EventEvidence? = nil, license: LicenseEvidence? = nil, recordedLicense: String? = nil,
                 unknownLicenseIDs: [String] = [], code: CodeEvidence? = nil, integrity: IntegrityEvidence? = nil) {
-        self.event = event
-        self.license = license
-        self.recordedLicense = recordedLicense
-        self.unknownLicenseIDs = unknownLicenseIDs
-        self.code = code
-        self.integrity = integrity
+        box = Box(Fields(event: event, license: license, recordedLicense: recordedLicense,
+                         unknownLicenseIDs: unknownLicenseIDs, code: code, integrity: integrity))
     }
+
+    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
+
+    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 }
 
 /// A dated availability event, as recorded.

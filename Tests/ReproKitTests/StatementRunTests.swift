@@ -1,0 +1,70 @@
+import Foundation
+import LedgerCore
+import LedgerIndex
+import LedgerReport
+import ReproKit
+import Testing
+import TestSupport
+
+/// The whole-ledger statement reads each experiment's fields out of the index with SQLite's
+/// JSON functions; they must be exactly what decoding the record file gives.
+@Suite struct StatementRunTests {
+    static let agent = Agent(user: "ada", host: "lab-01")
+
+    static func use(_ label: String, _ name: String) -> ArtifactUse { ArtifactUse(digest: Digest.of(label), name: name) }
+
+    static let records: [ExperimentRecord] = {
+        let compute = ComputeRecord(wallMilliseconds: 61_000, userCPUMilliseconds: 90_500, systemCPUMilliseconds: 1_250,
+                                    peakRSSBytes: 2_147_483_648, machine: MachineRecord(
+                                        host: "gpu-7", cpuModel: "EPYC \"Genoa\"", cpuCount: 64, memoryTotalBytes: 549_755_813_888,
+                                        gpus: [GPURecord(name: "NVIDIA A100", memoryMiB: 81_920, driver: "535.104.05")]))
+        var tricky = ExperimentRecord(
+            name: "Nguyễn run 中文 ✓", ledger: "main", section: "tab:abl-ä",
+            inputs: [use("a", "Nguyễn-中文 base"), use("b", "quote \" and \\ slash"), use("a", "Nguyễn-中文 base"), use("c", "e\u{301}")],
+            outputs: [use("d", "out 🤖")],
+            code: CodeState(repository: true, commit: String(repeating: "b", count: 40), branch: "feature/x", detached: false,
+                            dirty: true, diffDigest: Digest.of("diff")),
+            command: ["python", "x.py"], exitStatus: 1, outcome: .failed, startedAt: "2025-01-02T03:04:05Z",
+            endedAt: "2025-01-02T04:04:05Z", recordedBy: agent, note: "a note")
+        tricky.compute = compute
+        let bare = ExperimentRecord(
+            name: "bare", ledger: "main", section: nil, inputs: [], outputs: [], code: .noRepository,
+            command: nil, exitStatus: nil, outcome: .succeeded, startedAt: "2025-01-01T00:00:00Z",
+            endedAt: nil, recordedBy: agent, note: nil)
+        let detached = ExperimentRecord(
+            name: "detached", ledger: "main", section: "fig:1", inputs: [use("e", "e")], outputs: [],
+            code: CodeState(repository: true, commit: nil, branch: nil, detached: true, dirty: false, diffDigest: nil),
+            command: ["true"], exitStatus: 0, outcome: .interrupted, startedAt: "2025-01-03T00:00:00Z",
+            endedAt: nil, recordedBy: agent, note: nil)
+        return [tricky, bare, detached]
+    }()
+
+    @Test func fieldsReadByTheIndexAreTheRecordsFields() throws {
+        let repo = try PaperRepository()
+        let workspace = Workspace(top: repo.url, environment: PaperRepository.environment)
+        _ = try workspace.initialize(ledger: "main")
+        let store = LedgerStore(top: repo.url)
+        var ids: [Digest: ExperimentRecord] = [:]
+        for record in Self.records {
+            let (file, _) = try store.write(.experiment(record), to: "main", durable: false)
+            ids[try #require(Digest(parsing: file.id))] = record
+        }
+        var seen = 0
+        try workspace.index().forEachStatementRun(ledgers: ["main"]) { run in
+            let record = try #require(ids[run.id])
+            seen += 1
+            #expect(run.name == record.name)
+            #expect(run.ledger == record.ledger)
+            #expect(run.section == record.section)
+            #expect(run.inputs.map(\.digest) == record.inputs.map(\.digest))
+            #expect(run.inputs.map(\.name) == record.inputs.map(\.name))
+            #expect(run.outputs.map(\.digest) == record.outputs.map(\.digest))
+            #expect(run.outputs.map(\.name) == record.outputs.map(\.name))
+            #expect(run.code == record.code)
+            #expect(run.outcome == record.outcome)
+            #expect(run.startedAt == record.startedAt)
+            #expect(run.compute == record.compute)
+        }
+        #expect(seen == Self.records.count)
+    }
+}

@@ -83,19 +83,24 @@ extension RecordIndex {
         return try body()
     }
 
-    /// Every record id `snapshot(ledgers:)` would hold, sorted, each once.
-    public func recordIDs(ledgers: [String]) throws -> [Digest] {
+    /// Every record id `snapshot(ledgers:)` would hold, sorted, each once, one at a time:
+    /// read in order from the `records_id` index (no temporary B-tree for DISTINCT).
+    public func forEachRecordID(ledgers: [String], _ body: (Digest) throws -> Void) throws {
         try pool.read { db in
-            let rows = try Row.fetchCursor(db, literal: """
-                SELECT DISTINCT id FROM records WHERE type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers)
-                """)
-            var digests: [Digest] = []
-            while let row = try rows.next() {
-                let id: String = row[0]
-                guard let digest = Digest(parsing: id) else { throw IndexSnapshotError.malformedRow(id: id, type: "?") }
-                digests.append(digest)
+            try Self.streaming(db) {
+                let rows = try Row.fetchCursor(db, literal: """
+                    SELECT id FROM records INDEXED BY records_id
+                    WHERE type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers) ORDER BY id
+                    """)
+                var previous: String?
+                while let row = try rows.next() {
+                    let id: String = row[0]
+                    if id == previous { continue }
+                    previous = id
+                    guard let digest = Digest(parsing: id) else { throw IndexSnapshotError.malformedRow(id: id, type: "?") }
+                    try body(digest)
+                }
             }
-            return digests.sorted()
         }
     }
 }

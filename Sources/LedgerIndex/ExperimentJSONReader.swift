@@ -15,7 +15,8 @@ enum ExperimentJSONReader {
         return record
     }
 
-    struct GiveUp: Error {}
+    /// Thrown inside the reader only, and turned into nil: the record is JSONDecoder's to read.
+    typealias GiveUp = JSONParser.Failure
 
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
@@ -336,4 +337,9 @@ enum ExperimentJSONReader {
             }
         }
     }
+}
+
+extension JSONParser.Failure {
+    /// What `ExperimentJSONReader` gives up with; never seen outside it.
+    init() { self.init(offset: 0, reason: "left to JSONDecoder") }
 }

@@ -7,7 +7,7 @@ enum BibTeXKeys {
     /// One key per artifact, in order. The first artifact with a given key keeps it bare;
     /// later ones add the shortest digest prefix (8 hex digits or more) that is free, so
     /// adding an artifact never changes the keys of those exported before.
-    static func assign(_ artifacts: [ExportedArtifact]) -> [Digest: String] {
+    static func assign(_ artifacts: some Sequence<ExportedArtifact>) -> [Digest: String] {
         var keys: [Digest: String] = [:]
         var taken = Set<String>()
         for artifact in artifacts where keys[artifact.digest] == nil {

@@ -6,7 +6,34 @@ enum ContentUUID {
     /// RFC 9562 version 8 (custom) UUID from the first 128 bits of SHA-256 over `lines`,
     /// one per line; version 8 says the bits are application-defined, which is the truth.
     static func make(from lines: [String]) -> String {
-        var bytes = Digest.of(lines.map { $0 + "\n" }.joined()).bytes.prefix(16).map { $0 }
+        uuid(Digest.of(lines.map { $0 + "\n" }.joined()))
+    }
+
+    /// `make(from: lines(ids:…))` with the ids handed over one at a time by `forEachID`
+    /// (sorted, distinct) and hashed in 64 KiB pieces, never held together.
+    static func make(ids forEachID: ((Digest) throws -> Void) throws -> Void, ledgers: [String],
+                     options: ExportOptions, purpose: String) throws -> String {
+        var builder = DigestBuilder()
+        var chunk: [UInt8] = []
+        for line in lines(ids: [], ledgers: ledgers, options: options, purpose: purpose) {
+            chunk.append(contentsOf: line.utf8)
+            chunk.append(0x0A)
+        }
+        try forEachID { id in
+            chunk.append(contentsOf: Digest.prefix.utf8)
+            chunk.append(contentsOf: id.hex.utf8)
+            chunk.append(0x0A)
+            if chunk.count >= 1 << 16 {
+                builder.update(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        builder.update(chunk)
+        return uuid(builder.finalize())
+    }
+
+    private static func uuid(_ digest: Digest) -> String {
+        var bytes = digest.bytes.prefix(16).map { $0 }
         bytes[6] = (bytes[6] & 0x0f) | 0x80
         bytes[8] = (bytes[8] & 0x3f) | 0x80
         let hex = bytes.map { byte in

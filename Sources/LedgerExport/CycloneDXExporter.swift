@@ -17,8 +17,8 @@ public struct CycloneDXExporter: DocumentExporter, Sendable {
 
     public func write(_ source: some ExportSource, to sink: TextSink) throws {
         var catalog = ExportCatalog(try source.sharedRecords(), asOf: options.asOf)
-        let serialNumber = ContentUUID.make(from: ContentUUID.lines(
-            ids: try source.recordIDs(), ledgers: source.ledgers, options: options, purpose: "cyclonedx"))
+        let serialNumber = try ContentUUID.make(ids: source.forEachRecordID, ledgers: source.ledgers,
+                                                options: options, purpose: "cyclonedx")
         var formulas: [CycloneDXFormulation.Formula] = []
         try source.forEachExperiment { experiment in
             catalog.see(experiment.value)

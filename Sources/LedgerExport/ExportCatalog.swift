@@ -12,19 +12,40 @@ struct ExportCatalog {
     /// The latest valid time any record carries so far; nil when none.
     private(set) var latestRecordTime: String?
     private var positions: [Digest: Int] = [:]
-    private let views: [Digest: ArtifactView]
+    /// The status of each digest that availability events describe but no artifact record
+    /// does: a run or a lineage link may still name it. (Recorded digests carry theirs.)
+    private var unrecordedStatus: [Digest: (availability: AvailabilityEvent?, retainedCopy: AvailabilityEvent?)] = [:]
 
     /// The recorded artifacts of `shared` (a snapshot without experiments), folded as of `asOf`.
+    /// One digest at a time: the view a merged entry is built from is dropped once it is
+    /// built, so the views of 20,000 artifacts are never held at once.
     init(_ shared: LedgerSnapshot, asOf: String?) {
         ledgers = shared.ledgers
-        views = shared.artifactViews(asOf: asOf)
-        let digests = shared.artifactDigests
+        var order: [Digest] = []
+        var recordsOf: [Digest: [Int]] = [:]
+        for (index, entry) in shared.artifacts.enumerated() {
+            let digest = entry.value.digest
+            if recordsOf[digest] == nil { order.append(digest) }
+            recordsOf[digest, default: []].append(index)
+        }
+        var eventsOf = Dictionary(grouping: shared.events.map(\.value), by: \.digest)
         // Room for the digests only runs and lineage name, so appending never copies 20,000 entries.
-        let room = digests.count + digests.count / 4 + 64
+        let room = order.count + order.count / 4 + 64
         artifacts.reserveCapacity(room)
         positions.reserveCapacity(room)
-        for digest in digests {
-            insert(ExportedArtifact(views[digest]!))
+        for digest in order {
+            let entries = recordsOf.removeValue(forKey: digest)!.map { shared.artifacts[$0] }
+            let view = ArtifactView(digest: digest, records: entries.map(\.value), ledgers: entries.map(\.ledger),
+                                    events: eventsOf.removeValue(forKey: digest) ?? [], asOf: asOf)
+            var artifact = ExportedArtifact(view)
+            artifact.availability = view.availability
+            artifact.retainedCopy = view.retainedCopy
+            positions[digest] = artifacts.count
+            artifacts.append(artifact)
+        }
+        for (digest, events) in eventsOf {
+            let view = ArtifactView(digest: digest, records: [], ledgers: [], events: events, asOf: asOf)
+            unrecordedStatus[digest] = (view.availability, view.retainedCopy)
         }
         for time in shared.artifacts.map(\.value.recordedAt) + shared.events.map(\.value.recordedAt)
             + shared.licenses.map(\.value.recordedAt) {
@@ -62,11 +83,12 @@ struct ExportCatalog {
         options.timestamp ?? latestRecordTime ?? "1970-01-01T00:00:00Z"
     }
 
+    /// Adds a digest no artifact record describes, with any status events give it.
     private mutating func insert(_ artifact: ExportedArtifact) {
         var artifact = artifact
-        let view = views[artifact.digest]
-        artifact.availability = view?.availability
-        artifact.retainedCopy = view?.retainedCopy
+        let status = unrecordedStatus[artifact.digest]
+        artifact.availability = status?.availability
+        artifact.retainedCopy = status?.retainedCopy
         positions[artifact.digest] = artifacts.count
         artifacts.append(artifact)
     }

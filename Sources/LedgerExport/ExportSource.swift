@@ -10,8 +10,9 @@ public protocol ExportSource {
     /// The ledgers' experiments in snapshot order (start time, name, id); a record filed in
     /// two ledgers is given once, under the first.
     func forEachExperiment(_ body: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws
-    /// Every record id of the export, sorted, each once (the CycloneDX serial number's input).
-    func recordIDs() throws -> [Digest]
+    /// Every record id of the export, sorted, each once (the CycloneDX serial number's
+    /// input), handed over one at a time.
+    func forEachRecordID(_ body: (Digest) throws -> Void) throws
 }
 
 /// A snapshot in memory as an export source: the straightforward fold.
@@ -39,10 +40,10 @@ public struct SnapshotExportSource: ExportSource {
         }
     }
 
-    public func recordIDs() throws -> [Digest] {
+    public func forEachRecordID(_ body: (Digest) throws -> Void) throws {
         var ids = snapshot.artifacts.map(\.id) + snapshot.events.map(\.id) + snapshot.experiments.map(\.id)
         ids += snapshot.manifests.map(\.id) + snapshot.licenses.map(\.id) + snapshot.seals.map(\.id)
-        return Set(ids).sorted()
+        for id in Set(ids).sorted() { try body(id) }
     }
 }
 

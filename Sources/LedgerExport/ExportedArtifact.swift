@@ -24,10 +24,36 @@ struct ExportedArtifact: Sendable {
     var note: String?
     var firstRecordedAt: String?
     var recordedBy: Agent?
+    /// `availability` and `retainedCopy`, boxed: few artifacts have a status, and held inline
+    /// the two events made every entry 600 bytes (20,000 of them in a large ledger).
+    var statuses: Statuses?
+
+    final class Statuses: Sendable {
+        let availability: AvailabilityEvent?
+        let retainedCopy: AvailabilityEvent?
+
+        init(availability: AvailabilityEvent?, retainedCopy: AvailabilityEvent?) {
+            self.availability = availability
+            self.retainedCopy = retainedCopy
+        }
+    }
+
     /// The status in force on the export's as-of day (nil: nothing recorded).
-    var availability: AvailabilityEvent?
+    var availability: AvailabilityEvent? {
+        get { statuses?.availability }
+        set { setStatuses(newValue, statuses?.retainedCopy) }
+    }
+
     /// A `retained` event: the authors keep a copy.
-    var retainedCopy: AvailabilityEvent?
+    var retainedCopy: AvailabilityEvent? {
+        get { statuses?.retainedCopy }
+        set { setStatuses(statuses?.availability, newValue) }
+    }
+
+    private mutating func setStatuses(_ availability: AvailabilityEvent?, _ retainedCopy: AvailabilityEvent?) {
+        statuses = availability == nil && retainedCopy == nil
+            ? nil : Statuses(availability: availability, retainedCopy: retainedCopy)
+    }
 
     var isRecorded: Bool { kind != nil }
 

@@ -25,14 +25,16 @@ struct JSONStream {
     /// An array item.
     mutating func item(_ value: OrderedJSON) {
         separate()
-        sink.write(Self.text(value, indent: indent + 1))
+        let indent = indent
+        sink.writeUTF8 { value.write(to: &$0, indent: indent + 1) }
     }
 
     /// An object member, left out (as `OrderedJSON.Members.add` does) when absent or empty.
     mutating func member(_ key: String, _ value: OrderedJSON?) {
         guard let value, !Self.isEmpty(value) else { return }
         memberKey(key)
-        sink.write(Self.text(value, indent: indent + 1))
+        let indent = indent
+        sink.writeUTF8 { value.write(to: &$0, indent: indent + 1) }
     }
 
     mutating func member(_ key: String, _ text: String?) {
@@ -52,9 +54,10 @@ struct JSONStream {
     /// The key of a member whose value the caller writes next, nested `indent + 1` deep.
     mutating func memberKey(_ key: String) {
         separate()
-        var quoted = ""
-        OrderedJSON.writeString(key, to: &quoted)
-        sink.write(quoted + ": ")
+        sink.writeUTF8 { out in
+            OrderedJSON.writeString(key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+        }
     }
 
     /// Closes the container (`{}` or `[]` when nothing was written).
@@ -65,14 +68,15 @@ struct JSONStream {
     /// One item (`key` nil) or member of a container nested `indent` deep, written to a spill
     /// without the container's brackets; `first` says whether it needs a separator.
     static func spilled(_ value: OrderedJSON, key: String? = nil, to spill: TextSink, indent: Int, first: Bool) {
-        var out = first ? "" : ",\n"
-        out += padding(indent + 1)
-        if let key {
-            OrderedJSON.writeString(key, to: &out)
-            out += ": "
+        spill.writeUTF8 { out in
+            if !first { out.append(contentsOf: ",\n".utf8) }
+            OrderedJSON.pad(indent + 1, &out)
+            if let key {
+                OrderedJSON.writeString(key, to: &out)
+                out.append(contentsOf: ": ".utf8)
+            }
+            value.write(to: &out, indent: indent + 1)
         }
-        value.write(to: &out, indent: indent + 1)
-        spill.write(out)
     }
 
     /// Starts an item the caller writes itself, nested `indent + 1` deep.
@@ -81,12 +85,6 @@ struct JSONStream {
     private mutating func separate() {
         sink.write(count == 0 ? open + "\n" + Self.padding(indent + 1) : ",\n" + Self.padding(indent + 1))
         count += 1
-    }
-
-    private static func text(_ value: OrderedJSON, indent: Int) -> String {
-        var out = ""
-        value.write(to: &out, indent: indent)
-        return out
     }
 
     private static func isEmpty(_ value: OrderedJSON) -> Bool {

@@ -41,63 +41,77 @@ enum OrderedJSON: Equatable, Sendable {
 
     /// Two-space indented text ending in a newline, the form the exports are written in.
     var prettyPrinted: String {
-        var out = ""
+        var out: [UInt8] = []
         write(to: &out, indent: 0)
-        out.append("\n")
-        return out
+        out.append(0x0A)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The value as it appears nested `indent` levels deep: inner lines indented one level
-    /// more, the closing bracket at `indent` (no leading indentation, no newline).
-    func write(to out: inout String, indent: Int) {
+    /// more, the closing bracket at `indent` (no leading indentation, no newline). Written as
+    /// UTF-8 bytes: appending to a String scalar by scalar was most of a CycloneDX export's time.
+    func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .integer(let number): out.append(String(number))
-        case .bool(let flag): out.append(flag ? "true" : "false")
+        case .integer(let number): out.append(contentsOf: String(number).utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let items):
-            guard !items.isEmpty else { out.append("[]"); return }
-            out.append("[\n")
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                out.append(String(repeating: "  ", count: indent + 1))
+                Self.pad(indent + 1, &out)
                 item.write(to: &out, indent: indent + 1)
-                out.append(index == items.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out.append(String(repeating: "  ", count: indent) + "]")
+            Self.pad(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.pairs.isEmpty else { out.append("{}"); return }
-            out.append("{\n")
+            guard !members.pairs.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (index, pair) in members.pairs.enumerated() {
-                out.append(String(repeating: "  ", count: indent + 1))
+                Self.pad(indent + 1, &out)
                 Self.writeString(pair.key, to: &out)
-                out.append(": ")
+                out.append(contentsOf: ": ".utf8)
                 pair.value.write(to: &out, indent: indent + 1)
-                out.append(index == members.pairs.count - 1 ? "\n" : ",\n")
+                out.append(contentsOf: (index == members.pairs.count - 1 ? "\n" : ",\n").utf8)
             }
-            out.append(String(repeating: "  ", count: indent) + "}")
+            Self.pad(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    /// Two spaces per level.
+    static func pad(_ level: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
     /// Minimal escapes (quote, backslash, control characters); other text stays UTF-8.
-    static func writeString(_ text: String, to out: inout String) {
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{08}": out.append("\\b")
-            case "\u{0C}": out.append("\\f")
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: text.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case 0x0A: out.append(contentsOf: "\\n".utf8)
+            case 0x0D: out.append(contentsOf: "\\r".utf8)
+            case 0x09: out.append(contentsOf: "\\t".utf8)
+            case 0x08: out.append(contentsOf: "\\b".utf8)
+            case 0x0C: out.append(contentsOf: "\\f".utf8)
+            case ..<0x20:
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            default: out.append(byte)
             }
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

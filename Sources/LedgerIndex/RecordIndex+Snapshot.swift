@@ -135,14 +135,14 @@ extension RecordIndex {
         try flush()
     }
 
-    private struct StoredRow: Sendable {
+    struct StoredRow: Sendable {
         var id: Digest
         var ledger: String
         var type: LedgerRecord.RecordType
         var json: Data
     }
 
-    private static func decode(_ row: StoredRow) -> Result<LedgerRecord, IndexSnapshotError> {
+    static func decode(_ row: StoredRow) -> Result<LedgerRecord, IndexSnapshotError> {
         let decoder = JSONDecoder()
         do {
             switch row.type {

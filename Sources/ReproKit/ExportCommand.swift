@@ -49,5 +49,5 @@ struct IndexExportSource: ExportSource {
         try index.forEachExperiment(ledgers: ledgers, body)
     }
 
-    func recordIDs() throws -> [Digest] { try index.recordIDs(ledgers: ledgers) }
+    func forEachRecordID(_ body: (Digest) throws -> Void) throws { try index.forEachRecordID(ledgers: ledgers, body) }
 }

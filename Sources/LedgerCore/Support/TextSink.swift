@@ -53,6 +53,13 @@ public final class TextSink {
         if buffer.count >= Self.chunk { drain() }
     }
 
+    /// Lets `produce` append UTF-8 straight to the buffer: for writers that spell their
+    /// output byte by byte, without a String in between.
+    public func writeUTF8(_ produce: (inout [UInt8]) -> Void) {
+        produce(&buffer)
+        if buffer.count >= Self.chunk { drain() }
+    }
+
     /// Everything written so far, in memory mode.
     public var text: String {
         drain()

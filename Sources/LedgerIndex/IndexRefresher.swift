@@ -83,7 +83,7 @@ struct IndexRefresher {
         // A refresh that finds nothing to change writes nothing: no transaction, no fsync.
         let presentLedgers = Set(ledgers)
         let goneLedgers = try index.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT ledger FROM records").filter { !presentLedgers.contains($0) }
+            try Self.indexedLedgers(db).filter { !presentLedgers.contains($0) }
         }
         let goneFolders = remembered.keys.filter { !presentFolders.contains($0) }
         if !goneLedgers.isEmpty || !goneFolders.isEmpty { try index.pool.write { db in
@@ -179,6 +179,18 @@ struct IndexRefresher {
             _ = try index.pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
         return summary
+    }
+
+    /// The ledgers the index holds records of, one seek per ledger on `records_ledger_type`.
+    /// `SELECT DISTINCT ledger` walked all 120,000 index entries at 100k: 16 ms of every command.
+    static func indexedLedgers(_ db: Database) throws -> [String] {
+        var ledgers: [String] = []
+        var next = try String.fetchOne(db, sql: "SELECT min(ledger) FROM records")
+        while let ledger = next {
+            ledgers.append(ledger)
+            next = try String.fetchOne(db, sql: "SELECT min(ledger) FROM records WHERE ledger > ?", arguments: [ledger])
+        }
+        return ledgers
     }
 
     private struct Loaded: Sendable {

@@ -159,4 +159,21 @@ import TestSupport
         #expect(try index.refresh() == RecordIndex.RefreshSummary())
         #expect(try names() == (0..<6).map { "run-\($0)" })
     }
+
+    @Test func aLedgerRemovedAsAWholeTakesItsRecordsWithIt() throws {
+        _ = try store.createLedger("other")
+        for number in 0..<4 { try experiment(number) }
+        try store.write(.experiment(ExperimentRecord(
+            name: "elsewhere", ledger: "other", section: nil, inputs: [], outputs: [],
+            code: CodeState(repository: false, commit: nil, branch: nil, detached: false, dirty: false, diffDigest: nil),
+            command: nil, exitStatus: nil, outcome: .recorded, startedAt: "2025-01-01T00:00:00Z", endedAt: nil,
+            recordedBy: agent, note: nil)), to: "other", durable: false)
+        try ageFolders()
+        try index.refresh()
+        #expect(try index.pool.read(IndexRefresher.indexedLedgers) == ["main", "other"])
+        try FileManager.default.removeItem(atPath: repo.folder.child("ledgers/other"))
+        #expect(try index.refresh().removed == 1)
+        #expect(try index.pool.read(IndexRefresher.indexedLedgers) == ["main"])
+        #expect(try names() == (0..<4).map { "run-\($0)" })
+    }
 }

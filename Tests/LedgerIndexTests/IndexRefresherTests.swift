@@ -112,4 +112,68 @@ import TestSupport
         #expect(try names() == (0..<8).map { "run-\($0)" })
         #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
     }
+
+    /// Replaces a record file the way an editor saves or a checkout writes: a new file renamed
+    /// over the old name, which changes the folder's mtime.
+    func rewrite(_ file: RecordFile, _ edit: (String) -> String) throws {
+        let path = repo.folder.child(file.relativePath)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try Data(edit(text).utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    @Test func aRecordEditedUnderItsNameIsVerifiedAgain() throws {
+        let files = try (0..<6).map(experiment)
+        try ageFolders()
+        try index.refresh()
+        try rewrite(files[2]) { $0.replacingOccurrences(of: "run-2", with: "run-X") }
+        let summary = try index.refresh()
+        #expect(summary.added == 0)
+        #expect(summary.skipped.map(\.path) == [files[2].relativePath])
+        #expect(try !names().contains("run-2"))
+        #expect(try !names().contains("run-X"))
+        #expect(try index.skippedRecords().map(\.path) == [files[2].relativePath])
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+
+        // Put back as it was: verified again and indexed.
+        try rewrite(files[2]) { $0.replacingOccurrences(of: "run-X", with: "run-2") }
+        #expect(try index.refresh().added == 1)
+        #expect(try names() == (0..<6).map { "run-\($0)" })
+        #expect(try index.skippedRecords().isEmpty)
+    }
+
+    @Test func anEditRightAfterTheLastRefreshIsSeenToo() throws {
+        let files = try (0..<6).map(experiment)
+        try index.refresh()  // the folders changed within the racy window
+        try rewrite(files[4]) { $0.replacingOccurrences(of: "run-4", with: "run-Y") }
+        try index.refresh()
+        #expect(try !names().contains("run-4"))
+        #expect(try index.skippedRecords().map(\.path) == [files[4].relativePath])
+        #expect(try index.snapshot(ledgers: ["main"]) == rebuilt())
+    }
+
+    @Test func aRecordRewrittenWithTheSameBytesChangesNothing() throws {
+        let files = try (0..<6).map(experiment)
+        try ageFolders()
+        try index.refresh()
+        try rewrite(files[1]) { $0 }
+        #expect(try index.refresh() == RecordIndex.RefreshSummary())
+        #expect(try names() == (0..<6).map { "run-\($0)" })
+    }
+
+    @Test func aLedgerRemovedAsAWholeTakesItsRecordsWithIt() throws {
+        _ = try store.createLedger("other")
+        for number in 0..<4 { try experiment(number) }
+        try store.write(.experiment(ExperimentRecord(
+            name: "elsewhere", ledger: "other", section: nil, inputs: [], outputs: [],
+            code: CodeState(repository: false, commit: nil, branch: nil, detached: false, dirty: false, diffDigest: nil),
+            command: nil, exitStatus: nil, outcome: .recorded, startedAt: "2025-01-01T00:00:00Z", endedAt: nil,
+            recordedBy: agent, note: nil)), to: "other", durable: false)
+        try ageFolders()
+        try index.refresh()
+        #expect(try index.pool.read(IndexRefresher.indexedLedgers) == ["main", "other"])
+        try FileManager.default.removeItem(atPath: repo.folder.child("ledgers/other"))
+        #expect(try index.refresh().removed == 1)
+        #expect(try index.pool.read(IndexRefresher.indexedLedgers) == ["main"])
+        #expect(try names() == (0..<4).map { "run-\($0)" })
+    }
 }

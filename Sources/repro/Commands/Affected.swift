@@ -3,6 +3,7 @@ import ReproKit
 
 struct Affected: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "affected",
         abstract: "Every experiment and derived artifact, in every ledger, that depends on an artifact.",
         discussion: "Follows derived-from lineage and the outputs of experiments that used it, transitively.")
 

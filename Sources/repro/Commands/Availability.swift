@@ -4,6 +4,7 @@ import ReproKit
 
 struct Availability: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "availability",
         abstract: "Record whether an artifact can still be had, as of a date.",
         discussion: "Appends an event; nothing recorded earlier changes. The latest event on or before a date is the status on that date.")
 

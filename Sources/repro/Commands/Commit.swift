@@ -3,6 +3,7 @@ import ReproKit
 
 struct Commit: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "commit",
         abstract: "Commit the ledger paths, and only them, through libgit2.",
         discussion: """
             Commits ledgers/ as it is in the work tree, and .gitignore only when the .repro/ line \

@@ -5,6 +5,7 @@ import SystemPackage
 
 struct Coverage: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "coverage",
         abstract: "Check that every table and figure of the paper has a recorded experiment behind it.",
         discussion: """
             Reads PAPER.tex and the files it \\input or \\include (relative to its folder, never outside it), \

@@ -3,6 +3,7 @@ import ReproKit
 
 struct Diff: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "List the records added between two commits, per ledger.",
         discussion: """
             With one revision, from it to HEAD: `repro diff submission` shows what was recorded \

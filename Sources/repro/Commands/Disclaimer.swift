@@ -44,6 +44,7 @@ enum DisclosureFormatOptions {
 
 struct Disclaimer: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "disclaimer",
         abstract: "Write the paper's reproducibility statement from the ledger.",
         discussion: """
             States, per section or table label, the artifacts the results depend on (with SHA-256 digests) \

@@ -42,6 +42,7 @@ struct ExperimentOptions: ParsableArguments {
 
 struct Tag: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "tag",
         abstract: "Record an experiment: inputs, outputs, code state (commit, dirty, diff digest), time, host.",
         discussion: """
             Inputs with a copy on this machine are verified; one whose copy differs from its recorded \
@@ -80,6 +81,7 @@ struct Tag: WorkspaceCommand {
 
 struct Run: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a command and record it as an experiment, with its exit status, duration and outputs.",
         discussion: """
             Example: repro run finetune --uses base train-set --produces ckpt=out/ckpt -- python train.py

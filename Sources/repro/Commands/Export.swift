@@ -5,6 +5,7 @@ import ReproKit
 
 struct Export: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the ledger as CycloneDX 1.6 JSON, W3C PROV-JSON or BibTeX.",
         discussion: "Deterministic: the same records give the same bytes. Availability is folded as of --as-of (default: every event).")
 
@@ -31,6 +32,7 @@ struct Export: WorkspaceCommand {
 
 struct Graph: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "graph",
         abstract: "Draw lineage: artifacts → experiments → derived artifacts, withdrawn or gated ones marked.",
         discussion: "Mermaid renders on code hosts; DOT renders with Graphviz (dot -Tsvg).")
 

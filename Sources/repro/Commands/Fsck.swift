@@ -3,6 +3,7 @@ import ReproKit
 
 struct Fsck: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fsck",
         abstract: "Check that every record hashes to its name, matches its schema and that references resolve.",
         discussion: """
             Names every symlink, FIFO, device or socket under ledgers/ (never followed). Deletes a \

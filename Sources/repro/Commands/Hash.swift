@@ -5,6 +5,7 @@ import ReproKit
 
 struct Hash: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hash",
         abstract: "Print the SHA-256 digest of files and folders; records nothing.",
         discussion: """
             A file's digest equals `sha256sum`. A folder's digest is the SHA-256 of its \

@@ -3,6 +3,7 @@ import ReproKit
 
 struct Init: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create ledgers/NAME/ in this git work tree, the .repro/ cache folder and its .gitignore entry.",
         discussion: "Safe to run again: existing ledgers and records are left as they are.")
 

@@ -9,6 +9,7 @@ struct List: WorkspaceCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List recorded artifacts, experiments or ledgers.",
         discussion: "With --json the records stream out as one JSON array, so large ledgers never sit in memory.")
 

@@ -4,6 +4,7 @@ import SystemPackage
 
 struct Locate: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "locate",
         abstract: "Tell this machine where a copy of a recorded artifact lives (kept in .repro/, never committed).",
         discussion: """
             Records say what an artifact is and where it comes from, never where it lies on one \

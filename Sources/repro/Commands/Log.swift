@@ -2,7 +2,7 @@ import ArgumentParser
 import ReproKit
 
 struct Log: WorkspaceCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the most recent records, newest first.")
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the most recent records, newest first.")
 
     @Option(help: "Only this ledger.")
     var ledger: String?

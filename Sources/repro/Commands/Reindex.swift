@@ -3,6 +3,7 @@ import ReproKit
 
 struct Reindex: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reindex",
         abstract: "Rebuild the SQLite index in .repro/ from the records; it is a cache and loses nothing.")
 
     @OptionGroup var output: OutputOptions

@@ -3,6 +3,7 @@ import ReproKit
 
 struct Seal: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "seal",
         abstract: "Pin every record of a ledger with one Merkle root, committed and tagged repro/LEDGER/N.",
         discussion: """
             Commits ledgers/ (as `repro commit` does), computes the Merkle root over the ids of \

@@ -3,6 +3,7 @@ import ReproKit
 
 struct Show: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show what the ledgers know about an artifact (name, digest or prefix) or an experiment.")
 
     @Argument(help: "Artifact name, digest, unique digest prefix, or experiment name.")

@@ -5,6 +5,7 @@ import SystemPackage
 
 struct Track: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "track",
         abstract: "Hash a file or folder and record it as an artifact; prints its digest.",
         discussion: """
             Hugging Face cache snapshots (models--ORG--NAME/snapshots/REV/) are recognised: the \

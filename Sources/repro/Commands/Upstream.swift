@@ -3,6 +3,7 @@ import ReproKit
 
 struct Upstream: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "upstream",
         abstract: "Ask the Hugging Face Hub and source URLs what they say now about recorded artifacts.",
         discussion: """
             For each artifact with a Hugging Face source, asks GET $HF_ENDPOINT/api/models/REPO/revision/REV?blobs=true \

@@ -3,6 +3,7 @@ import ReproKit
 
 struct Verify: WorkspaceCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Re-hash the copies of recorded artifacts this machine knows of and report which file of which artifact changed.",
         discussion: """
             Checks the copies this machine knows of: a path a record gives relative to the work \

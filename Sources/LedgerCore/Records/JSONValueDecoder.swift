@@ -41,12 +41,20 @@ struct JSONValueDecoder: Decoder {
         case .integer(let number) where type == Int64.self: return number as! T
         default: break
         }
+        if let integerType = type as? any FixedWidthInteger.Type {
+            guard case .integer(let number) = value, let exact = exactly(integerType, number) else { throw Refused() }
+            return exact as! T
+        }
         if type == String.self || type == Bool.self || type == Int.self || type == Int64.self || type == Double.self
-            || type == Float.self || type == Date.self || type == Data.self || type == URL.self || type == Decimal.self
-            || type is any FixedWidthInteger.Type {
+            || type == Float.self || type == Date.self || type == Data.self || type == URL.self || type == Decimal.self {
             throw Refused()
         }
         return try T(from: JSONValueDecoder(value, codingPath: codingPath))
+    }
+
+    /// `number` as an `Int32` (an exit status) or any other integer type, when it fits.
+    private static func exactly<Integer: FixedWidthInteger>(_ type: Integer.Type, _ number: Int64) -> Integer? {
+        Integer(exactly: number)
     }
 
     private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {

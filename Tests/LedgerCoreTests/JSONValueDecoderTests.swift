@@ -60,7 +60,7 @@ import Testing
 
     /// Values `JSONDecoder` might read differently (a fraction for an integer, a number out of
     /// `Int32`'s range, a wrong type, a missing or null required field, an unknown enum case) are
-    /// refused here (by `Refused` or the type's own error), so the reason is still `JSONDecoder`'s.
+    /// refused here (by `JSONValueDecoder.refused` or the type's own error), so the reason is still `JSONDecoder`'s.
     @Test func doubtfulValuesAreLeftToJSONDecoderAndKeepItsMessage() throws {
         let base = try JSONParser.parse(RecordCodec.encode(.experiment(Self.fullExperiment())).fileBytes)
         guard case .object(let members) = base else { Issue.record("not an object"); return }

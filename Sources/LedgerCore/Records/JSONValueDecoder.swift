@@ -18,15 +18,17 @@ struct JSONValueDecoder: Decoder {
     }
 
     /// Why the fast path gave up; never shown (the record is decoded again by `JSONDecoder`).
-    struct Refused: Error {}
+    static var refused: DecodingError {
+        .dataCorrupted(DecodingError.Context(codingPath: [], debugDescription: "left to JSONDecoder"))
+    }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = value else { throw Refused() }
+        guard case .object(let members) = value else { throw JSONValueDecoder.refused }
         return KeyedDecodingContainer(Keyed<Key>(members: members, codingPath: codingPath))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        guard case .array(let items) = value else { throw Refused() }
+        guard case .array(let items) = value else { throw JSONValueDecoder.refused }
         return Unkeyed(items: items, codingPath: codingPath)
     }
 
@@ -42,12 +44,12 @@ struct JSONValueDecoder: Decoder {
         default: break
         }
         if let integerType = type as? any FixedWidthInteger.Type {
-            guard case .integer(let number) = value, let exact = exactly(integerType, number) else { throw Refused() }
+            guard case .integer(let number) = value, let exact = exactly(integerType, number) else { throw JSONValueDecoder.refused }
             return exact as! T
         }
         if type == String.self || type == Bool.self || type == Int.self || type == Int64.self || type == Double.self
             || type == Float.self || type == Date.self || type == Data.self || type == URL.self || type == Decimal.self {
-            throw Refused()
+            throw JSONValueDecoder.refused
         }
         return try T(from: JSONValueDecoder(value, codingPath: codingPath))
     }
@@ -66,7 +68,7 @@ struct JSONValueDecoder: Decoder {
         func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
 
         func member(_ key: Key) throws -> JSONValue {
-            guard let value = members[key.stringValue] else { throw Refused() }
+            guard let value = members[key.stringValue] else { throw JSONValueDecoder.refused }
             return value
         }
 
@@ -84,8 +86,8 @@ struct JSONValueDecoder: Decoder {
             try JSONValueDecoder(member(key), codingPath: codingPath).unkeyedContainer()
         }
 
-        func superDecoder() throws -> any Decoder { throw Refused() }
-        func superDecoder(forKey key: Key) throws -> any Decoder { throw Refused() }
+        func superDecoder() throws -> any Decoder { throw JSONValueDecoder.refused }
+        func superDecoder(forKey key: Key) throws -> any Decoder { throw JSONValueDecoder.refused }
     }
 
     private struct Unkeyed: UnkeyedDecodingContainer {
@@ -102,13 +104,13 @@ struct JSONValueDecoder: Decoder {
         var isAtEnd: Bool { currentIndex >= items.count }
 
         mutating func next() throws -> JSONValue {
-            guard !isAtEnd else { throw Refused() }
+            guard !isAtEnd else { throw JSONValueDecoder.refused }
             defer { currentIndex += 1 }
             return items[currentIndex]
         }
 
         mutating func decodeNil() throws -> Bool {
-            guard !isAtEnd else { throw Refused() }
+            guard !isAtEnd else { throw JSONValueDecoder.refused }
             if items[currentIndex] == .null { currentIndex += 1; return true }
             return false
         }
@@ -125,7 +127,7 @@ struct JSONValueDecoder: Decoder {
             try JSONValueDecoder(next()).unkeyedContainer()
         }
 
-        mutating func superDecoder() throws -> any Decoder { throw Refused() }
+        mutating func superDecoder() throws -> any Decoder { throw JSONValueDecoder.refused }
     }
 
     private struct Single: SingleValueDecodingContainer {

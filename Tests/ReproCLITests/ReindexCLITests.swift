@@ -68,6 +68,18 @@ import TestSupport
         #expect(try checkedRecordCount() == experiments)
     }
 
+    /// The index is a cache: one that is not a database at all is replaced, not an error
+    /// (before the rebuild into a new file, reindex failed on it with SQLite error 26).
+    @Test func anIndexThatIsNotADatabaseIsReplaced() throws {
+        #expect(try repo.repro("list", "experiments").status == 0)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(at: cache.appendingPathComponent("index.sqlite" + suffix)) }
+        try Data(repeating: 0x41, count: 8192).write(to: cache.appendingPathComponent("index.sqlite"))
+        let reindexed = try repo.repro("reindex")
+        #expect(reindexed.status == 0, "\(reindexed.stderr)")
+        #expect(reindexed.stdout == "indexed \(experiments) records\n")
+        #expect(try checkedRecordCount() == experiments)
+    }
+
     /// SIGKILL at random moments of a reindex (while it reads records, fills the new file,
     /// renames it): every time, the index is a whole SQLite database, the old one or the new
     /// one, and commands answer from it; the next reindex removes what the killed one left.

@@ -36,7 +36,7 @@ extension RecordIndex {
     }
 
     /// SQLite settings for filling a file only this process knows about. The page cache is
-    /// bounded (16 MiB; building an index sorts in as much again) so that the rebuild stays
+    /// bounded (10 MiB; building an index sorts in as much again) so that the rebuild stays
     /// within its memory target at any ledger size, and there is no mmap, whose pages would
     /// count as resident too. Pages that leave the cache go to the OS's page cache, not to disk:
     /// nothing is synced until the end. Foreign keys are not checked: every row is written
@@ -48,7 +48,7 @@ extension RecordIndex {
             try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE")
             try db.execute(sql: "PRAGMA journal_mode = OFF")
             try db.execute(sql: "PRAGMA synchronous = OFF")
-            try db.execute(sql: "PRAGMA cache_size = -16384")
+            try db.execute(sql: "PRAGMA cache_size = -10240")
         }
         return config
     }

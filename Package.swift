@@ -111,7 +111,9 @@ let package = Package(
             .product(name: "SystemPackage", package: "swift-system"),
         ]),
         // End-to-end: runs the built `repro` executable as a user would.
-        .testTarget(name: "ReproCLITests", dependencies: ["repro", "LedgerCore", "LedgerIndex", "TestSupport"]),
+        .testTarget(name: "ReproCLITests", dependencies: [
+            "repro", "LedgerCore", "LedgerIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,8 +24,21 @@ enum IndexDatabase {
             // Reads straight from the page cache instead of copying each page in: a fresh
             // `repro show` process otherwise spends most of its time in pread.
             try db.execute(sql: "PRAGMA mmap_size = 67108864")
+            try refuseReplacedFile(db)
         }
         return config
+    }
+
+    /// `repro reindex` renames a new index over the old one while it holds the old file's
+    /// exclusive lock. A process that opened the old file just before, and waited for the lock,
+    /// would otherwise use that old file beside the new file's WAL (found by name) and corrupt
+    /// it. A first read takes the shared lock, which a WAL connection keeps while it is open;
+    /// from then on the file cannot be swapped, so the check is final. `open` retries on BUSY.
+    private static func refuseReplacedFile(_ db: Database) throws {
+        _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master")
+        if repro_sqlite3_file_has_moved(db.sqliteConnection) != 0 {
+            throw DatabaseError(resultCode: .SQLITE_BUSY, message: "the index was replaced while it was being opened")
+        }
     }
 
     /// Opens (creating if needed) the database at `url` and brings its schema up to date.

@@ -4,17 +4,23 @@ import LedgerCore
 
 /// The SQLite index of every record under `ledgers/`, refreshed incrementally.
 ///
-/// Derived and never committed: `rebuild()` gives the same answers from scratch.
+/// Derived and never committed: `RecordIndex.rebuild(at:store:)` gives the same answers from scratch.
 /// A record that does not parse or does not hash to its name is not indexed but
 /// listed in `skipped`, so every command can keep working and say what it left out.
 public final class RecordIndex: Sendable {
-    let pool: DatabasePool
+    /// The live index is a `DatabasePool`; a rebuild fills a plain queue on a new file.
+    let pool: any DatabaseWriter
     public let store: LedgerStore
 
     /// Opens (creating if needed) the index at `url` for the ledgers of `store`.
     public init(url: URL, store: LedgerStore) throws {
         self.store = store
         pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
+    }
+
+    init(writer: any DatabaseWriter, store: LedgerStore) {
+        self.store = store
+        pool = writer
     }
 
     /// What a refresh did.
@@ -38,26 +44,6 @@ public final class RecordIndex: Sendable {
         do { return try IndexRefresher(index: self, full: false).run() } catch {
             throw IndexAccessError.mapping(error, path: pool.path)
         }
-    }
-
-    /// Drops everything and indexes every record again.
-    @discardableResult
-    public func rebuild() throws -> RefreshSummary {
-        try pool.writeWithoutTransaction { db in
-            // With foreign keys checked, SQLite deletes the rows of `records` (a parent table) one
-            // by one, rewriting every page of a 400 MB index into the WAL; unchecked, every table
-            // is emptied at once. Every table is emptied, so no reference is left dangling.
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-            try db.inTransaction {
-                for table in ["lineage", "experiment_artifacts", "artifacts", "events", "experiments", "manifests",
-                              "records", "skipped", "scanned_folders"] {
-                    try db.execute(sql: "DELETE FROM \(table)")
-                }
-                return .commit
-            }
-        }
-        return try IndexRefresher(index: self, full: true).run()
     }
 
     public func skippedRecords() throws -> [SkippedRecord] {

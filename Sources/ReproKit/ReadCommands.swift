@@ -53,8 +53,7 @@ extension Workspace {
 
     public func reindex() throws -> ReindexOutcome {
         guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
-        let index = try RecordIndex(url: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
-        let summary = try index.rebuild()
+        let summary = try RecordIndex.rebuild(at: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
         for entry in summary.unsafe { warn("skipped \(TerminalText.escaped(entry.path)): \(entry.problem) (run `repro fsck`)") }
         return ReindexOutcome(records: summary.added, skipped: summary.skipped)
     }

@@ -46,9 +46,9 @@ import TestSupport
 
     /// What a rebuild from scratch holds, in a separate cache.
     func rebuilt() throws -> LedgerSnapshot {
-        let fresh = try RecordIndex(url: repo.url.appendingPathComponent(".repro/rebuilt-\(UUID().uuidString).sqlite"), store: store)
-        try fresh.rebuild()
-        return try fresh.snapshot(ledgers: ["main"])
+        let url = repo.url.appendingPathComponent(".repro/rebuilt-\(UUID().uuidString).sqlite")
+        try RecordIndex.rebuild(at: url, store: store)
+        return try RecordIndex(url: url, store: store).snapshot(ledgers: ["main"])
     }
 
     func names() throws -> [String] { try index.experimentNames() }

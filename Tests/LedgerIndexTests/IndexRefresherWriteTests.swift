@@ -70,15 +70,16 @@ extension IndexRefresherTests {
     @Test func aRebuildGivesTheSameRowsAndChecksForeignKeysAgainAfter() throws {
         for number in 0..<9 { try experiment(number) }
         try ageFolders()
-        try index.refresh()
-        let before = try rows(of: index)
+        let solo = repo.url.appendingPathComponent(".repro/solo.sqlite")
+        let before = try rows(of: { let opened = try RecordIndex(url: solo, store: store); try opened.refresh(); return opened }())
         #expect(before.count > 9 * 3)
-        let summary = try index.rebuild()
+        let summary = try RecordIndex.rebuild(at: solo, store: store)
         #expect(summary.added == 9)
-        #expect(try rows(of: index) == before)
-        #expect(try index.pool.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
+        let rebuilt = try RecordIndex(url: solo, store: store)
+        #expect(try rows(of: rebuilt) == before)
+        #expect(try rebuilt.pool.write { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") } == 1)
         // Cascades work again: a record removed takes its experiment rows with it.
-        try index.pool.write { try $0.execute(sql: "DELETE FROM records WHERE type = 'experiment'") }
-        #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM experiment_artifacts") } == 0)
+        try rebuilt.pool.write { try $0.execute(sql: "DELETE FROM records WHERE type = 'experiment'") }
+        #expect(try rebuilt.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM experiment_artifacts") } == 0)
     }
 }

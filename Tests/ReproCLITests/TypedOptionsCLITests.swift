@@ -18,9 +18,9 @@ import TestSupport
         + "[--produces-kind <produces-kind>] [--section <section>] [--note <note>] [--derived-from <derived-from> ...] "
         + "[--ledger <ledger>] [--as-recorded] [--json]\n"
     static let scopeUsage = "[--ledger <ledger> ...] [--experiment <experiment> ...] [--section <section> ...] [--as-of <as-of>] [--verify] "
-    static let disclaimerUsage = "Usage: repro disclaimer \(scopeUsage)[--format <format>] [--json] [--macros] [--appendix] [--aux <file>] [-o <file>]\n"
+    static let disclaimerUsage = "Usage: repro disclaimer \(scopeUsage)[--format <format>] [--json] [--macros] [--appendix] [--aux <file>] [--output <file>]\n"
         + "  See 'repro disclaimer --help' for more information.\n"
-    static let checklistUsage = "Usage: repro checklist --venue <venue> \(scopeUsage)[--format <format>] [--json] [-o <file>]\n"
+    static let checklistUsage = "Usage: repro checklist --venue <venue> \(scopeUsage)[--format <format>] [--json] [--output <file>]\n"
         + "  See 'repro checklist --help' for more information.\n"
 
     static let rejected: [([String], String)] = [
@@ -51,12 +51,12 @@ import TestSupport
         (["export", "--format", "spdx"],
          "Error: The value 'spdx' is invalid for '--format <format>'. Please provide one of 'cyclonedx', 'prov' or 'bibtex'.\n"
             + "Help:  --format <format>  The interchange format.\n"
-            + "Usage: repro export --format <format> [--ledger <ledger> ...] [--as-of <as-of>] [--output <output>]\n"
+            + "Usage: repro export --format <format> [--ledger <ledger> ...] [--as-of <as-of>] [--output <file>]\n"
             + "  See 'repro export --help' for more information.\n"),
         (["graph", "--format", "svg"],
          "Error: The value 'svg' is invalid for '--format <format>'. Please provide one of 'mermaid' and 'dot'.\n"
             + "Help:  --format <format>  The diagram language.\n"
-            + "Usage: repro graph [--format <format>] [--ledger <ledger> ...] [--output <output>]\n"
+            + "Usage: repro graph [--format <format>] [--ledger <ledger> ...] [--output <file>]\n"
             + "  See 'repro graph --help' for more information.\n"),
         // Cross-option rules: each command's validate().
         (["disclaimer", "--format", "markdown", "--macros"],

@@ -82,23 +82,38 @@ public enum RecordCodec {
               let type = LedgerRecord.RecordType.allCases.first(where: { $0.schema == schema })
         else { throw .unknownSchema(value["schema"]?.stringValue) }
         if let folder, folder != type.folder { throw .wrongFolder(schema: schema, folder: folder) }
-        let data = Data(bytes)
         let record: LedgerRecord
+        if let parsed = decodeParsed(value, as: type) { record = parsed } else { record = try decodeWithFoundation(bytes, as: type) }
+        try record.validate(clock: clock)
+        return (record, id)
+    }
+
+    /// The record from its parsed form, for the types a ledger holds by the thousand; nil sends
+    /// it through `JSONDecoder`, which also words the reason when a record does not decode.
+    private static func decodeParsed(_ value: JSONValue, as type: LedgerRecord.RecordType) -> LedgerRecord? {
+        switch type {
+        case .experiment: (try? JSONValueDecoder.decode(ExperimentRecord.self, from: value, codingPath: [])).map { .experiment($0) }
+        case .artifact: (try? JSONValueDecoder.decode(ArtifactRecord.self, from: value, codingPath: [])).map { .artifact($0) }
+        case .availability: (try? JSONValueDecoder.decode(AvailabilityEvent.self, from: value, codingPath: [])).map { .availability($0) }
+        case .manifest, .license, .seal: nil
+        }
+    }
+
+    private static func decodeWithFoundation(_ bytes: [UInt8], as type: LedgerRecord.RecordType) throws(RecordDefect) -> LedgerRecord {
+        let data = Data(bytes)
         do {
             let decoder = JSONDecoder()
             switch type {
-            case .artifact: record = .artifact(try decoder.decode(ArtifactRecord.self, from: data))
-            case .availability: record = .availability(try decoder.decode(AvailabilityEvent.self, from: data))
-            case .experiment: record = .experiment(try decoder.decode(ExperimentRecord.self, from: data))
-            case .manifest: record = .manifest(try decoder.decode(ManifestRecord.self, from: data))
-            case .license: record = .license(try decoder.decode(LicenseRecord.self, from: data))
-            case .seal: record = .seal(try decoder.decode(SealRecord.self, from: data))
+            case .artifact: return .artifact(try decoder.decode(ArtifactRecord.self, from: data))
+            case .availability: return .availability(try decoder.decode(AvailabilityEvent.self, from: data))
+            case .experiment: return .experiment(try decoder.decode(ExperimentRecord.self, from: data))
+            case .manifest: return .manifest(try decoder.decode(ManifestRecord.self, from: data))
+            case .license: return .license(try decoder.decode(LicenseRecord.self, from: data))
+            case .seal: return .seal(try decoder.decode(SealRecord.self, from: data))
             }
         } catch {
             throw .schemaViolation(Self.reason(error))
         }
-        try record.validate(clock: clock)
-        return (record, id)
     }
 
     private static let prettyEncoder: JSONEncoder = {

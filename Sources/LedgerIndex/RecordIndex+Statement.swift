@@ -32,10 +32,11 @@ extension RecordIndex {
 
     /// Each experiment of `ledgers`, in no particular order, as the fields a statement reads,
     /// in one pass over the index: SQLite's JSON functions take them out of the stored bytes,
-    /// so neither the record nor its command, agent or trace lists are decoded. Digests and
+    /// so neither the record nor its command, agent or trace lists are decoded. One pass reads
+    /// each page once, so it runs with the streams' small page cache and no memory map. Digests and
     /// commits repeat across runs and are shared, not stored once per run.
     public func forEachStatementRun(ledgers: [String], _ body: (StatementRun) throws -> Void) throws {
-        try pool.read { db in
+        try pool.read { db in try Self.streaming(db) {
             // A use is its digest ("sha256:" and 64 hex digits) followed by its name; names
             // hold no control character (`Names.validate`), so a newline separates uses.
             let rows = try Row.fetchCursor(db, literal: """
@@ -54,7 +55,7 @@ extension RecordIndex {
             while let row = try rows.next() {
                 try body(try Self.statementRun(row, shared: &shared))
             }
-        }
+        } }
     }
 
     /// One instance of each digest and commit text, however many runs name it.

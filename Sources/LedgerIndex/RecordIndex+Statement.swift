@@ -48,14 +48,34 @@ extension RecordIndex {
                   (SELECT group_concat(json_extract(value, '$.digest') || json_extract(value, '$.name'), char(10))
                    FROM json_each(j, '$.inputs')),
                   (SELECT group_concat(json_extract(value, '$.digest') || json_extract(value, '$.name'), char(10))
-                   FROM json_each(j, '$.outputs'))
+                   FROM json_each(j, '$.outputs')),
+                  instr(j, char(92)) > 0
                 FROM (SELECT id, CAST(json AS TEXT) AS j FROM records WHERE type = 'experiment' AND ledger IN \(ledgers))
                 """)
             var shared = SharedValues()
             while let row = try rows.next() {
-                try body(try Self.statementRun(row, shared: &shared))
+                // A record file is indexed as written, and a key may be written with escapes
+                // (`"n\u0061me"`): the same record to JSONDecoder and the same id, but SQLite's
+                // `json_extract` does not match it and would read the field as absent (an input
+                // dropped, a commit missing). Any backslash, so any escape: decoded whole.
+                let escaped: Bool = row[15]
+                try body(escaped ? try Self.decodedStatementRun(db, id: row[0]) : try Self.statementRun(row, shared: &shared))
             }
         } }
+    }
+
+    /// The statement's fields of the experiment `id`, from the record decoded whole.
+    private static func decodedStatementRun(_ db: Database, id idText: String) throws -> StatementRun {
+        guard let id = Digest(parsing: idText),
+              let row = try Row.fetchOne(db, sql: "SELECT ledger, json FROM records WHERE id = ? AND type = 'experiment'",
+                                         arguments: [idText])
+        else { throw IndexSnapshotError.malformedRow(id: idText, type: "experiment") }
+        guard case .experiment(let record) = try decode(StoredRow(id: id, ledger: row[0], type: .experiment, json: row[1])).get()
+        else { throw IndexSnapshotError.malformedRow(id: idText, type: "not an experiment") }
+        func uses(_ uses: [ArtifactUse]) -> [StatementRun.Use] { uses.map { StatementRun.Use(digest: $0.digest, name: $0.name) } }
+        return StatementRun(id: id, name: record.name, ledger: record.ledger, section: record.section,
+                            inputs: uses(record.inputs), outputs: uses(record.outputs), code: record.code,
+                            outcome: record.outcome, startedAt: record.startedAt, compute: record.compute)
     }
 
     /// One instance of each digest and commit text, however many runs name it.

@@ -49,6 +49,24 @@ import TestSupport
             let (file, _) = try store.write(.experiment(record), to: "main", durable: false)
             ids[try #require(Digest(parsing: file.id))] = record
         }
+        // The same records with keys written with escapes: the same ids (named by their
+        // canonical form), which SQLite's JSON functions alone would read as fields absent,
+        // an error for a name, silently for an input's digest, a commit or a section.
+        let spellings = [("name", "n\\u0061me"), ("digest", "d\\u0069gest"), ("commit", "c\\u006fmmit"),
+                         ("section", "s\\u0065ction"), ("compute", "\\u0063ompute")]
+        for (label, keys) in [("escaped keys", spellings), ("silently escaped keys", Array(spellings[1...3]))] {
+            var escaped = Self.records[0]
+            escaped.name = label
+            let (file, _) = try store.write(.experiment(escaped), to: "main", durable: false)
+            let path = repo.folder.child(file.relativePath)
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            for (key, spelled) in keys {
+                #expect(text.contains("\"\(key)\""))
+                text = text.replacingOccurrences(of: "\"\(key)\"", with: "\"\(spelled)\"")
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            ids[try #require(Digest(parsing: file.id))] = escaped
+        }
         var seen = 0
         try workspace.index().forEachStatementRun(ledgers: ["main"]) { run in
             let record = try #require(ids[run.id])
@@ -65,6 +83,6 @@ import TestSupport
             #expect(run.startedAt == record.startedAt)
             #expect(run.compute == record.compute)
         }
-        #expect(seen == Self.records.count)
+        #expect(seen == Self.records.count + 2)
     }
 }

@@ -82,19 +82,31 @@ enum OrderedJSON: Equatable, Sendable {
 
     /// Two spaces per level.
     static func pad(_ level: Int, _ out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        let width = 2 * level
+        guard width <= spaces.count else { return out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width)) }
+        out.append(contentsOf: spaces[..<width])
     }
+
+    /// Indentation copied from one run of spaces (a document is rarely 32 levels deep).
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
     /// Minimal escapes (quote, backslash, control characters); other text stays UTF-8.
     static func writeString(_ text: String, to out: inout [UInt8]) {
+        // Scanned as one buffer of bytes: iterating the UTF-8 view byte by byte was the
+        // largest single cost of a CycloneDX export.
+        var text = text
+        text.withUTF8 { writeString(bytes: $0, to: &out) }
+    }
+
+    private static func writeString(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: copied whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out.append(contentsOf: text.utf8)
+        if !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: bytes)
             out.append(UInt8(ascii: "\""))
             return
         }
-        for byte in text.utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)

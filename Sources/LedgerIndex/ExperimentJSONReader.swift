@@ -5,7 +5,7 @@ import LedgerCore
 ///
 /// It takes only what it knows to give exactly what `JSONDecoder` gives: the record's own
 /// keys, each once, with the types the record declares. Anything else (an unknown key, a
-/// number with a fraction, a `compute` or `verification` section, text that is not valid
+/// number with a fraction, a `compute` section, an unknown verification, text that is not valid
 /// UTF-8, a lone surrogate) makes it give up (nil), and the caller decodes the record with
 /// `JSONDecoder`, which reads it or says why not.
 enum ExperimentJSONReader {
@@ -79,6 +79,7 @@ enum ExperimentJSONReader {
 
         mutating func use() throws(GiveUp) -> ArtifactUse {
             var digest: Digest?, name: String?, role: String?, layout: ArtifactLayout?, after: Digest?
+            var verification: InputVerification?
             var seen = Seen()
             try members { (reader: inout Reader, key: String) throws(GiveUp) in
                 switch key {
@@ -88,13 +89,16 @@ enum ExperimentJSONReader {
                 case "layout": try seen.once(3); layout = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.enumeration(ArtifactLayout.self) }
                 case "digestAfterRun": try seen.once(4); after = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.digest() }
                 case "verification":
+                    // What `tag` and `run` write for every input: read here, or every run of a
+                    // real ledger would take the JSONDecoder path.
                     try seen.once(5)
-                    guard reader.null() else { throw GiveUp() }
+                    verification = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.enumeration(InputVerification.self) }
                 default: throw GiveUp()
                 }
             }
             guard let digest, let name else { throw GiveUp() }
-            return ArtifactUse(digest: digest, name: name, role: role, layout: layout, digestAfterRun: after)
+            return ArtifactUse(digest: digest, name: name, role: role, layout: layout, verification: verification,
+                               digestAfterRun: after)
         }
 
         mutating func codeState() throws(GiveUp) -> CodeState {

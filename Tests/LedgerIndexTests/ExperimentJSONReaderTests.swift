@@ -18,7 +18,8 @@ import Testing
     }
 
     /// A record with every field the reader reads; `extra` is spliced in before `name`.
-    func record(extra: String = "", name: String = "\"run-1\"", exitStatus: String = "0", note: String = "null") -> String {
+    func record(extra: String = "", name: String = "\"run-1\"", exitStatus: String = "0", note: String = "null",
+                verification: String = "verified") -> String {
         """
         {
           "code" : { "branch" : "main", "commit" : "c0ffee", "detached" : false, "diffDigest" : "\(Self.other)",
@@ -26,7 +27,8 @@ import Testing
           "command" : [ "python", "train.py", "--lr", "1e-3" ],
           "endedAt" : "2025-01-01T00:00:09Z",
           "exitStatus" : \(exitStatus),
-          "inputs" : [ { "digest" : "\(Self.digest)", "name" : "base", "role" : "base-model", "layout" : "folder" },
+          "inputs" : [ { "digest" : "\(Self.digest)", "name" : "base", "role" : "base-model", "layout" : "folder",
+                         "verification" : "\(verification)" },
                        { "digest" : "\(Self.other)", "name" : "data", "digestAfterRun" : "\(Self.digest)" } ],
           "interruptedBy" : "SIGTERM",
           "ledger" : "main",\(extra)
@@ -50,6 +52,7 @@ import Testing
             record(name: #""r\"un \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00 é 😀""#, exitStatus: "-2147483648", note: #""""#),
             record(exitStatus: "2147483647", note: #""naïve \u0000 end""#),
             record(extra: #" "compute" : null,"#),
+            record(verification: InputVerification.allCases.last!.rawValue),
             #"{"schema":"s","name":"n","ledger":"l","inputs":[],"outputs":[],"outcome":"recorded","startedAt":"t","#
                 + #""code":{"repository":false,"detached":false,"dirty":false},"recordedBy":{"user":"u","host":"h"}}"#,
         ]
@@ -72,7 +75,8 @@ import Testing
             record(name: #""\q""#),
             record(name: "null"),
             record().replacingOccurrences(of: #""outcome" : "interrupted""#, with: #""outcome" : "exploded""#),
-            record().replacingOccurrences(of: #""name" : "base", "#, with: #""name" : "base", "verification" : {}, "#),
+            record().replacingOccurrences(of: #""verification" : "verified""#, with: #""verification" : {}"#),
+            record(verification: "checked-somehow"),
             record().replacingOccurrences(of: Self.digest, with: String(Self.digest.dropFirst(7))),
             record().replacingOccurrences(of: #""schema" : "repro.experiment/1","#, with: ""),
             record() + " x",

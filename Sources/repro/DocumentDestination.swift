@@ -10,6 +10,14 @@ struct DocumentDestination: ParsableArguments {
                                valueName: "file"))
     var output: String?
 
+    /// An empty name or one ending in `/` names no file: said before anything runs, rather
+    /// than replacing the folder's name with a file (`-o out/` wrote a file `out`).
+    func validate() throws {
+        guard let output else { return }
+        if output.isEmpty { throw ValidationError("--output needs a file name, or - for standard output") }
+        if output.hasSuffix("/") { throw ValidationError("--output \(output) names a folder; give a file name") }
+    }
+
     /// The file to replace; nil means standard output.
     var file: String? { output == "-" ? nil : output }
 

@@ -47,6 +47,13 @@ import TestSupport
             #expect(dashed.stdout == plain.stdout && !plain.stdout.isEmpty, "\(command)")
             #expect(!FileManager.default.fileExists(atPath: repo.folder.child("-")), "\(command)")
         }
+        for (value, message) in [("", "Error: --output needs a file name, or - for standard output\n"),
+                                 ("out/", "Error: --output out/ names a folder; give a file name\n")] {
+            let refused = try repo.repro("export", "--format", "bibtex", "-o", value)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.hasPrefix(message), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: repo.folder.child("out")))
+        }
         let long = try repo.repro("disclaimer", "--format", "text", "--output", "statement.txt")
         #expect(long.status == 0 && long.stdout == "", "\(long.stderr)")
         #expect(try String(contentsOfFile: repo.folder.child("statement.txt"), encoding: .utf8)

@@ -36,8 +36,6 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible, Categ
     case notAnnotatedTag(String)
     /// The reference kept moving under us while we tried to commit.
     case concurrentUpdate(reference: String)
-    /// The commit exists and the branch points at it, but the index could not be brought in line.
-    case indexNotUpdated(commit: String, paths: [String], reason: String)
     /// A file-system call failed outside libgit2.
     case fileSystem(operation: String, path: String, reason: String)
     /// Any other libgit2 failure: what we tried, libgit2's code and its message.
@@ -49,7 +47,7 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible, Categ
              .emptyMessage, .tagExists, .invalidTagName, .unknownTag, .notAnnotatedTag:
             return .badInput
         case .notARepository, .bareRepository, .indexLocked, .missingIdentity, .operationInProgress, .unbornBranch,
-             .concurrentUpdate, .indexNotUpdated, .fileSystem, .libgit2:
+             .concurrentUpdate, .fileSystem, .libgit2:
             return .environment
         }
     }
@@ -91,8 +89,6 @@ public enum GitError: Error, Equatable, Sendable, CustomStringConvertible, Categ
             return "Tag '\(name)' is a lightweight tag and has no message. Only annotated tags (`git tag -a`) carry one."
         case .concurrentUpdate(let reference):
             return "\(reference) kept changing while committing (another process is committing at the same time). Run again once it has finished."
-        case .indexNotUpdated(let commit, let paths, let reason):
-            return "Committed \(commit), but the index could not be updated (\(reason)), so `git status` will show \(paths.joined(separator: ", ")) as changed. Run `git reset -q -- \(paths.joined(separator: " "))` to fix the index."
         case .fileSystem(let operation, let path, let reason):
             return "Could not \(operation) \(path): \(reason)."
         case .libgit2(let operation, let code, let message):

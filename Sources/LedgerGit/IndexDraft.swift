@@ -10,6 +10,10 @@ final class IndexDraft {
     private let index: OpaquePointer
     private let indexPath: String
     private let draftPath: String
+    /// The real index as it was, kept (hard-linked) from the first `install` until `keep` or `restore`.
+    private let backupPath: String
+    /// Whether the real index has been replaced and not yet kept or restored.
+    private var installed = false
     /// Whole seconds of the real index's modification time when copied; nil when there was none.
     private let originalModification: Int?
 
@@ -17,8 +21,10 @@ final class IndexDraft {
     init(indexPath: String) throws {
         self.indexPath = indexPath
         draftPath = indexPath + ".repro-draft"
+        backupPath = indexPath + ".repro-backup"
         unlink(draftPath)
         unlink(draftPath + ".lock")
+        unlink(backupPath)
         let original = try FileStatus(path: indexPath)
         originalModification = original.map { Int($0.modified.tv_sec) }
         if original != nil {
@@ -81,7 +87,8 @@ final class IndexDraft {
     /// bits in `flags_extended` (such as "up to date") are libgit2's in-memory bookkeeping.
     private static let specialEntryFlags = UInt16(GIT_INDEX_ENTRY_EXTENDED_FLAGS.rawValue)
 
-    /// Writes the draft and renames it over the real index.
+    /// Writes the draft and renames it over the real index, keeping the original until `keep`
+    /// or `restore` (both called under the same index lock).
     ///
     /// Entries modified in the last seconds get their cached size zeroed first (git's
     /// "smudging"): their stat data may have been taken within the same timestamp tick as
@@ -100,8 +107,30 @@ final class IndexDraft {
             }
         }
         try check(git_index_write(index), "write the updated index")
-        guard rename(draftPath, indexPath) == 0 else {
-            throw GitError.fileSystem(operation: "replace the index", path: indexPath, reason: String(cString: strerror(errno)))
+        if !installed, originalModification != nil, link(indexPath, backupPath) != 0 {
+            throw GitError.fileSystem(operation: "keep a copy of the index as", path: backupPath, reason: String(cString: strerror(errno)))
         }
+        guard rename(draftPath, indexPath) == 0 else {
+            let reason = String(cString: strerror(errno))
+            restore()
+            throw GitError.fileSystem(operation: "replace the index", path: indexPath, reason: reason)
+        }
+        installed = true
+    }
+
+    /// The commit landed: the installed index stays and the original is dropped.
+    func keep() {
+        installed = false
+        unlink(backupPath)
+    }
+
+    /// The commit did not land: the real index goes back to what it was before `install`.
+    func restore() {
+        if originalModification == nil {
+            if installed { unlink(indexPath) }
+        } else if access(backupPath, F_OK) == 0 {
+            rename(backupPath, indexPath)
+        }
+        installed = false
     }
 }

@@ -9,8 +9,8 @@ extension GitRepository {
     /// changes stay staged and out of the commit. Afterwards only those paths' index entries
     /// change, to match the commit; everything else in `git status` stays as it was. The branch
     /// HEAD points to moves with a compare-and-swap, retried on a fresh HEAD if another writer
-    /// moved it. When it throws before the branch moves, nothing has changed but possibly some
-    /// unreferenced objects in `.git/objects`, which `git gc` removes.
+    /// moved it. When it throws, nothing has changed but possibly some unreferenced objects in
+    /// `.git/objects`, which `git gc` removes.
     ///
     /// Author and committer come from `user.name` and `user.email`.
     @discardableResult
@@ -45,17 +45,25 @@ extension GitRepository {
             guard !plan.isEmpty else { throw GitError.nothingToCommit(paths: paths.map(\.text)) }
             let text = try CommitMessage.prettified(message(plan.changes))
             let commit = try writeCommit(tree: plan.tree, parent: head.commit, author: author, message: text)
+            // The index goes in before the branch moves, and comes back out if the branch does not:
+            // `git commit` reads HEAD and then the index before it takes index.lock, so a git that
+            // sees our commit must also see our index, or it commits a tree without our files.
+            try index.replaceEntries(under: paths, with: plan.files)
+            try index.install()
             willMoveReference?()
-            guard try move(head, to: commit, message: text) else {
+            let moved: Bool
+            do {
+                moved = try move(head, to: commit, message: text)
+            } catch {
+                index.restore()
+                throw error
+            }
+            guard moved else {
+                index.restore()
                 usleep(UInt32(attempt) * 10_000)
                 continue
             }
-            do {
-                try index.replaceEntries(under: paths, with: plan.files)
-                try index.install()
-            } catch {
-                throw GitError.indexNotUpdated(commit: commit.hex, paths: paths.map(\.text), reason: "\(error)")
-            }
+            index.keep()
             return CommitOutcome(commit: commit.hex, parent: head.commit?.hex,
                                  added: plan.added, changed: plan.changed, removed: plan.removed)
         }

@@ -12,7 +12,6 @@ import Testing
         (.operationInProgress(operation: "rebase", repository: "/p"), .environment, "Finish it or abort it"),
         (.unbornBranch(branch: "main"), .environment, "Make a first commit"),
         (.concurrentUpdate(reference: "refs/heads/main"), .environment, "Run again"),
-        (.indexNotUpdated(commit: "abc", paths: ["ledgers"], reason: "disk full"), .environment, "`git reset -q -- ledgers`"),
         (.fileSystem(operation: "list", path: "/p", reason: "Permission denied"), .environment, "Permission denied"),
         (.libgit2(operation: "read HEAD", code: -1, message: "corrupt"), .environment, "Could not read HEAD: corrupt"),
         (.unknownRevision("v9"), .badInput, "git rev-parse --verify"),

@@ -25,7 +25,7 @@ public struct BibTeXExporter: DocumentExporter, Sendable {
             + (catalog.ledgers.count == 1 ? " " : "s ") + LaTeX.escape(catalog.ledgers.joined(separator: ", "), in: .comment)
             + "; written by repro export --format bibtex.\n")
         if let asOf = options.asOf {
-            sink.write("% Availability as of \(asOf).\n")
+            sink.write("% Availability as of \(asOf.text).\n")
         }
         for artifact in cited {
             sink.write("\n" + entry(artifact, key: keys[artifact.digest]!))

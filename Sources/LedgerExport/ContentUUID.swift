@@ -49,7 +49,7 @@ enum ContentUUID {
     /// Every record id of the export (sorted, distinct), under the ledger names and the options.
     static func lines(ids: [Digest], ledgers: [String], options: ExportOptions, purpose: String) -> [String] {
         [purpose, "ledgers " + ledgers.sorted().joined(separator: " "),
-         "as-of " + (options.asOf ?? "-"), "timestamp " + (options.timestamp ?? "-")]
+         "as-of " + (options.asOf?.text ?? "-"), "timestamp " + (options.timestamp ?? "-")]
             + ids.map(\.description)
     }
 }

@@ -74,7 +74,7 @@ public struct CycloneDXExporter: DocumentExporter, Sendable {
             for ledger in catalog.ledgers {
                 properties.add("ledger", ledger)
             }
-            properties.add("as-of", options.asOf)
+            properties.add("as-of", options.asOf?.text)
             $0.add("properties", properties.json)
         }
     }

@@ -19,7 +19,7 @@ struct ExportCatalog {
     /// The recorded artifacts of `shared` (a snapshot without experiments), folded as of `asOf`.
     /// One digest at a time: the view a merged entry is built from is dropped once it is
     /// built, so the views of 20,000 artifacts are never held at once.
-    init(_ shared: LedgerSnapshot, asOf: String?) {
+    init(_ shared: LedgerSnapshot, asOf: CalendarDay?) {
         ledgers = shared.ledgers
         var order: [Digest] = []
         var recordsOf: [Digest: [Int]] = [:]

@@ -5,21 +5,18 @@ import LedgerCore
 public struct ExportOptions: Hashable, Sendable {
     /// `YYYY-MM-DD`: availability is folded over the events on or before this day; nil
     /// means every recorded event. Records made later are still exported.
-    public var asOf: String?
+    public var asOf: CalendarDay?
     /// `YYYY-MM-DDTHH:MM:SSZ` for the document's creation time where a format requires one;
     /// nil means the latest time recorded in the snapshot (or the Unix epoch when it has none).
     public var timestamp: String?
 
-    public init(asOf: String? = nil, timestamp: String? = nil) {
+    public init(asOf: CalendarDay? = nil, timestamp: String? = nil) {
         self.asOf = asOf
         self.timestamp = timestamp
     }
 
-    /// Checks both values, so a malformed date fails loudly rather than sorting wrongly.
+    /// Checks the timestamp, so a malformed one fails loudly rather than sorting wrongly.
     public func validate() throws(ExportError) {
-        if let asOf {
-            do { _ = try Timestamps.day(asOf) } catch { throw .invalidAsOf(asOf) }
-        }
         if let timestamp, !Self.isUTCTimestamp(timestamp) { throw .invalidTimestamp(timestamp) }
     }
 

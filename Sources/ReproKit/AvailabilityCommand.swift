@@ -13,10 +13,10 @@ public struct AvailabilityOutcome: Codable, Sendable {
 
 extension Workspace {
     /// Appends a dated availability event for an artifact; the artifact's records are untouched.
-    public func recordAvailability(artifact reference: String, status: AvailabilityStatus, asOf: String,
+    public func recordAvailability(artifact reference: String, status: AvailabilityStatus, asOf: CalendarDay,
                                    evidence: String?, note: String?, ledger: String) throws -> AvailabilityOutcome {
         try store.requireLedger(ledger)
-        let day = try Timestamps.pastDay(asOf)
+        let day = try Timestamps.pastDay(asOf).text
         if let evidence { try Parse.evidence(evidence) }
         let index = try index()
         let identity = try ArtifactResolver(index: index).resolve(reference)

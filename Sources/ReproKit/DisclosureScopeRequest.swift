@@ -8,7 +8,7 @@ public struct DisclosureScopeRequest: Sendable {
     public var ledgers: [String] = []
     public var experiments: [String] = []
     public var sections: [String] = []
-    public var asOf: String?
+    public var asOf: CalendarDay?
     /// Re-hash the artifacts in scope that are present and state any that no longer match.
     public var verify = false
 
@@ -17,12 +17,9 @@ public struct DisclosureScopeRequest: Sendable {
 
 extension Workspace {
     /// Loads the chosen ledgers and analyses them with the built-in catalog plus the ledgers'
-    /// own licenses. Scope errors (unknown ledger, experiment or section, bad date) are bad input.
+    /// own licenses. Scope errors (unknown ledger, experiment or section) are bad input.
     public func disclosureAnalysis(_ scope: DisclosureScopeRequest) throws -> DisclosureAnalysis {
-        let asOf = try scope.asOf.map { day throws -> String in
-            do { try Timestamps.day(day) } catch { throw DisclosureError.invalidDate(day) }
-            return try Timestamps.pastDay(day)
-        }
+        let asOf = try scope.asOf.map { day throws -> CalendarDay in try Timestamps.pastDay(day) }
         let input = try disclosureInput(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
                                                       sections: scope.sections))
         var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,

@@ -5,7 +5,7 @@ import LedgerIndex
 
 extension Workspace {
     /// An interchange document of the chosen ledgers (all when empty): a pure function of the records.
-    public func export(format: ExportFormat, ledgers: [String], asOf: String?) throws -> String {
+    public func export(format: ExportFormat, ledgers: [String], asOf: CalendarDay?) throws -> String {
         let sink = TextSink()
         try export(format: format, ledgers: ledgers, asOf: asOf, to: sink)
         return sink.text
@@ -13,8 +13,8 @@ extension Workspace {
 
     /// The same document written to `sink` as it is produced, the experiments streamed from
     /// the index: memory does not grow with the ledger.
-    public func export(format: ExportFormat, ledgers: [String], asOf: String?, to sink: TextSink) throws {
-        let options = ExportOptions(asOf: try asOf.map { day throws -> String in try Timestamps.pastDay(day) })
+    public func export(format: ExportFormat, ledgers: [String], asOf: CalendarDay?, to sink: TextSink) throws {
+        let options = ExportOptions(asOf: try asOf.map { day throws -> CalendarDay in try Timestamps.pastDay(day) })
         try LedgerExport.export(try exportSource(ledgers: ledgers), format: format, options: options, to: sink)
     }
 

@@ -13,3 +13,9 @@ extension DisclosureFormat: ExpressibleByArgument {}
 extension ChecklistVenue: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension GraphFormat: ExpressibleByArgument {}
+
+extension CalendarDay {
+    /// `--as-of`: ArgumentParser names the option and value, then prints why the day is refused.
+    static let argument: @Sendable (String) throws -> CalendarDay = { try CalendarDay(validating: $0) }
+    static let help = "YYYY-MM-DD"
+}

@@ -135,10 +135,18 @@ import Testing
         #expect(try Names.validate("paper-2026_v2", as: .ledger) == "paper-2026_v2")
     }
 
-    @Test func datesMustBeRealCalendarDays() {
+    @Test func datesMustBeRealCalendarDays() throws {
         #expect((try? Timestamps.day("2024-02-29")) == "2024-02-29")
         for bad in ["2023-02-29", "2024-13-01", "2024-1-01", "24-01-01", "2024-01-01T00:00:00Z", "yesterday", "2024-00-10"] {
             #expect(throws: LedgerError.invalidDate(bad)) { try Timestamps.day(bad) }
+            #expect(throws: LedgerError.invalidDate(bad)) { try CalendarDay(validating: bad) }
+        }
+        #expect(try CalendarDay(validating: "2024-02-29").text == "2024-02-29")
+        #expect(CalendarDay("2023-12-31") < CalendarDay("2024-01-01"))
+        let clock = Date(timeIntervalSince1970: 1_735_689_600) // 2025-01-01T00:00:00Z
+        #expect(try Timestamps.pastDay(CalendarDay("2025-01-02"), clock: clock) == "2025-01-02")
+        #expect(throws: LedgerError.futureDate("2025-01-03", latest: "2025-01-02")) {
+            try Timestamps.pastDay(CalendarDay("2025-01-03"), clock: clock)
         }
     }
 

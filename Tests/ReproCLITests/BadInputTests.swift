@@ -115,7 +115,7 @@ import TestSupport
 
     @Test func invalidDateStatusKindLicense() throws {
         try expectRejected(["availability", "train", "withdrawn", "--as-of", "2025-02-30"],
-                           message: "invalid date \"2025-02-30\": expected a calendar day as YYYY-MM-DD")
+                           message: "Error: The value '2025-02-30' is invalid for '--as-of <YYYY-MM-DD>': invalid date \"2025-02-30\"")
         try expectRejected(["availability", "train", "vanished", "--as-of", "2025-02-03"],
                            message: "Error: The value 'vanished' is invalid for '<status>'. Please provide one of the following:\n  - open\n")
         try expectRejected(["track", "data/train.csv", "--name", "t2", "--kind", "weights"],

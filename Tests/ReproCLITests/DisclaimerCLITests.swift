@@ -112,7 +112,7 @@ import TestSupport
     @Test(arguments: [
         (["--experiment", "ablaton"], #"no experiment named "ablaton" in the chosen ledgers; did you mean "ablation"?"#),
         (["--section", "tab:ablatoin"], #"did you mean "tab:ablation"?"#),
-        (["--as-of", "2025-02-30"], #"invalid --as-of "2025-02-30""#),
+        (["--as-of", "2025-02-30"], #"Error: The value '2025-02-30' is invalid for '--as-of <YYYY-MM-DD>': invalid date "2025-02-30""#),
         (["--ledger", "paper2"], #"no ledger named "paper2""#),
         (["--format", "pdf"], "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'latex', 'markdown', 'text' or 'json'."),
         (["--format", "markdown", "--macros"], "--macros defines LaTeX commands"),

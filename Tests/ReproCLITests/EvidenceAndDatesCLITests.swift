@@ -50,6 +50,22 @@ import TestSupport
         #expect(try repo.repro("availability", "train", "withdrawn", "--as-of", Self.tomorrow).status == 0)
     }
 
+    /// `--as-of` is a typed day: ArgumentParser names the option, the library says what is wrong.
+    @Test func malformedDaysAreRefusedBeforeAnythingRuns() throws {
+        for command in [["availability", "train", "withdrawn"], ["disclaimer"], ["checklist"], ["export", "--format", "prov"]] {
+            for bad in ["2025-02-30", "2025-2-3", "yesterday"] {
+                let before = try repo.ledgerSnapshot()
+                let result = try ReproBinary.run(command + ["--as-of", bad], in: repo.path, environment: PaperRepository.environment)
+                #expect(result.status == 2)
+                #expect(result.stderr.hasPrefix("Error: The value '\(bad)' is invalid for '--as-of <YYYY-MM-DD>': "
+                    + "invalid date \"\(bad)\": expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23\nHelp:  --as-of <YYYY-MM-DD>"),
+                        "\(result.stderr)")
+                #expect(result.stdout == "")
+                #expect(try repo.ledgerSnapshot() == before)
+            }
+        }
+    }
+
     @Test func sourceDateEpochMustBeWholeSeconds() throws {
         for bad in ["abc", "-1", "1.5e9", "99999999999999999999"] {
             try expectRejected(["availability", "train", "withdrawn", "--as-of", "2025-01-01"], environment: ["SOURCE_DATE_EPOCH": bad],

@@ -17,7 +17,7 @@ import TestSupport
     static let experimentUsage = "Usage: repro tag [<experiment>] [--from-json <from-json>] [--uses <uses> ...] [--produces <produces> ...] "
         + "[--produces-kind <produces-kind>] [--section <section>] [--note <note>] [--derived-from <derived-from> ...] "
         + "[--ledger <ledger>] [--as-recorded] [--json]\n"
-    static let scopeUsage = "[--ledger <ledger> ...] [--experiment <experiment> ...] [--section <section> ...] [--as-of <as-of>] [--verify] "
+    static let scopeUsage = "[--ledger <ledger> ...] [--experiment <experiment> ...] [--section <section> ...] [--as-of <YYYY-MM-DD>] [--verify] "
     static let disclaimerUsage = "Usage: repro disclaimer \(scopeUsage)[--format <format>] [--json] [--macros] [--appendix] [--aux <file>] [--output <file>]\n"
         + "  See 'repro disclaimer --help' for more information.\n"
     static let checklistUsage = "Usage: repro checklist --venue <venue> \(scopeUsage)[--format <format>] [--json] [--output <file>]\n"
@@ -36,7 +36,7 @@ import TestSupport
          "Error: The value 'vanished' is invalid for '<status>'. Please provide one of the following:\n"
             + "  - open\n  - gated\n  - api-only\n  - deprecated\n  - withdrawn\n  - private\n  - retained\n"
             + "Help:  <status>  The status observed (retained = a copy the authors keep).\n"
-            + "Usage: repro availability <artifact> <status> --as-of <as-of> [--evidence <evidence>] [--note <note>] [--ledger <ledger>] [--json]\n"
+            + "Usage: repro availability <artifact> <status> --as-of <YYYY-MM-DD> [--evidence <evidence>] [--note <note>] [--ledger <ledger>] [--json]\n"
             + "  See 'repro availability --help' for more information.\n"),
         (["disclaimer", "--format", "pdf"],
          "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'latex', 'markdown', 'text' or 'json'.\n"
@@ -51,13 +51,17 @@ import TestSupport
         (["export", "--format", "spdx"],
          "Error: The value 'spdx' is invalid for '--format <format>'. Please provide one of 'cyclonedx', 'prov' or 'bibtex'.\n"
             + "Help:  --format <format>  The interchange format.\n"
-            + "Usage: repro export --format <format> [--ledger <ledger> ...] [--as-of <as-of>] [--output <file>]\n"
+            + "Usage: repro export --format <format> [--ledger <ledger> ...] [--as-of <YYYY-MM-DD>] [--output <file>]\n"
             + "  See 'repro export --help' for more information.\n"),
         (["graph", "--format", "svg"],
          "Error: The value 'svg' is invalid for '--format <format>'. Please provide one of 'mermaid' and 'dot'.\n"
             + "Help:  --format <format>  The diagram language.\n"
             + "Usage: repro graph [--format <format>] [--ledger <ledger> ...] [--output <file>]\n"
             + "  See 'repro graph --help' for more information.\n"),
+        (["disclaimer", "--as-of", "2025-02-30"],
+         "Error: The value '2025-02-30' is invalid for '--as-of <YYYY-MM-DD>': "
+            + "invalid date \"2025-02-30\": expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23\n"
+            + "Help:  --as-of <YYYY-MM-DD>  Read availability as of this day; default: the latest events.\n" + disclaimerUsage),
         // Cross-option rules: each command's validate().
         (["disclaimer", "--format", "markdown", "--macros"],
          "Error: --macros defines LaTeX commands; use it with --format latex\n" + disclaimerUsage),

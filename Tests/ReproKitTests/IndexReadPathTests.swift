@@ -38,7 +38,7 @@ import TestSupport
         return snapshot
     }
 
-    static let scopes: [(ledgers: [String], experiments: [String], sections: [String], asOf: String?)] = [
+    static let scopes: [(ledgers: [String], experiments: [String], sections: [String], asOf: CalendarDay?)] = [
         ([], [], [], nil),
         (["main"], [], [], nil),
         (["other"], [], [], "2025-03-01"),
@@ -93,12 +93,12 @@ import TestSupport
     func expectSameExports() throws {
         for ledgers in [[], ["main"], ["other"]] as [[String]] {
             let reference = try referenceSnapshot(ledgers: ledgers)
-            for asOf in [nil, "2025-02-10"] as [String?] {
+            for asOf in [nil, "2025-02-10"] as [CalendarDay?] {
                 for format in ExportFormat.allCases {
                     let options = ExportOptions(asOf: asOf)
                     let expected = try ReferenceExports.export(reference, format: format, options: options)
                     #expect(try workspace().export(format: format, ledgers: ledgers, asOf: asOf) == expected,
-                            "export \(format) \(ledgers) \(asOf ?? "latest")")
+                            "export \(format) \(ledgers) \(asOf?.text ?? "latest")")
                     // The same streaming exporter over the snapshot in memory, with spill files.
                     #expect(try LedgerExport.export(reference, format: format, options: options) == expected,
                             "export of a snapshot \(format) \(ledgers) \(asOf ?? "latest")")

@@ -15,7 +15,7 @@ enum ReferenceExports {
         var latestRecordTime: String?
         var positions: [Digest: Int] = [:]
 
-        init(_ snapshot: LedgerSnapshot, asOf: String?) {
+        init(_ snapshot: LedgerSnapshot, asOf: CalendarDay?) {
             var snapshot = snapshot
             snapshot.sort()
             ledgers = snapshot.ledgers
@@ -91,7 +91,7 @@ enum ReferenceExports {
                 })
                 var properties = CycloneDXProperties()
                 for ledger in model.ledgers { properties.add("ledger", ledger) }
-                properties.add("as-of", options.asOf)
+                properties.add("as-of", options.asOf?.text)
                 $0.add("properties", properties.json)
             })
             $0.add("components", .array(model.artifacts.map {

@@ -20,7 +20,7 @@ public struct ArtifactView: Sendable, Hashable {
 
     /// `records` and `recordLedgers` oldest first, `events` in fold order; `asOf` is a
     /// `YYYY-MM-DD` day, nil for the latest events.
-    public init(digest: Digest, records: [ArtifactRecord], ledgers: [String], events: [AvailabilityEvent], asOf: String?) {
+    public init(digest: Digest, records: [ArtifactRecord], ledgers: [String], events: [AvailabilityEvent], asOf: CalendarDay?) {
         precondition(records.count == ledgers.count, "one ledger per record")
         self.digest = digest
         self.records = records
@@ -69,7 +69,7 @@ public struct ArtifactView: Sendable, Hashable {
 extension LedgerSnapshot {
     /// One view per digest any artifact record or event of the snapshot describes, built in
     /// one pass (grouping first: filtering the snapshot per digest was quadratic).
-    public func artifactViews(asOf: String?) -> [Digest: ArtifactView] {
+    public func artifactViews(asOf: CalendarDay?) -> [Digest: ArtifactView] {
         var records: [Digest: (records: [ArtifactRecord], ledgers: [String])] = [:]
         for entry in artifacts {
             records[entry.value.digest, default: ([], [])].records.append(entry.value)

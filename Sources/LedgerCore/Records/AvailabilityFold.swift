@@ -1,21 +1,21 @@
 /// The current view of an artifact's availability: a fold over its events by date.
 public enum AvailabilityFold {
-    /// The event in force on `day` (`YYYY-MM-DD`; nil means the latest of all).
+    /// The event in force on `day` (nil means the latest of all).
     ///
     /// Events are ordered by their day, then by when they were recorded, so a later
     /// correction of the same day wins. A `retained` event says the authors keep a
     /// copy; it does not end a withdrawal, so it is reported apart (`retainedCopy`).
-    public static func status(of events: [AvailabilityEvent], onOrBefore day: String? = nil) -> AvailabilityEvent? {
+    public static func status(of events: [AvailabilityEvent], onOrBefore day: CalendarDay? = nil) -> AvailabilityEvent? {
         ordered(events, onOrBefore: day).last { $0.status != .retained }
     }
 
     /// The latest `retained` event on or before `day`, if the authors keep a copy.
-    public static func retainedCopy(in events: [AvailabilityEvent], onOrBefore day: String? = nil) -> AvailabilityEvent? {
+    public static func retainedCopy(in events: [AvailabilityEvent], onOrBefore day: CalendarDay? = nil) -> AvailabilityEvent? {
         ordered(events, onOrBefore: day).last { $0.status == .retained }
     }
 
-    static func ordered(_ events: [AvailabilityEvent], onOrBefore day: String?) -> [AvailabilityEvent] {
-        events.filter { day == nil || $0.asOf <= day! }
+    static func ordered(_ events: [AvailabilityEvent], onOrBefore day: CalendarDay?) -> [AvailabilityEvent] {
+        events.filter { day == nil || $0.asOf <= day!.text }
             .sorted { ($0.asOf, $0.recordedAt) < ($1.asOf, $1.recordedAt) }
     }
 }

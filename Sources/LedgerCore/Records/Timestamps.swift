@@ -68,9 +68,14 @@ public enum Timestamps {
     /// records accept.
     @discardableResult
     public static func pastDay(_ text: String, clock: Date = Date()) throws(LedgerError) -> String {
-        let day = try day(text)
+        try pastDay(CalendarDay(validating: text), clock: clock).text
+    }
+
+    /// `day`, unless it is later than tomorrow (UTC): the ledger records what happened, not what will.
+    @discardableResult
+    public static func pastDay(_ day: CalendarDay, clock: Date = Date()) throws(LedgerError) -> CalendarDay {
         let latest = latestDay(clock: clock)
-        guard day <= latest else { throw LedgerError.futureDate(text, latest: latest) }
+        guard day.text <= latest else { throw LedgerError.futureDate(day.text, latest: latest) }
         return day
     }
 

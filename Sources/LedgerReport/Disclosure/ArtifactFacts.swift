@@ -7,7 +7,6 @@ struct ArtifactFacts {
     let catalog: LicenseCatalog
     /// Lower-cased license id → the ledger defining it.
     let definedIn: [String: String]
-    let asOf: String?
     let verification: [Digest: Bool]
     /// What the ledger says about each digest as of the statement's day.
     private let views: [Digest: ArtifactView]
@@ -20,7 +19,6 @@ struct ArtifactFacts {
     init(input: DisclosureInput, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
         self.catalog = catalog
         self.definedIn = definedIn
-        asOf = options.asOf
         verification = options.verification
         let views = input.records.artifactViews(asOf: options.asOf)
         self.views = views

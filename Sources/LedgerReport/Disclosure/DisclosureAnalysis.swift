@@ -34,7 +34,7 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         let facts = ArtifactFacts(input: input, catalog: fullCatalog, definedIn: definedIn, options: options)
 
         ledgers = scope.ledgers
-        asOf = options.asOf
+        asOf = options.asOf?.text
         let builder = DisclosureGroupBuilder(facts: facts)
         groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
         artifacts = Self.artifacts(of: scope.groups.lazy.flatMap(\.runs), facts: facts)

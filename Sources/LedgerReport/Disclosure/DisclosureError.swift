@@ -1,12 +1,11 @@
 import LedgerCore
 
 /// Why a statement could not be produced: the scope names something the ledger does not
-/// hold, the date is malformed, or a ledger-defined license cannot be read.
+/// hold, or a ledger-defined license cannot be read.
 public enum DisclosureError: Error, Hashable, Sendable, CustomStringConvertible, CategorizedError {
     case unknownLedger(String, known: [String])
     case unknownExperiment(String, suggestions: [String])
     case unknownSection(String, suggestions: [String])
-    case invalidDate(String)
     /// A `LicenseRecord` whose definition does not decode as a license.
     case invalidLicenseDefinition(id: String, reason: String)
 
@@ -21,8 +20,6 @@ public enum DisclosureError: Error, Hashable, Sendable, CustomStringConvertible,
             "no experiment named \(name.debugDescription) in the chosen ledgers" + Self.didYouMean(suggestions)
         case .unknownSection(let label, let suggestions):
             "no experiment is recorded with section \(label.debugDescription)" + Self.didYouMean(suggestions)
-        case .invalidDate(let text):
-            "invalid --as-of \(text.debugDescription): expected a calendar day as YYYY-MM-DD, e.g. 2025-07-23"
         case .invalidLicenseDefinition(let id, let reason):
             "the ledger's license \(id.debugDescription) cannot be read: \(reason)"
         }

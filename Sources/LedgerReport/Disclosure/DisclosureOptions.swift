@@ -11,13 +11,13 @@ public struct DisclosureOptions: Hashable, Sendable {
     public var sections: [String]
     /// `YYYY-MM-DD`: availability is read from the latest event on or before this day. Nil
     /// means the latest event of all, never "today", so output stays a function of the ledger.
-    public var asOf: String?
+    public var asOf: CalendarDay?
     /// Re-hash results: true when the copy at hand matches its recorded digest, false when it
     /// no longer does. Digests not in the map were not checked.
     public var verification: [Digest: Bool]
 
     public init(ledgers: [String] = [], experiments: [String] = [], sections: [String] = [],
-                asOf: String? = nil, verification: [Digest: Bool] = [:]) {
+                asOf: CalendarDay? = nil, verification: [Digest: Bool] = [:]) {
         self.ledgers = ledgers
         self.experiments = experiments
         self.sections = sections

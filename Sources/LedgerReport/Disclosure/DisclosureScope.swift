@@ -18,7 +18,6 @@ struct DisclosureScope {
         for ledger in options.ledgers where !input.ledgers.contains(ledger) {
             throw .unknownLedger(ledger, known: input.ledgers)
         }
-        if let day = options.asOf, (try? Timestamps.day(day)) == nil { throw .invalidDate(day) }
         let chosenLedgers = options.ledgers.isEmpty ? input.ledgers : options.ledgers
         ledgers = chosenLedgers
         let inLedgers = input.runs.filter { chosenLedgers.contains($0.ledger) }

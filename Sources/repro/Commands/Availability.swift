@@ -14,8 +14,10 @@ struct Availability: WorkspaceCommand {
     @Argument(help: "The status observed (retained = a copy the authors keep).")
     var status: AvailabilityStatus
 
-    @Option(name: .customLong("as-of"), help: "Day the status was observed, YYYY-MM-DD; not later than tomorrow (UTC).")
-    var asOf: String
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Day the status was observed; not later than tomorrow (UTC).",
+                                                            valueName: CalendarDay.help),
+            transform: CalendarDay.argument)
+    var asOf: CalendarDay
 
     @Option(help: "http/https URL or DOI (doi:10.…) showing the status (announcement, hub page).")
     var evidence: String?

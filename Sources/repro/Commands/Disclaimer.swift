@@ -16,8 +16,10 @@ struct DisclosureScopeOptions: ParsableArguments {
     @Option(help: "Section or table label, e.g. tab:ablation (repeatable); output follows this order.")
     var section: [String] = []
 
-    @Option(name: .customLong("as-of"), help: "Read availability as of this day, YYYY-MM-DD; default: the latest events.")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Read availability as of this day; default: the latest events.",
+                                                            valueName: CalendarDay.help),
+            transform: CalendarDay.argument)
+    var asOf: CalendarDay?
 
     @Flag(help: "Re-hash the artifacts in scope that are present and disclose any that no longer match.")
     var verify = false

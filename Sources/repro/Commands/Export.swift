@@ -15,8 +15,9 @@ struct Export: WorkspaceCommand {
     @Option(help: "Only these ledgers (repeatable); all by default.")
     var ledger: [String] = []
 
-    @Option(name: .customLong("as-of"), help: "Fold availability events up to this day, YYYY-MM-DD.")
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Fold availability events up to this day.", valueName: CalendarDay.help),
+            transform: CalendarDay.argument)
+    var asOf: CalendarDay?
 
     @OptionGroup var destination: DocumentDestination
 

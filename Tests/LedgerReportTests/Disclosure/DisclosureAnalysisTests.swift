@@ -206,9 +206,6 @@ import Testing
         #expect(throws: DisclosureError.unknownLedger("paper2", known: ["main"])) {
             try fixture.analysis(DisclosureOptions(ledgers: ["paper2"]))
         }
-        #expect(throws: DisclosureError.invalidDate("2025-02-30")) {
-            try fixture.analysis(DisclosureOptions(asOf: "2025-02-30"))
-        }
         #expect(DisclosureError.unknownSection("tab:mian", suggestions: ["tab:main"]).description
             == #"no experiment is recorded with section "tab:mian"; did you mean "tab:main"?"#)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import LedgerReport
 import Testing
 
@@ -27,8 +28,8 @@ import Testing
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    @Test(arguments: [nil, "2025-01-01"])
-    func theThreeStatementsAreTheSameText(asOf: String?) throws {
+    @Test(arguments: [nil, "2025-01-01"] as [CalendarDay?])
+    func theThreeStatementsAreTheSameText(asOf: CalendarDay?) throws {
         let analysis = try DisclosureFixture().analysis(DisclosureOptions(asOf: asOf, verification: [DisclosureFixture.c4: false]))
         let latex = Self.plainLaTeX(Statement.render(analysis, format: .latex))
         let markdown = Self.plainMarkdown(Statement.render(analysis, format: .markdown))

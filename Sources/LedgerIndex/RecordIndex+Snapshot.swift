@@ -48,44 +48,12 @@ extension RecordIndex {
     /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
-        // Every run carrying a requested name or label (OR, not the statement's AND): the
-        // analysis checks each name and label against the runs it is given. A UNION of two
-        // lookups: SQLite answered the OR by scanning all 100,000 experiments, three times.
-        let inScope: SQL = """
-            x.path IN (
-              SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND name IN \(scope.experiments)
-              UNION SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections))
-            """
-        // The digests in scope and their ancestors; UNION (not UNION ALL) ends on cycles.
-        let closure: SQL = """
-            WITH RECURSIVE closure(digest) AS (
-              SELECT ea.digest FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path WHERE \(inScope)
-              UNION
-              SELECT l.parent FROM lineage l JOIN closure c ON l.child = c.digest
-            )
-            """
+        let query = ScopeQuery(scope)
         return try pool.read { db in
             var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
-            try Self.add(db, to: &snapshot, literal: """
-                \(closure)
-                SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
-                  SELECT a.path FROM artifacts a WHERE a.digest IN (SELECT digest FROM closure)
-                  UNION SELECT e.path FROM events e WHERE e.digest IN (SELECT digest FROM closure)
-                )
-                """)
-            try Self.add(db, to: &snapshot, literal: """
-                SELECT id, ledger, type, json FROM records WHERE type = 'license'
-                """)
-            try Self.add(db, to: &snapshot, literal: """
-                \(closure)
-                SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
-                  SELECT x.path FROM experiments x WHERE \(inScope)
-                  UNION
-                  SELECT ea.path FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path
-                  WHERE x.ledger IN \(scope.ledgers) AND ea.digest IN (SELECT digest FROM closure)
-                    AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.digest = ea.digest)
-                )
-                """)
+            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
+            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
+            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
             snapshot.sort()
             return snapshot
         }

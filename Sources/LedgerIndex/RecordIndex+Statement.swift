@@ -30,16 +30,47 @@ extension RecordIndex {
         try sortedSnapshot(ledgers: ledgers, where: "type IN ('artifact', 'availability', 'license')")
     }
 
+    /// The same for a statement about `scope`: the artifacts and events of its closure, and
+    /// the licenses (see `snapshot(_:)`, which reads the same records).
+    public func statementRecords(_ scope: SnapshotScope) throws -> LedgerSnapshot {
+        guard !scope.isWhole else { return try statementRecords(ledgers: scope.ledgers) }
+        let query = ScopeQuery(scope)
+        return try pool.read { db in
+            var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
+            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
+            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
+            snapshot.sort()
+            return snapshot
+        }
+    }
+
+    /// Each experiment a statement about `scope` reads (those of `snapshot(_:)`), as in
+    /// `forEachStatementRun(ledgers:_:)`: a scoped statement costs in proportion to its scope.
+    public func forEachStatementRun(_ scope: SnapshotScope, _ body: (StatementRun) throws -> Void) throws {
+        guard !scope.isWhole else { return try forEachStatementRun(ledgers: scope.ledgers, body) }
+        let query = ScopeQuery(scope)
+        try forEachStatementRun(prefix: query.closure, selecting: "SELECT r.id, CAST(r.json AS TEXT) AS j FROM records r WHERE \(query.experimentRecords)", body)
+    }
+
     /// Each experiment of `ledgers`, in no particular order, as the fields a statement reads,
     /// in one pass over the index: SQLite's JSON functions take them out of the stored bytes,
     /// so neither the record nor its command, agent or trace lists are decoded. One pass reads
     /// each page once, so it runs with the streams' small page cache and no memory map. Digests and
     /// commits repeat across runs and are shared, not stored once per run.
     public func forEachStatementRun(ledgers: [String], _ body: (StatementRun) throws -> Void) throws {
+        try forEachStatementRun(prefix: "", selecting: """
+            SELECT id, CAST(json AS TEXT) AS j FROM records WHERE type = 'experiment' AND ledger IN \(ledgers)
+            """, body)
+    }
+
+    /// The pass itself over the experiments `selection` yields as `(id, j)`, the record's JSON as text;
+    /// `prefix` is a WITH clause the selection uses, or nothing.
+    private func forEachStatementRun(prefix: SQL, selecting selection: SQL, _ body: (StatementRun) throws -> Void) throws {
         try pool.read { db in try Self.streaming(db) {
             // A use is its digest ("sha256:" and 64 hex digits) followed by its name; names
             // hold no control character (`Names.validate`), so a newline separates uses.
             let rows = try Row.fetchCursor(db, literal: """
+                \(prefix)
                 SELECT id, json_extract(j, '$.name'), json_extract(j, '$.ledger'), json_extract(j, '$.section'),
                   json_extract(j, '$.outcome'), json_extract(j, '$.startedAt'),
                   json_extract(j, '$.code.repository'), json_extract(j, '$.code.commit'), json_extract(j, '$.code.branch'),
@@ -50,7 +81,7 @@ extension RecordIndex {
                   (SELECT group_concat(json_extract(value, '$.digest') || json_extract(value, '$.name'), char(10))
                    FROM json_each(j, '$.outputs')),
                   instr(j, char(92)) > 0
-                FROM (SELECT id, CAST(json AS TEXT) AS j FROM records WHERE type = 'experiment' AND ledger IN \(ledgers))
+                FROM (\(selection))
                 """)
             var shared = SharedValues()
             while let row = try rows.next() {

@@ -31,19 +31,26 @@ extension Workspace {
         return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
     }
 
-    /// What the analysis of `scope` reads. A whole-ledger scope reads the index in one pass:
-    /// artifacts, events and licenses as records, each experiment as only the fields a
-    /// statement uses (`StatementRun`, taken out by SQLite); a scoped one reads the snapshot
-    /// of its closure.
-    func disclosureInput(_ scope: SnapshotScope) throws -> DisclosureInput {
-        guard scope.isWhole else { return DisclosureInput(snapshot: try snapshot(scope)) }
+    /// What the analysis of `scope` reads, in one pass over the index: artifacts, events and
+    /// licenses as records, each experiment as only the fields a statement uses (`StatementRun`,
+    /// taken out by SQLite). A scoped statement reads its closure (the records of
+    /// `snapshot(_:)`); a name or label no experiment carries gets the whole ledgers, so the
+    /// analysis reports it with the same suggestions as always.
+    func disclosureInput(_ requested: SnapshotScope) throws -> DisclosureInput {
         guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
-        for ledger in scope.ledgers { try store.requireLedger(ledger) }
-        let ledgers = scope.ledgers.isEmpty ? store.ledgerNames() : scope.ledgers
+        for ledger in requested.ledgers { try store.requireLedger(ledger) }
+        let ledgers = requested.ledgers.isEmpty ? store.ledgerNames() : requested.ledgers
         let index = try index()
-        let records = try index.statementRecords(ledgers: ledgers)
+        var scope = SnapshotScope(ledgers: ledgers, experiments: requested.experiments, sections: requested.sections)
+        if !scope.isWhole {
+            let found = try index.existing(experiments: scope.experiments, sections: scope.sections, ledgers: ledgers)
+            if !found.experiments.isSuperset(of: scope.experiments) || !found.sections.isSuperset(of: scope.sections) {
+                scope = SnapshotScope(ledgers: ledgers)
+            }
+        }
+        let records = try index.statementRecords(scope)
         var runs: [(run: DisclosureRun, id: Digest)] = []
-        try index.forEachStatementRun(ledgers: ledgers) { row in
+        try index.forEachStatementRun(scope) { row in
             func uses(_ uses: [StatementRun.Use]) -> [DisclosureRun.Use] { uses.map { .init(digest: $0.digest, name: $0.name) } }
             runs.append((DisclosureRun(name: row.name, ledger: row.ledger, section: row.section, inputs: uses(row.inputs),
                                        outputs: uses(row.outputs), code: row.code, outcome: row.outcome,

@@ -147,6 +147,24 @@ import TestSupport
             }
         }
     }
+
+    /// The scoped statement pass reads what the scoped snapshot holds: the same experiments
+    /// (as fields), the same artifacts, events and licenses.
+    @Test func scopedStatementPassReadsTheScopedSnapshot() throws {
+        let index = try workspace().index()
+        for scope in [SnapshotScope(ledgers: ["main", "other"], experiments: ["run-3"]),
+                      SnapshotScope(ledgers: ["main"], sections: ["tab:2"]),
+                      SnapshotScope(ledgers: ["main", "other"], experiments: ["run-5", "run-9"], sections: ["fig:3"])] {
+            let snapshot = try index.snapshot(scope)
+            var ids: [Digest] = []
+            try index.forEachStatementRun(scope) { ids.append($0.id) }
+            #expect(!ids.isEmpty)
+            #expect(ids.sorted() == snapshot.experiments.map(\.id).sorted(), "\(scope)")
+            var shared = snapshot
+            shared.experiments = []
+            #expect(try index.statementRecords(scope) == shared, "\(scope)")
+        }
+    }
 }
 
 /// A pseudo-random ledger shaped like a lab's: base models under various licenses, datasets,

@@ -1,0 +1,49 @@
+import GRDB
+
+/// The SQL that picks out what a statement about a scope reads: its experiments, the digests
+/// they read or wrote with every lineage ancestor (the closure), and those digests' records.
+/// Shared by the scoped snapshot and the scoped statement pass, so both read the same records.
+struct ScopeQuery {
+    /// `WITH RECURSIVE closure(digest)`: the digests in scope and their ancestors; UNION (not
+    /// UNION ALL) ends on cycles. Put in front of a statement that uses the conditions below.
+    let closure: SQL
+    /// On `records r`: the artifact records and availability events of the closure.
+    let sharedRecords: SQL
+    /// On `records r`: the experiments in scope, and those outside it that name a digest of the
+    /// closure no artifact record describes (the statement then takes that name from the
+    /// earliest run that used it).
+    let experimentRecords: SQL
+
+    init(_ scope: SnapshotScope) {
+        // Every run carrying a requested name or label (OR, not the statement's AND): the
+        // analysis checks each name and label against the runs it is given. A UNION of two
+        // lookups: SQLite answered the OR by scanning all 100,000 experiments, three times.
+        let inScope: SQL = """
+            x.path IN (
+              SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND name IN \(scope.experiments)
+              UNION SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections))
+            """
+        closure = """
+            WITH RECURSIVE closure(digest) AS (
+              SELECT ea.digest FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path WHERE \(inScope)
+              UNION
+              SELECT l.parent FROM lineage l JOIN closure c ON l.child = c.digest
+            )
+            """
+        sharedRecords = """
+            r.path IN (
+              SELECT a.path FROM artifacts a WHERE a.digest IN (SELECT digest FROM closure)
+              UNION SELECT e.path FROM events e WHERE e.digest IN (SELECT digest FROM closure)
+            )
+            """
+        experimentRecords = """
+            r.path IN (
+              SELECT x.path FROM experiments x WHERE \(inScope)
+              UNION
+              SELECT ea.path FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path
+              WHERE x.ledger IN \(scope.ledgers) AND ea.digest IN (SELECT digest FROM closure)
+                AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.digest = ea.digest)
+            )
+            """
+    }
+}

@@ -48,12 +48,19 @@ extension RecordIndex {
     /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
+        return try closureSnapshot(scope, withExperiments: true)
+    }
+
+    /// The closure's artifacts, events and licenses, and with `withExperiments` its experiments.
+    func closureSnapshot(_ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
         let query = ScopeQuery(scope)
         return try pool.read { db in
             var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
             try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
             try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
-            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
+            if withExperiments {
+                try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
+            }
             snapshot.sort()
             return snapshot
         }

@@ -34,14 +34,7 @@ extension RecordIndex {
     /// the licenses (see `snapshot(_:)`, which reads the same records).
     public func statementRecords(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try statementRecords(ledgers: scope.ledgers) }
-        let query = ScopeQuery(scope)
-        return try pool.read { db in
-            var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
-            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
-            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
-            snapshot.sort()
-            return snapshot
-        }
+        return try closureSnapshot(scope, withExperiments: false)
     }
 
     /// Each experiment a statement about `scope` reads (those of `snapshot(_:)`), as in

@@ -1,15 +1,19 @@
 import Foundation
+import LedgerCore
 
 /// Where the derived SQLite files live: `.repro/` at the top of the git work tree
 /// (ignored by git), or the user's cache folder outside a repository.
 public enum CacheLocation {
-    /// `REPRO_CACHE_DIR` overrides the search, e.g. for a scratch disk on a cluster.
-    public static func folder(startingAt directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    /// `REPRO_CACHE_DIR` overrides the search, e.g. for a scratch disk on a cluster. The
+    /// repository's `.repro/` came with the clone, so it must be a real folder of plain files.
+    public static func folder(startingAt directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         if let override = environment["REPRO_CACHE_DIR"], !override.isEmpty {
             return URL(fileURLWithPath: override, isDirectory: true)
         }
         if let top = WorkTree.top(containing: directory) {
-            return top.appendingPathComponent(".repro", isDirectory: true)
+            let folder = top.appendingPathComponent(".repro", isDirectory: true)
+            try requirePlainFolder(folder.path)
+            return folder
         }
         if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
             return URL(fileURLWithPath: xdg, isDirectory: true).appendingPathComponent("repro", isDirectory: true)
@@ -19,8 +23,18 @@ public enum CacheLocation {
         return home.appendingPathComponent(".cache/repro", isDirectory: true)
     }
 
-    public static func hashCache(startingAt directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        folder(startingAt: directory, environment: environment).appendingPathComponent("hashcache.sqlite")
+    public static func hashCache(startingAt directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
+        try folder(startingAt: directory, environment: environment).appendingPathComponent("hashcache.sqlite")
+    }
+
+    /// Absent (made later as a folder), or a folder whose entries are files and folders.
+    static func requirePlainFolder(_ path: String) throws {
+        guard let status = try OpenFolder.status(path, followingLinks: false) else { return }
+        let kind = EntryKind(status.type)
+        guard kind == .folder else { throw CacheFolderError.notAFolder(path: path, kind: kind) }
+        for entry in try OpenFolder.at(path, followingLinks: false).entries() where entry.kind.isSpecial {
+            throw CacheFolderError.unsafeEntry(path: path + "/" + entry.name, kind: entry.kind)
+        }
     }
 }
 

@@ -48,7 +48,7 @@ extension Workspace {
         let prepared = try prepare(request, policy: .recordPresent, from: directory)
         let code = try codeState()
         try preflightRun(ledger: request.ledger, inputs: prepared.inputs.map(\.use), command: command, from: directory)
-        let trace = try options.trace ? TraceSession.prepare(environment: environment, logFolder: cacheFolder) : nil
+        let trace = try options.trace ? TraceSession.prepare(environment: environment, logFolder: try cacheFolder) : nil
         let started = now()
         let supervised = try RunSupervisor.run(trace?.wrap(command) ?? command, in: directory,
                                                stdoutToStderr: commandOutputToStderr || options.commandOutputToStderr,

@@ -6,12 +6,16 @@ import LedgerIndex
 public struct HashCommand: Sendable {
     public var paths: [String]
     public var useCache: Bool
-    public var cacheURL: URL
+    /// Where the command runs: the hash cache is the one `CacheLocation` finds from here.
+    public var directory: URL
+    public var environment: [String: String]
 
-    public init(paths: [String], useCache: Bool, cacheURL: URL) {
+    public init(paths: [String], useCache: Bool, directory: URL,
+                environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.paths = paths
         self.useCache = useCache
-        self.cacheURL = cacheURL
+        self.directory = directory
+        self.environment = environment
     }
 
     /// Runs the hash; cache trouble is a warning, never a failure. In a Hugging Face snapshot
@@ -20,8 +24,11 @@ public struct HashCommand: Sendable {
         var warnings: [String] = []
         var cache: HashCache?
         if useCache {
-            do { cache = try HashCache(url: cacheURL) } catch {
-                warnings.append("hash cache at \(cacheURL.path) not used: \(error)")
+            do {
+                let url = try CacheLocation.hashCache(startingAt: directory, environment: environment)
+                do { cache = try HashCache(url: url) } catch { warnings.append("hash cache at \(url.path) not used: \(error)") }
+            } catch {
+                warnings.append("hash cache not used: \(error)")
             }
         }
         var outcome = try HashEngine(cache: cache, progress: progress).hash(paths)

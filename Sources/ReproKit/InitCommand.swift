@@ -14,7 +14,7 @@ extension Workspace {
     public func initialize(ledger: String) throws -> InitOutcome {
         try Names.validate(ledger, as: .ledger)
         let created = try store.createLedger(ledger)
-        try FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: try cacheFolder, withIntermediateDirectories: true)
         let gitignoreUpdated = try ensureIgnored(".repro/")
         return InitOutcome(ledger: ledger, ledgerFolder: "\(LedgerStore.folderName)/\(ledger)/", created: created,
                            gitignoreUpdated: gitignoreUpdated)

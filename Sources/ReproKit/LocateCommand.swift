@@ -32,7 +32,7 @@ extension Workspace {
                                                   found: observed.digest, foundLayout: observed.layout)
         }
         try locationStore().remember(digest, at: absolute, on: now())
-        return LocateOutcome(digest: digest, name: newest.name, path: absolute, store: displayPath(locationStoreURL.path))
+        return LocateOutcome(digest: digest, name: newest.name, path: absolute, store: displayPath(try locationStoreURL.path))
     }
 }
 

@@ -6,7 +6,9 @@ import LedgerIndex
 /// `.repro/`, and its Hugging Face cache. Records say what an artifact is; this says
 /// where it is here.
 extension Workspace {
-    public var locationStoreURL: URL { cacheFolder.appendingPathComponent("locations.sqlite") }
+    public var locationStoreURL: URL {
+        get throws { try cacheFolder.appendingPathComponent("locations.sqlite") }
+    }
 
     func locationStore() throws -> LocationStore { try LocationStore(url: locationStoreURL) }
 
@@ -29,7 +31,7 @@ extension Workspace {
             try locationStore().remember(digest, at: path, on: now())
             return path
         } catch {
-            warn("could not remember where \(path) is on this machine (\(locationStoreURL.path): \(error)); "
+            warn("could not remember where \(path) is on this machine (\(error)); "
                  + "run `repro locate` for it later")
             return nil
         }
@@ -41,7 +43,7 @@ extension Workspace {
         var copies = ArtifactCopies()
         var remembered: [String] = []
         do { remembered = try locationStore().paths(of: digest) } catch {
-            warn("location store \(locationStoreURL.path) not used: \(error)")
+            warn("location store not used: \(error)")
         }
         let sources = records.reversed().flatMap(\.sources)
         for source in sources where source.type == .path {

@@ -53,7 +53,7 @@ extension Workspace {
 
     public func reindex() throws -> ReindexOutcome {
         guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
-        let summary = try RecordIndex.rebuild(at: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
+        let summary = try RecordIndex.rebuild(at: try cacheFolder.appendingPathComponent("index.sqlite"), store: store)
         for entry in summary.unsafe { warn("skipped \(TerminalText.escaped(entry.path)): \(entry.problem) (run `repro fsck`)") }
         return ReindexOutcome(records: summary.added, skipped: summary.skipped)
     }

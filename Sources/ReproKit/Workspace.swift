@@ -34,12 +34,14 @@ public final class Workspace: @unchecked Sendable {
         return workspace
     }
 
-    public var cacheFolder: URL { CacheLocation.folder(startingAt: top, environment: environment) }
+    public var cacheFolder: URL {
+        get throws { try CacheLocation.folder(startingAt: top, environment: environment) }
+    }
 
     /// The record index, brought up to date on first use in this process.
     public func index() throws -> RecordIndex {
         if let openedIndex { return openedIndex }
-        let index = try RecordIndex(url: cacheFolder.appendingPathComponent("index.sqlite"), store: store)
+        let index = try RecordIndex(url: try cacheFolder.appendingPathComponent("index.sqlite"), store: store)
         for entry in try index.refresh().unsafe {
             warn("skipped \(TerminalText.escaped(entry.path)): \(entry.problem) (run `repro fsck`)")
         }
@@ -54,9 +56,13 @@ public final class Workspace: @unchecked Sendable {
     /// opened: hashing still works without it.
     public func hashCache() -> HashCache? {
         if let openedHashCache { return openedHashCache }
-        let url = CacheLocation.hashCache(startingAt: top, environment: environment)
         var cache: HashCache?
-        do { cache = try HashCache(url: url) } catch { warn("hash cache at \(url.path) not used: \(error)") }
+        do {
+            let url = try CacheLocation.hashCache(startingAt: top, environment: environment)
+            do { cache = try HashCache(url: url) } catch { warn("hash cache at \(url.path) not used: \(error)") }
+        } catch {
+            warn("hash cache not used: \(error)")
+        }
         openedHashCache = .some(cache)
         return cache
     }

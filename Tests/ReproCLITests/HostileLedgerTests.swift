@@ -63,6 +63,40 @@ import TestSupport
         "repro: warning: skipped \(path): is \(kind), \(Self.notFollowed) (run `repro fsck`)\n"
     }
 
+    /// git ignores the folder `.repro/`, not a link named `.repro`: a clone can carry one, or a
+    /// force-added link inside a real `.repro/`. Every command refuses it; nothing is written
+    /// or read through it; `repro hash` still hashes, without its cache.
+    @Test(arguments: [".repro", ".repro/index.sqlite"])
+    func committedCacheLinkIsRefusedAndNothingGoesThroughIt(link: String) throws {
+        let scene = try Scene()
+        try? FileManager.default.removeItem(atPath: scene.attacker.folder.child(".repro"))
+        try scene.link(link, to: link == ".repro" ? scene.sentinel.path : scene.sentinel.child("x.json"), in: scene.attacker)
+        try scene.attacker.git("add", "-f", link)
+        try scene.attacker.git("commit", "-q", "-m", "cache link")
+        let before = try scene.sentinelDigest()
+        let victim = try PaperRepository(cloning: scene.attacker)
+        let top = try #require(try victim.repro("hash", "d.csv").stdout.isEmpty ? nil : victim.path)
+        let path = URL(fileURLWithPath: top).standardizedFileURL.appendingPathComponent(link).path
+        let message = link == ".repro"
+            ? "repro: error: \(path) is a symbolic link, not a folder; repro keeps its caches in a real folder there and does "
+                + "not follow it out of the repository. Remove it (`git rm --cached .repro` if a commit brought it, then delete it), "
+                + "or set REPRO_CACHE_DIR to a folder of your own\n"
+            : "repro: error: \(path) is a symbolic link; repro's caches are plain files and it does not follow one out of the "
+                + "repository. Delete it (the caches are derived; `repro reindex` rebuilds the index), or set REPRO_CACHE_DIR "
+                + "to a folder of your own\n"
+        for arguments in [["list", "artifacts"], ["show", "d"], ["tag", "x", "--uses", "d"], ["reindex"], ["disclaimer"], ["verify"]] {
+            let result = try victim.repro(arguments)
+            #expect(result.status == 3, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == message, "\(arguments)")
+        }
+        let hashed = try victim.repro("hash", "d.csv")
+        #expect(hashed.status == 0)
+        #expect(hashed.stderr.hasPrefix("repro: warning: hash cache not used: \(path) is a symbolic link"), "\(hashed.stderr)")
+        #expect(try scene.sentinelDigest() == before)
+        let elsewhere = try TemporaryFolder("cache")
+        #expect(try victim.repro(["list", "artifacts"], environment: ["REPRO_CACHE_DIR": elsewhere.path]).status == 0)
+    }
+
     @Test func symlinkedShardFolderIsNamedNeverEnteredAndCommitRefuses() throws {
         let scene = try Scene()
         try scene.link("ledgers/main/events/cd", to: "../../../../\(scene.sentinelName)", in: scene.attacker)

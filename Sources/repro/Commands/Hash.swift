@@ -28,7 +28,7 @@ struct Hash: ParsableCommand {
 
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        let command = HashCommand(paths: paths, useCache: !noCache, cacheURL: CacheLocation.hashCache(startingAt: cwd))
+        let command = HashCommand(paths: paths, useCache: !noCache, directory: cwd)
         let outcome = try Console.reportingFailures {
             try ProgressDisplay.while { progress in try command.run(progress: progress) }
         }

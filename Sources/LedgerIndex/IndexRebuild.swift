@@ -56,6 +56,8 @@ extension RecordIndex {
     private static func build(at path: String, store: LedgerStore) throws -> RefreshSummary {
         let queue = try DatabaseQueue(path: path, configuration: bulkConfiguration())
         try IndexSchema.migrator.migrate(queue)
+        // Renamed over the live index, this file keeps its inode: the stamp stays true.
+        try queue.write { try IndexOrigin.stamp($0, path: path) }
         try queue.write(IndexSchema.dropSecondaryIndexes)
         let summary = try IndexRefresher(index: RecordIndex(writer: queue, store: store), full: true).run()
         try queue.writeWithoutTransaction { db in

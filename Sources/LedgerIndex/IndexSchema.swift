@@ -89,6 +89,8 @@ enum IndexSchema {
         migrator.registerMigration("no separate digest index v8") { db in
             try db.execute(sql: "DROP INDEX IF EXISTS experiment_artifacts_digest")
         }
+        // Which file the index was made in (`IndexOrigin`): an index from elsewhere is rebuilt.
+        migrator.registerMigration("origin stamp v9") { db in try IndexOrigin.createTable(db) }
         return migrator
     }()
 

@@ -12,10 +12,17 @@ public final class RecordIndex: Sendable {
     let pool: any DatabaseWriter
     public let store: LedgerStore
 
-    /// Opens (creating if needed) the index at `url` for the ledgers of `store`.
+    /// Opens (creating if needed) the index at `url` for the ledgers of `store`. An index this
+    /// machine did not make (`IndexOrigin`) is rebuilt from the records first.
     public init(url: URL, store: LedgerStore) throws {
         self.store = store
-        pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
+        var pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
+        if try !IndexOrigin.isMadeHere(pool, path: url.path) {
+            try pool.close()
+            try Self.rebuild(at: url, store: store)
+            pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
+        }
+        self.pool = pool
     }
 
     init(writer: any DatabaseWriter, store: LedgerStore) {

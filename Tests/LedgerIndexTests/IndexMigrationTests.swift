@@ -20,16 +20,19 @@ import TestSupport
             try db.execute(sql: "INSERT INTO skipped (path, reason) VALUES (?, 'truncated')",
                            arguments: ["ledgers/main/artifacts/ab/\(id).json"])
         }
-        try old.close()
-
-        let index = try RecordIndex(url: url, store: LedgerStore(top: folder.url))
-        let remembered = try index.pool.read { db in
+        try IndexSchema.migrator.migrate(old)
+        let remembered = try old.read { db in
             try Row.fetchAll(db, sql: "SELECT path, mtime_ns FROM scanned_folders").map { "\($0[0] as String) \($0[1] as Int64)" }
         }
         #expect(remembered == ["ledgers/main/artifacts/ab -1"])
-        // The folder is not on disk: the next refresh drops what the cache held of it.
+        try old.close()
+
+        // Unstamped (before v9) and not empty: `RecordIndex` rebuilds it from the records, and
+        // the folder is not on disk, so nothing the old cache held is left.
+        let index = try RecordIndex(url: url, store: LedgerStore(top: folder.url))
         _ = try index.refresh()
         #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM skipped") } == 0)
+        #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM origin") } == 1)
     }
 
     /// The index has several migrations: racing processes may each apply one the other

@@ -39,6 +39,7 @@ import Testing
         (DisclosureError.unknownSection("tab:x", suggestions: []), 2),
         (ExportError.invalidTimestamp("x"), 2),
         (WorkspaceError.notAGitWorkTree("/p"), 3),
+        (CacheFolderError.notAFolder(path: "/p/.repro", kind: .symbolicLink), 3),
         (CommitRefusal(problems: []), 1),
         (SealError.notASeal(tag: "v1"), 2),
         (RunError.commandNotFound("pyhton3"), 2),

@@ -24,12 +24,18 @@ enum IndexOrigin {
     /// (the schema makes none) mean it was made elsewhere.
     static func isMadeHere(_ pool: any DatabaseWriter, path: String) throws -> Bool {
         guard let file = try identity(of: path) else { return false }
-        return try pool.write { db in
+        // A read: every command opens the index, and only a new one needs writing to.
+        let state = try pool.read { db -> Bool? in
             let foreign = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')") ?? 0
             guard foreign == 0 else { return false }
             if let row = try Row.fetchOne(db, sql: "SELECT device, inode FROM origin") {
                 return row[0] as Int64 == file.device && row[1] as Int64 == file.inode
             }
+            return nil
+        }
+        if let state { return state }
+        return try pool.write { db in
+            guard try Row.fetchOne(db, sql: "SELECT 1 FROM origin") == nil else { return true }
             let empty = try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM skipped) + (SELECT count(*) FROM scanned_folders)
                 """) == 0

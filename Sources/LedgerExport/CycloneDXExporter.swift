@@ -22,7 +22,6 @@ public struct CycloneDXExporter: DocumentExporter, Sendable {
         var formulas: [CycloneDXFormulation.Formula] = []
         try source.forEachExperiment { experiment in
             catalog.see(experiment.value)
-            let workflow = CycloneDXFormulation.workflow(experiment, in: catalog.artifact)
             let formula: CycloneDXFormulation.Formula
             if let found = formulas.first(where: { $0.ledger == experiment.ledger }) {
                 formula = found
@@ -30,7 +29,7 @@ public struct CycloneDXExporter: DocumentExporter, Sendable {
                 formula = try CycloneDXFormulation.Formula(ledger: experiment.ledger)
                 formulas.append(formula)
             }
-            formula.add(workflow)
+            formula.add(experiment, in: catalog.artifact)
         }
         catalog.finish()
 

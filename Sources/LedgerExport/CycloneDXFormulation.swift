@@ -21,8 +21,13 @@ enum CycloneDXFormulation {
         }
 
         /// Formulation (level 1) > formula (2) > workflows (3) > workflow (4).
-        func add(_ workflow: OrderedJSON) {
-            JSONStream.spilled(workflow, to: workflows, indent: 3, first: count == 0)
+        func add(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?) {
+            let first = count == 0
+            workflows.writeUTF8 { out in
+                if !first { out.append(contentsOf: ",\n".utf8) }
+                OrderedJSON.pad(4, &out)
+                CycloneDXFormulation.writeWorkflow(experiment, in: model, to: &out, indent: 4)
+            }
             count += 1
         }
 
@@ -54,64 +59,90 @@ enum CycloneDXFormulation {
         return builds ? "build" : "other"
     }
 
-    static func workflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?) -> OrderedJSON {
+    /// The experiment's workflow, written as `OrderedJSON` would write it nested `indent` deep.
+    static func writeWorkflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?,
+                              to out: inout [UInt8], indent: Int) {
         let record = experiment.value
-        return .object {
-            $0.add("bom-ref", reference(experiment))
-            $0.add("uid", experiment.id.description)
-            $0.add("name", record.name)
-            $0.add("description", record.note)
-            $0.add("taskTypes", .array([.string(taskType(record, in: model))]))
-            if let command = record.command {
-                $0.add("steps", .array([.object {
-                    $0.add("name", "command")
-                    $0.add("commands", .array([.object { $0.add("executed", ShellQuoting.line(command)) }]))
-                }]))
+        var json = JSONWriter(indent: indent)
+        json.openObject(&out)
+        json.member("bom-ref", reference(experiment), &out)
+        json.member("uid", experiment.id.description, &out)
+        json.member("name", record.name, &out)
+        json.member("description", record.note, &out)
+        json.key("taskTypes", &out)
+        json.openArray(&out)
+        json.item(taskType(record, in: model), &out)
+        json.closeArray(&out)
+        if let command = record.command {
+            json.key("steps", &out)
+            json.openArray(&out)
+            json.item(&out)
+            json.openObject(&out)
+            json.member("name", "command", &out)
+            json.key("commands", &out)
+            json.openArray(&out)
+            json.item(&out)
+            json.openObject(&out)
+            json.member("executed", ShellQuoting.line(command), &out)
+            json.closeObject(&out)
+            json.closeArray(&out)
+            json.closeObject(&out)
+            json.closeArray(&out)
+        }
+        // The schema wants inputs and outputs unique; a use listed twice is one resource.
+        for (key, uses, type) in [("inputs", record.inputs, nil), ("outputs", record.outputs, "artifact")] as [(String, [ArtifactUse], String?)]
+        where !uses.isEmpty {
+            json.key(key, &out)
+            json.openArray(&out)
+            for use in uses.uniqued() {
+                json.item(&out)
+                json.openObject(&out)
+                json.member("type", type, &out)
+                json.key("resource", &out)
+                json.openObject(&out)
+                json.member("ref", use.digest.description, &out)
+                json.closeObject(&out)
+                writeProperties([("name", use.name), ("role", use.role)], into: &json, &out)
+                json.closeObject(&out)
             }
-            // The schema wants inputs and outputs unique; a use listed twice is one resource.
-            $0.add("inputs", .array(record.inputs.uniqued().map { use in
-                .object {
-                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
-                    $0.add("properties", role(use))
-                }
-            }))
-            $0.add("outputs", .array(record.outputs.uniqued().map { use in
-                .object {
-                    $0.add("type", "artifact")
-                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
-                    $0.add("properties", role(use))
-                }
-            }))
-            $0.add("timeStart", record.startedAt)
-            $0.add("timeEnd", record.endedAt)
-            $0.add("properties", properties(experiment).json)
+            json.closeArray(&out)
         }
+        json.member("timeStart", record.startedAt, &out)
+        json.member("timeEnd", record.endedAt, &out)
+        writeProperties(properties(experiment), into: &json, &out)
+        json.closeObject(&out)
     }
 
-    private static func role(_ use: ArtifactUse) -> OrderedJSON {
-        var properties = CycloneDXProperties()
-        properties.add("name", use.name)
-        properties.add("role", use.role)
-        return properties.json
+    /// `properties`: one `{"name": "repro:…", "value": …}` per present value; left out when none is.
+    private static func writeProperties(_ pairs: [(name: String, value: String?)], into json: inout JSONWriter, _ out: inout [UInt8]) {
+        guard pairs.contains(where: { $0.value != nil }) else { return }
+        json.key("properties", &out)
+        json.openArray(&out)
+        for (name, value) in pairs {
+            guard let value else { continue }
+            json.item(&out)
+            json.openObject(&out)
+            json.member("name", "repro:" + name, &out)
+            json.member("value", value, &out)
+            json.closeObject(&out)
+        }
+        json.closeArray(&out)
     }
 
-    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
+    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> [(name: String, value: String?)] {
         let record = experiment.value
-        var properties = CycloneDXProperties()
-        properties.add("ledger", experiment.ledger)
-        properties.add("section", record.section)
-        properties.add("outcome", record.outcome.rawValue)
-        properties.add("exit-status", record.exitStatus.map { String($0) })
+        var properties: [(name: String, value: String?)] = [
+            ("ledger", experiment.ledger), ("section", record.section), ("outcome", record.outcome.rawValue),
+            ("exit-status", record.exitStatus.map { String($0) }),
+        ]
         if record.code.repository {
-            properties.add("code-commit", record.code.commit)
-            properties.add("code-branch", record.code.branch)
-            properties.add("code-detached", record.code.detached ? "true" : nil)
-            properties.add("code-dirty", record.code.dirty ? "true" : "false")
-            properties.add("code-diff-digest", record.code.diffDigest?.description)
+            properties += [("code-commit", record.code.commit), ("code-branch", record.code.branch),
+                           ("code-detached", record.code.detached ? "true" : nil), ("code-dirty", record.code.dirty ? "true" : "false"),
+                           ("code-diff-digest", record.code.diffDigest?.description)]
         } else {
-            properties.add("code-repository", "none")
+            properties.append(("code-repository", "none"))
         }
-        properties.add("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)")
+        properties.append(("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)"))
         return properties
     }
 }

@@ -67,7 +67,7 @@ enum ReferenceExports {
             ids: Set(ids).sorted(), ledgers: snapshot.ledgers, options: options, purpose: "cyclonedx"))
         var byLedger: [(ledger: String, workflows: [OrderedJSON])] = []
         for experiment in model.experiments {
-            let workflow = CycloneDXFormulation.workflow(experiment, in: model.artifact)
+            let workflow = ReferenceWorkflow.workflow(experiment, in: model.artifact)
             if let index = byLedger.firstIndex(where: { $0.ledger == experiment.ledger }) {
                 byLedger[index].workflows.append(workflow)
             } else {
@@ -225,5 +225,76 @@ enum ReferenceExports {
         let renderer: any GraphRenderer = format == .mermaid ? MermaidRenderer() : DOTRenderer()
         return renderer.header + nodes.map(renderer.line).joined() + edges.map(renderer.line).joined()
             + renderer.footer(limits: Set(nodes.compactMap(\.limit)))
+    }
+}
+
+/// A CycloneDX workflow built as an `OrderedJSON` tree, the straightforward way the exporter
+/// once did: the reference its byte writer (`CycloneDXFormulation.writeWorkflow`) is checked against.
+enum ReferenceWorkflow {
+    static func workflow(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?) -> OrderedJSON {
+        let record = experiment.value
+        return .object {
+            $0.add("bom-ref", CycloneDXFormulation.reference(experiment))
+            $0.add("uid", experiment.id.description)
+            $0.add("name", record.name)
+            $0.add("description", record.note)
+            $0.add("taskTypes", .array([.string(CycloneDXFormulation.taskType(record, in: model))]))
+            if let command = record.command {
+                $0.add("steps", .array([.object {
+                    $0.add("name", "command")
+                    $0.add("commands", .array([.object { $0.add("executed", ShellQuoting.line(command)) }]))
+                }]))
+            }
+            // The schema wants inputs and outputs unique; a use listed twice is one resource.
+            $0.add("inputs", .array(unique(record.inputs).map { use in
+                .object {
+                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
+                    $0.add("properties", role(use))
+                }
+            }))
+            $0.add("outputs", .array(unique(record.outputs).map { use in
+                .object {
+                    $0.add("type", "artifact")
+                    $0.add("resource", .object { $0.add("ref", use.digest.description) })
+                    $0.add("properties", role(use))
+                }
+            }))
+            $0.add("timeStart", record.startedAt)
+            $0.add("timeEnd", record.endedAt)
+            $0.add("properties", properties(experiment).json)
+        }
+    }
+
+    /// First occurrences, in order.
+    private static func unique(_ uses: [ArtifactUse]) -> [ArtifactUse] {
+        var seen = Set<ArtifactUse>()
+        return uses.filter { seen.insert($0).inserted }
+    }
+
+    static func role(_ use: ArtifactUse) -> OrderedJSON {
+        var properties = CycloneDXProperties()
+        properties.add("name", use.name)
+        properties.add("role", use.role)
+        return properties.json
+    }
+
+    static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
+        let record = experiment.value
+        var properties = CycloneDXProperties()
+        properties.add("ledger", experiment.ledger)
+        properties.add("section", record.section)
+        properties.add("outcome", record.outcome.rawValue)
+        properties.add("exit-status", record.exitStatus.map { String($0) })
+        if record.code.repository {
+            properties.add("code-commit", record.code.commit)
+            properties.add("code-branch", record.code.branch)
+            properties.add("code-detached", record.code.detached ? "true" : nil)
+            properties.add("code-dirty", record.code.dirty ? "true" : "false")
+            properties.add("code-diff-digest", record.code.diffDigest?.description)
+        } else {
+            properties.add("code-repository", "none")
+        }
+        properties.add("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)")
+        return properties
     }
 }

@@ -35,16 +35,20 @@ public struct PROVExporter: DocumentExporter, Sendable {
             let activity = PROVIdentifiers.activity(experiment.id)
             activities.add(activity, self.activity(experiment))
             for input in record.inputs {
-                used.add("_:used\(used.count + 1)", [
-                    ("prov:activity", activity), ("prov:entity", PROVIdentifiers.entity(input.digest)),
-                    ("prov:time", record.startedAt), ("prov:role", input.role),
-                ])
+                used.add("_:used\(used.count + 1)", .object {
+                    $0.add("prov:activity", activity)
+                    $0.add("prov:entity", PROVIdentifiers.entity(input.digest))
+                    $0.add("prov:time", record.startedAt)
+                    $0.add("prov:role", input.role)
+                })
             }
             for output in record.outputs {
-                generated.add("_:generated\(generated.count + 1)", [
-                    ("prov:entity", PROVIdentifiers.entity(output.digest)), ("prov:activity", activity),
-                    ("prov:time", record.endedAt ?? record.startedAt), ("prov:role", output.role),
-                ])
+                generated.add("_:generated\(generated.count + 1)", .object {
+                    $0.add("prov:entity", PROVIdentifiers.entity(output.digest))
+                    $0.add("prov:activity", activity)
+                    $0.add("prov:time", record.endedAt ?? record.startedAt)
+                    $0.add("prov:role", output.role)
+                })
             }
             let agent = PROVIdentifiers.agent(record.recordedBy)
             if agentIDs.insert(agent).inserted {
@@ -54,7 +58,10 @@ public struct PROVExporter: DocumentExporter, Sendable {
                     $0.add("repro:host", record.recordedBy.host)
                 })
             }
-            associated.add("_:associated\(associated.count + 1)", [("prov:activity", activity), ("prov:agent", agent)])
+            associated.add("_:associated\(associated.count + 1)", .object {
+                $0.add("prov:activity", activity)
+                $0.add("prov:agent", agent)
+            })
             for output in Set(record.outputs.map(\.digest)) {
                 for ancestor in links[output] ?? [] where record.inputs.contains(where: { $0.digest == ancestor }) {
                     let link = Link(digest: output, ancestor: ancestor)
@@ -112,23 +119,6 @@ public struct PROVExporter: DocumentExporter, Sendable {
 
         func add(_ key: String, _ value: OrderedJSON) {
             JSONStream.spilled(value, key: key, to: sink, indent: 1, first: count == 0)
-            count += 1
-        }
-
-        /// The same for an object of strings (absent ones left out), written without a tree:
-        /// there is one per input, output and run.
-        func add(_ key: String, _ members: [(key: String, value: String?)]) {
-            let first = count == 0
-            sink.writeUTF8 { out in
-                if !first { out.append(contentsOf: ",\n".utf8) }
-                OrderedJSON.pad(2, &out)
-                OrderedJSON.writeString(key, to: &out)
-                out.append(contentsOf: ": ".utf8)
-                var json = JSONWriter(indent: 2)
-                json.openObject(&out)
-                for (key, value) in members { json.member(key, value, &out) }
-                json.closeObject(&out)
-            }
             count += 1
         }
     }

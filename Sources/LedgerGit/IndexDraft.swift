@@ -107,15 +107,24 @@ final class IndexDraft {
             }
         }
         try check(git_index_write(index), "write the updated index")
-        if !installed, originalModification != nil, link(indexPath, backupPath) != 0 {
-            throw GitError.fileSystem(operation: "keep a copy of the index as", path: backupPath, reason: String(cString: strerror(errno)))
-        }
+        if !installed, originalModification != nil { try keepOriginal() }
         guard rename(draftPath, indexPath) == 0 else {
             let reason = String(cString: strerror(errno))
-            restore()
+            // Nothing was replaced: the backup is only a second name (or a copy) of the index.
+            if !installed { unlink(backupPath) }
             throw GitError.fileSystem(operation: "replace the index", path: indexPath, reason: reason)
         }
         installed = true
+    }
+
+    /// A second name for the real index, or a copy where the file system has no hard links.
+    private func keepOriginal() throws {
+        if link(indexPath, backupPath) == 0 { return }
+        do {
+            try FileManager.default.copyItem(atPath: indexPath, toPath: backupPath)
+        } catch {
+            throw GitError.fileSystem(operation: "keep a copy of the index as", path: backupPath, reason: "\(error)")
+        }
     }
 
     /// The commit landed: the installed index stays and the original is dropped.
@@ -124,13 +133,24 @@ final class IndexDraft {
         unlink(backupPath)
     }
 
-    /// The commit did not land: the real index goes back to what it was before `install`.
-    func restore() {
-        if originalModification == nil {
-            if installed { unlink(indexPath) }
-        } else if access(backupPath, F_OK) == 0 {
-            rename(backupPath, indexPath)
-        }
+    /// The commit did not land: the real index goes back to what it was before `install`, and
+    /// the draft too, so a retry on a fresh HEAD plans against the index the user left.
+    func restore() throws {
+        guard installed else { return }
         installed = false
+        if originalModification == nil {
+            unlink(indexPath)
+        } else if rename(backupPath, indexPath) != 0 {
+            throw GitError.fileSystem(operation: "put back the index from", path: backupPath, reason: String(cString: strerror(errno)))
+        }
+        unlink(draftPath)
+        if originalModification != nil {
+            do {
+                try FileManager.default.copyItem(atPath: indexPath, toPath: draftPath)
+            } catch {
+                throw GitError.fileSystem(operation: "copy the index to", path: draftPath, reason: "\(error)")
+            }
+        }
+        try check(git_index_read(index, 1), "read the index \(indexPath) again")
     }
 }

@@ -55,11 +55,11 @@ extension GitRepository {
             do {
                 moved = try move(head, to: commit, message: text)
             } catch {
-                index.restore()
+                try index.restore()
                 throw error
             }
             guard moved else {
-                index.restore()
+                try index.restore()
                 usleep(UInt32(attempt) * 10_000)
                 continue
             }

@@ -27,8 +27,18 @@ enum IndexDatabase {
             // `repro show` process otherwise spends most of its time in pread.
             try db.execute(sql: "PRAGMA mmap_size = 67108864")
             try refuseReplacedFile(db)
+            // No file repro makes holds a trigger or a view: one in a cache that came from
+            // elsewhere (a clone, a copy) could rewrite what repro writes. Refused, never run.
+            if try foreignObjects(db) > 0 {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "it holds a trigger or view repro never creates")
+            }
         }
         return config
+    }
+
+    /// Triggers and views in the file: none in any schema repro makes.
+    static func foreignObjects(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')") ?? 0
     }
 
     /// `repro reindex` renames a new index over the old one while it holds the old file's

@@ -1,51 +1,52 @@
 import GRDB
 import LedgerCore
 
-/// Which file an index was made in: its device and inode, stamped when it is created here.
+/// Which file an index was made in: its inode, stamped when this process creates it.
 ///
 /// `.repro/` is git-ignored, but a co-author can force-add `.repro/index.sqlite`: a clone then
 /// holds an index whose rows nobody verified on this machine (its `scanned_folders` can even
-/// claim every folder is up to date) and which may carry triggers. A clone or a copy is a new
-/// file with another inode, so such an index never matches its stamp, and it is rebuilt.
+/// claim every folder is up to date), whose tables may be defined otherwise, and which may
+/// carry triggers. A clone or a copy is a new file with another inode, so such an index never
+/// matches its stamp. It is checked before anything else opens it, and rebuilt.
 enum IndexOrigin {
     static func createTable(_ db: Database) throws {
-        try db.execute(sql: "CREATE TABLE IF NOT EXISTS origin (device INTEGER NOT NULL, inode INTEGER NOT NULL)")
+        try db.execute(sql: "CREATE TABLE IF NOT EXISTS origin (inode INTEGER NOT NULL)")
     }
 
     /// Records `path` as the file this index was made in.
     static func stamp(_ db: Database, path: String) throws {
-        guard let file = try identity(of: path) else { return }
+        guard let inode = try inode(of: path) else { return }
         try db.execute(sql: "DELETE FROM origin")
-        try db.execute(sql: "INSERT INTO origin (device, inode) VALUES (?, ?)", arguments: [file.device, file.inode])
+        try db.execute(sql: "INSERT INTO origin (inode) VALUES (?)", arguments: [inode])
     }
 
-    /// True when the index at `path` was made here: stamped with this very file, or new and
-    /// empty (stamped now). Another file's stamp, rows without a stamp, or a trigger or view
-    /// (the schema makes none) mean it was made elsewhere.
-    static func isMadeHere(_ pool: any DatabaseWriter, path: String) throws -> Bool {
-        guard let file = try identity(of: path) else { return false }
-        // A read: every command opens the index, and only a new one needs writing to.
-        let state = try pool.read { db -> Bool? in
-            let foreign = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type IN ('trigger', 'view')") ?? 0
-            guard foreign == 0 else { return false }
-            if let row = try Row.fetchOne(db, sql: "SELECT device, inode FROM origin") {
-                return row[0] as Int64 == file.device && row[1] as Int64 == file.inode
+    /// True when the file at `path` is an index made here: stamped with its own inode, with no
+    /// trigger or view (the schema makes none). Read on a read-only connection with no memory
+    /// map and an untrusted schema, so nothing in the file runs; anything that fails (not
+    /// SQLite, no stamp, another schema) means it was made elsewhere. The inode alone, not the
+    /// device: network file systems number devices per client and boot.
+    static func isMadeHere(path: String) -> Bool {
+        guard let inode = try? inode(of: path) else { return false }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 0")
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                guard try IndexDatabase.foreignObjects(db) == 0 else { return false }
+                return try Int64.fetchOne(db, sql: "SELECT inode FROM origin") == inode
             }
-            return nil
-        }
-        if let state { return state }
-        return try pool.write { db in
-            guard try Row.fetchOne(db, sql: "SELECT 1 FROM origin") == nil else { return true }
-            let empty = try Int.fetchOne(db, sql: """
-                SELECT (SELECT count(*) FROM records) + (SELECT count(*) FROM skipped) + (SELECT count(*) FROM scanned_folders)
-                """) == 0
-            if empty { try stamp(db, path: path) }
-            return empty
+        } catch {
+            return false
         }
     }
 
-    private static func identity(of path: String) throws -> (device: Int64, inode: Int64)? {
+    private static func inode(of path: String) throws -> Int64? {
         guard let status = try OpenFolder.status(path, followingLinks: false) else { return nil }
-        return (Int64(bitPattern: UInt64(status.deviceID.rawValue)), Int64(bitPattern: UInt64(status.inode.rawValue)))
+        return Int64(bitPattern: UInt64(status.inode.rawValue))
     }
 }

@@ -12,16 +12,16 @@ public final class RecordIndex: Sendable {
     let pool: any DatabaseWriter
     public let store: LedgerStore
 
-    /// Opens (creating if needed) the index at `url` for the ledgers of `store`. An index this
-    /// machine did not make (`IndexOrigin`) is rebuilt from the records first.
+    /// Opens (creating if needed) the index at `url` for the ledgers of `store`. A file this
+    /// machine did not make (`IndexOrigin`) is rebuilt from the records before it is opened.
     public init(url: URL, store: LedgerStore) throws {
         self.store = store
-        var pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
-        if try !IndexOrigin.isMadeHere(pool, path: url.path) {
-            try pool.close()
+        let existed = try OpenFolder.status(url.path, followingLinks: false) != nil
+        if existed && !IndexOrigin.isMadeHere(path: url.path) {
             try Self.rebuild(at: url, store: store)
-            pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
         }
+        let pool = try IndexDatabase.open(at: url, migrator: IndexSchema.migrator)
+        if !existed { try pool.write { try IndexOrigin.stamp($0, path: url.path) } }
         self.pool = pool
     }
 

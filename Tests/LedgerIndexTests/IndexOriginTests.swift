@@ -49,7 +49,7 @@ import TestSupport
                 try db.execute(sql: "UPDATE scanned_folders SET mtime_ns = 9000000000000000000")
             }
             #expect(try licenses(index) == ["mit"])
-            try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         }
         try FileManager.default.copyItem(at: elsewhere, to: url)
 
@@ -71,6 +71,40 @@ import TestSupport
         try index.refresh()
         #expect(try licenses(index) == ["llama3.1"])
         #expect(try index.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") } == 0)
+    }
+
+    /// Anything that is not this machine's stamped index is rebuilt, whatever it holds: no stamp
+    /// (forged rows in any table), a schema claiming the stamp table it lacks, not SQLite at all.
+    @Test(arguments: ["no stamp", "no stamp table", "not SQLite"])
+    func unstampedOrUnreadableIndexIsRebuilt(damage: String) throws {
+        do {
+            let index = try RecordIndex(url: url, store: store)
+            try index.refresh()
+            try index.pool.write { db in
+                try db.execute(sql: "UPDATE records SET json = replace(CAST(json AS TEXT), 'llama3.1', 'mit')")
+                try db.execute(sql: "UPDATE scanned_folders SET mtime_ns = 9000000000000000000")
+                try db.execute(sql: damage == "no stamp" ? "DELETE FROM origin" : "DROP TABLE origin")
+            }
+            _ = try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        }
+        if damage == "not SQLite" {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+            try Data("not an index\n".utf8).write(to: url)
+        }
+        let index = try RecordIndex(url: url, store: store)
+        try index.refresh()
+        #expect(try licenses(index) == ["llama3.1"])
+    }
+
+    /// The hash cache and the location store are never rebuilt from records: one holding a
+    /// trigger is refused (their callers then work without it, with a warning).
+    @Test func cacheWithATriggerIsRefused() throws {
+        let path = repo.url.appendingPathComponent(".repro/hashcache.sqlite")
+        _ = try HashCache(url: path)
+        let queue = try DatabaseQueue(path: path.path)
+        try queue.write { try $0.execute(sql: "CREATE VIEW anything AS SELECT 1") }
+        try queue.close()
+        #expect(throws: DatabaseError.self) { _ = try HashCache(url: path) }
     }
 
     /// This machine's own index, and one `reindex` renamed into place, are opened as they are.

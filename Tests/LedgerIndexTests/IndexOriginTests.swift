@@ -38,19 +38,24 @@ import TestSupport
         try index.snapshot(ledgers: ["main"]).artifacts.map(\.value.license)
     }
 
+    /// An index at `url` whose license is forged and whose folders all claim to be current (so an
+    /// incremental refresh would never look at the record again), checkpointed into its file.
+    func forgedIndex(at url: URL, also statement: String? = nil) throws {
+        let index = try RecordIndex(url: url, store: store)
+        try index.refresh()
+        try index.pool.write { db in
+            try db.execute(sql: "UPDATE records SET json = replace(CAST(json AS TEXT), 'llama3.1', 'mit')")
+            try db.execute(sql: "UPDATE scanned_folders SET mtime_ns = 9000000000000000000")
+            if let statement { try db.execute(sql: statement) }
+        }
+        #expect(try licenses(index) == ["mit"])
+        _ = try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+    }
+
     /// Someone else's index claiming every folder is current, with a forged license, copied in.
     @Test func copiedIndexWithForgedRowsIsRebuilt() throws {
         let elsewhere = repo.url.appendingPathComponent(".repro/elsewhere.sqlite")
-        do {
-            let index = try RecordIndex(url: elsewhere, store: store)
-            try index.refresh()
-            try index.pool.write { db in
-                try db.execute(sql: "UPDATE records SET json = replace(CAST(json AS TEXT), 'llama3.1', 'mit')")
-                try db.execute(sql: "UPDATE scanned_folders SET mtime_ns = 9000000000000000000")
-            }
-            #expect(try licenses(index) == ["mit"])
-            _ = try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-        }
+        try forgedIndex(at: elsewhere)
         try FileManager.default.copyItem(at: elsewhere, to: url)
 
         let index = try RecordIndex(url: url, store: store)
@@ -77,16 +82,7 @@ import TestSupport
     /// (forged rows in any table), a schema claiming the stamp table it lacks, not SQLite at all.
     @Test(arguments: ["no stamp", "no stamp table", "not SQLite"])
     func unstampedOrUnreadableIndexIsRebuilt(damage: String) throws {
-        do {
-            let index = try RecordIndex(url: url, store: store)
-            try index.refresh()
-            try index.pool.write { db in
-                try db.execute(sql: "UPDATE records SET json = replace(CAST(json AS TEXT), 'llama3.1', 'mit')")
-                try db.execute(sql: "UPDATE scanned_folders SET mtime_ns = 9000000000000000000")
-                try db.execute(sql: damage == "no stamp" ? "DELETE FROM origin" : "DROP TABLE origin")
-            }
-            _ = try index.pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-        }
+        try forgedIndex(at: url, also: damage == "no stamp" ? "DELETE FROM origin" : "DROP TABLE origin")
         if damage == "not SQLite" {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
             try Data("not an index\n".utf8).write(to: url)

@@ -22,10 +22,7 @@ enum CycloneDXFormulation {
 
         /// Formulation (level 1) > formula (2) > workflows (3) > workflow (4).
         func add(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>, in model: (Digest) -> ExportedArtifact?) {
-            let first = count == 0
-            workflows.writeUTF8 { out in
-                if !first { out.append(contentsOf: ",\n".utf8) }
-                OrderedJSON.pad(4, &out)
+            JSONStream.spilled(to: workflows, indent: 3, first: count == 0) { out in
                 CycloneDXFormulation.writeWorkflow(experiment, in: model, to: &out, indent: 4)
             }
             count += 1
@@ -102,47 +99,41 @@ enum CycloneDXFormulation {
                 json.openObject(&out)
                 json.member("ref", use.digest.description, &out)
                 json.closeObject(&out)
-                writeProperties([("name", use.name), ("role", use.role)], into: &json, &out)
+                role(use).write(into: &json, &out)
                 json.closeObject(&out)
             }
             json.closeArray(&out)
         }
         json.member("timeStart", record.startedAt, &out)
         json.member("timeEnd", record.endedAt, &out)
-        writeProperties(properties(experiment), into: &json, &out)
+        properties(experiment).write(into: &json, &out)
         json.closeObject(&out)
     }
 
-    /// `properties`: one `{"name": "repro:…", "value": …}` per present value; left out when none is.
-    private static func writeProperties(_ pairs: [(name: String, value: String?)], into json: inout JSONWriter, _ out: inout [UInt8]) {
-        guard pairs.contains(where: { $0.value != nil }) else { return }
-        json.key("properties", &out)
-        json.openArray(&out)
-        for (name, value) in pairs {
-            guard let value else { continue }
-            json.item(&out)
-            json.openObject(&out)
-            json.member("name", "repro:" + name, &out)
-            json.member("value", value, &out)
-            json.closeObject(&out)
-        }
-        json.closeArray(&out)
+    private static func role(_ use: ArtifactUse) -> CycloneDXProperties {
+        var properties = CycloneDXProperties()
+        properties.add("name", use.name)
+        properties.add("role", use.role)
+        return properties
     }
 
-    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> [(name: String, value: String?)] {
+    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
         let record = experiment.value
-        var properties: [(name: String, value: String?)] = [
-            ("ledger", experiment.ledger), ("section", record.section), ("outcome", record.outcome.rawValue),
-            ("exit-status", record.exitStatus.map { String($0) }),
-        ]
+        var properties = CycloneDXProperties()
+        properties.add("ledger", experiment.ledger)
+        properties.add("section", record.section)
+        properties.add("outcome", record.outcome.rawValue)
+        properties.add("exit-status", record.exitStatus.map { String($0) })
         if record.code.repository {
-            properties += [("code-commit", record.code.commit), ("code-branch", record.code.branch),
-                           ("code-detached", record.code.detached ? "true" : nil), ("code-dirty", record.code.dirty ? "true" : "false"),
-                           ("code-diff-digest", record.code.diffDigest?.description)]
+            properties.add("code-commit", record.code.commit)
+            properties.add("code-branch", record.code.branch)
+            properties.add("code-detached", record.code.detached ? "true" : nil)
+            properties.add("code-dirty", record.code.dirty ? "true" : "false")
+            properties.add("code-diff-digest", record.code.diffDigest?.description)
         } else {
-            properties.append(("code-repository", "none"))
+            properties.add("code-repository", "none")
         }
-        properties.append(("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)"))
+        properties.add("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)")
         return properties
     }
 }

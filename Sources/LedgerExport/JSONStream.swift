@@ -68,6 +68,11 @@ struct JSONStream {
     /// One item (`key` nil) or member of a container nested `indent` deep, written to a spill
     /// without the container's brackets; `first` says whether it needs a separator.
     static func spilled(_ value: OrderedJSON, key: String? = nil, to spill: TextSink, indent: Int, first: Bool) {
+        spilled(key: key, to: spill, indent: indent, first: first) { value.write(to: &$0, indent: indent + 1) }
+    }
+
+    /// The same for a value `write` spells itself, nested `indent + 1` deep.
+    static func spilled(key: String? = nil, to spill: TextSink, indent: Int, first: Bool, _ write: (inout [UInt8]) -> Void) {
         spill.writeUTF8 { out in
             if !first { out.append(contentsOf: ",\n".utf8) }
             OrderedJSON.pad(indent + 1, &out)
@@ -75,7 +80,7 @@ struct JSONStream {
                 OrderedJSON.writeString(key, to: &out)
                 out.append(contentsOf: ": ".utf8)
             }
-            value.write(to: &out, indent: indent + 1)
+            write(&out)
         }
     }
 

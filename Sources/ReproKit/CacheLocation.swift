@@ -1,5 +1,6 @@
 import Foundation
 import LedgerCore
+import LedgerIndex
 
 /// Where the derived SQLite files live: `.repro/` at the top of the git work tree
 /// (ignored by git), or the user's cache folder outside a repository.
@@ -25,6 +26,17 @@ public enum CacheLocation {
 
     public static func hashCache(startingAt directory: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> URL {
         try folder(startingAt: directory, environment: environment).appendingPathComponent("hashcache.sqlite")
+    }
+
+    /// The hash cache found from `directory`, or nil and the warning to print: hashing works without it.
+    static func openHashCache(startingAt directory: URL, environment: [String: String]) -> (cache: HashCache?, warning: String?) {
+        let url: URL
+        do { url = try hashCache(startingAt: directory, environment: environment) } catch {
+            return (nil, "hash cache not used: \(error)")
+        }
+        do { return (try HashCache(url: url), nil) } catch {
+            return (nil, "hash cache at \(url.path) not used: \(error)")
+        }
     }
 
     /// Absent (made later as a folder), or a folder whose entries are files and folders.

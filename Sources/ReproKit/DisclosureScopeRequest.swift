@@ -37,17 +37,7 @@ extension Workspace {
     /// `snapshot(_:)`); a name or label no experiment carries gets the whole ledgers, so the
     /// analysis reports it with the same suggestions as always.
     func disclosureInput(_ requested: SnapshotScope) throws -> DisclosureInput {
-        guard store.isInitialized else { throw LedgerError.notInitialized(top: top.path) }
-        for ledger in requested.ledgers { try store.requireLedger(ledger) }
-        let ledgers = requested.ledgers.isEmpty ? store.ledgerNames() : requested.ledgers
-        let index = try index()
-        var scope = SnapshotScope(ledgers: ledgers, experiments: requested.experiments, sections: requested.sections)
-        if !scope.isWhole {
-            let found = try index.existing(experiments: scope.experiments, sections: scope.sections, ledgers: ledgers)
-            if !found.experiments.isSuperset(of: scope.experiments) || !found.sections.isSuperset(of: scope.sections) {
-                scope = SnapshotScope(ledgers: ledgers)
-            }
-        }
+        let (index, scope) = try readableScope(requested)
         let records = try index.statementRecords(scope)
         var runs: [(run: DisclosureRun, id: Digest)] = []
         try index.forEachStatementRun(scope) { row in
@@ -56,7 +46,7 @@ extension Workspace {
                                        outputs: uses(row.outputs), code: row.code, outcome: row.outcome,
                                        startedAt: row.startedAt, compute: row.compute), row.id))
         }
-        return DisclosureInput(ledgers: ledgers, records: records, unsorted: runs)
+        return DisclosureInput(ledgers: scope.ledgers, records: records, unsorted: runs)
     }
 
     /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies,

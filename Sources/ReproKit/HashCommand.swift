@@ -24,12 +24,9 @@ public struct HashCommand: Sendable {
         var warnings: [String] = []
         var cache: HashCache?
         if useCache {
-            do {
-                let url = try CacheLocation.hashCache(startingAt: directory, environment: environment)
-                do { cache = try HashCache(url: url) } catch { warnings.append("hash cache at \(url.path) not used: \(error)") }
-            } catch {
-                warnings.append("hash cache not used: \(error)")
-            }
+            let opened = CacheLocation.openHashCache(startingAt: directory, environment: environment)
+            cache = opened.cache
+            if let warning = opened.warning { warnings.append(warning) }
         }
         var outcome = try HashEngine(cache: cache, progress: progress).hash(paths)
         outcome.cacheWarnings.insert(contentsOf: warnings, at: 0)

@@ -12,6 +12,9 @@ extension Workspace {
 
     func locationStore() throws -> LocationStore { try LocationStore(url: locationStoreURL) }
 
+    /// The store's path for a warning (when the cache folder itself is refused, its error says why).
+    private var locationStoreShown: String { (try? locationStoreURL.path) ?? ".repro/locations.sqlite" }
+
     var huggingFaceCache: HuggingFaceCache { HuggingFaceCache(environment: environment) }
 
     /// True when `path`, with every symbolic link followed, lies inside the work tree.
@@ -31,7 +34,7 @@ extension Workspace {
             try locationStore().remember(digest, at: path, on: now())
             return path
         } catch {
-            warn("could not remember where \(path) is on this machine (\(error)); "
+            warn("could not remember where \(path) is on this machine (\(locationStoreShown): \(error)); "
                  + "run `repro locate` for it later")
             return nil
         }
@@ -43,7 +46,7 @@ extension Workspace {
         var copies = ArtifactCopies()
         var remembered: [String] = []
         do { remembered = try locationStore().paths(of: digest) } catch {
-            warn("location store not used: \(error)")
+            warn("location store \(locationStoreShown) not used: \(error)")
         }
         let sources = records.reversed().flatMap(\.sources)
         for source in sources where source.type == .path {

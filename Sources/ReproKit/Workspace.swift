@@ -56,13 +56,8 @@ public final class Workspace: @unchecked Sendable {
     /// opened: hashing still works without it.
     public func hashCache() -> HashCache? {
         if let openedHashCache { return openedHashCache }
-        var cache: HashCache?
-        do {
-            let url = try CacheLocation.hashCache(startingAt: top, environment: environment)
-            do { cache = try HashCache(url: url) } catch { warn("hash cache at \(url.path) not used: \(error)") }
-        } catch {
-            warn("hash cache not used: \(error)")
-        }
+        let (cache, warning) = CacheLocation.openHashCache(startingAt: top, environment: environment)
+        if let warning { warn(warning) }
         openedHashCache = .some(cache)
         return cache
     }

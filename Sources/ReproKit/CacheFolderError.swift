@@ -6,7 +6,7 @@ import LedgerCore
 public enum CacheFolderError: Error, Equatable, Sendable, CustomStringConvertible, CategorizedError {
     /// `.repro` itself is a link or special file.
     case notAFolder(path: String, kind: EntryKind)
-    /// Something in `.repro/` is a link or special file (an index file pointing elsewhere).
+    /// Something in `.repro/` is not a plain file (an index file pointing elsewhere, a folder).
     case unsafeEntry(path: String, kind: EntryKind)
 
     public var category: ErrorCategory { .environment }

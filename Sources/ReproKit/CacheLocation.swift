@@ -39,12 +39,13 @@ public enum CacheLocation {
         }
     }
 
-    /// Absent (made later as a folder), or a folder whose entries are files and folders.
+    /// Absent (made later as a folder), or a folder of plain files: repro makes no subfolder
+    /// there, and one named like its files (`index.sqlite-wal/`) only made SQLite fail obscurely.
     static func requirePlainFolder(_ path: String) throws {
         guard let status = try OpenFolder.status(path, followingLinks: false) else { return }
         let kind = EntryKind(status.type)
         guard kind == .folder else { throw CacheFolderError.notAFolder(path: path, kind: kind) }
-        for entry in try OpenFolder.at(path, followingLinks: false).entries() where entry.kind.isSpecial {
+        for entry in try OpenFolder.at(path, followingLinks: false).entries() where entry.kind != .regular {
             throw CacheFolderError.unsafeEntry(path: path + "/" + entry.name, kind: entry.kind)
         }
     }

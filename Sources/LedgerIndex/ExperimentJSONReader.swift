@@ -5,8 +5,8 @@ import LedgerCore
 ///
 /// It takes only what it knows to give exactly what `JSONDecoder` gives: the record's own
 /// keys, each once, with the types the record declares. Anything else (an unknown key, a
-/// number with a fraction, a `compute` section, an unknown verification, text that is not valid
-/// UTF-8, a lone surrogate) makes it give up (nil), and the caller decodes the record with
+/// number with a fraction or exponent, an unknown verification, text that is not valid UTF-8,
+/// a lone surrogate) makes it give up (nil), and the caller decodes the record with
 /// `JSONDecoder`, which reads it or says why not.
 enum ExperimentJSONReader {
     static func record(_ bytes: UnsafeRawBufferPointer) -> ExperimentRecord? {
@@ -31,7 +31,7 @@ enum ExperimentJSONReader {
             var schema: String?, name: String?, ledger: String?, section: String?, note: String?
             var inputs: [ArtifactUse]?, outputs: [ArtifactUse]?, observed: [ArtifactUse]?, unopened: [ArtifactUse]?
             var code: CodeState?, command: [String]?, exitStatus: Int32?, outcome: ExperimentOutcome?
-            var startedAt: String?, endedAt: String?, recordedBy: Agent?, interruptedBy: String?
+            var startedAt: String?, endedAt: String?, recordedBy: Agent?, interruptedBy: String?, compute: ComputeRecord?
             var seen = Seen()
             try members { (reader: inout Reader, key: String) throws(GiveUp) in
                 switch key {
@@ -43,7 +43,7 @@ enum ExperimentJSONReader {
                 case "outputs": try seen.once(5); outputs = try reader.uses()
                 case "code": try seen.once(6); code = try reader.codeState()
                 case "command": try seen.once(7); command = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.strings() }
-                case "exitStatus": try seen.once(8); exitStatus = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.int32() }
+                case "exitStatus": try seen.once(8); exitStatus = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.integer(Int32.self) }
                 case "outcome": try seen.once(9); outcome = try reader.enumeration(ExperimentOutcome.self)
                 case "startedAt": try seen.once(10); startedAt = try reader.string()
                 case "endedAt": try seen.once(11); endedAt = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.string() }
@@ -52,10 +52,7 @@ enum ExperimentJSONReader {
                 case "interruptedBy": try seen.once(14); interruptedBy = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.string() }
                 case "observedInputs": try seen.once(15); observed = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.uses() }
                 case "unopenedInputs": try seen.once(16); unopened = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.uses() }
-                case "compute":
-                    // Absent or null reads as nil; a compute section is left to JSONDecoder.
-                    try seen.once(17)
-                    guard reader.null() else { throw GiveUp() }
+                case "compute": try seen.once(17); compute = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.compute() }
                 default: throw GiveUp()
                 }
             }
@@ -68,6 +65,7 @@ enum ExperimentJSONReader {
             record.interruptedBy = interruptedBy
             record.observedInputs = observed
             record.unopenedInputs = unopened
+            record.compute = compute
             return record
         }
 
@@ -133,6 +131,60 @@ enum ExperimentJSONReader {
             return Agent(user: user, host: host)
         }
 
+        mutating func compute() throws(GiveUp) -> ComputeRecord {
+            var wall: Int64?, user: Int64?, system: Int64?, peak: Int64?, machine: MachineRecord?
+            var seen = Seen()
+            try members { (reader: inout Reader, key: String) throws(GiveUp) in
+                switch key {
+                case "wallMilliseconds": try seen.once(0); wall = try reader.integer(Int64.self)
+                case "userCPUMilliseconds": try seen.once(1); user = try reader.integer(Int64.self)
+                case "systemCPUMilliseconds": try seen.once(2); system = try reader.integer(Int64.self)
+                case "peakRSSBytes": try seen.once(3); peak = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.integer(Int64.self) }
+                case "machine": try seen.once(4); machine = try reader.machine()
+                default: throw GiveUp()
+                }
+            }
+            guard let wall, let user, let system, let machine else { throw GiveUp() }
+            return ComputeRecord(wallMilliseconds: wall, userCPUMilliseconds: user, systemCPUMilliseconds: system,
+                                 peakRSSBytes: peak, machine: machine)
+        }
+
+        mutating func machine() throws(GiveUp) -> MachineRecord {
+            var host: String?, model: String?, count: Int?, memory: Int64?, gpus: [GPURecord]?
+            var seen = Seen()
+            try members { (reader: inout Reader, key: String) throws(GiveUp) in
+                switch key {
+                case "host": try seen.once(0); host = try reader.string()
+                case "cpuModel": try seen.once(1); model = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.string() }
+                case "cpuCount": try seen.once(2); count = try reader.integer(Int.self)
+                case "memoryTotalBytes": try seen.once(3); memory = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.integer(Int64.self) }
+                case "gpus":
+                    try seen.once(4)
+                    var items: [GPURecord] = []
+                    try reader.elements { (r: inout Reader) throws(GiveUp) in items.append(try r.gpu()) }
+                    gpus = items
+                default: throw GiveUp()
+                }
+            }
+            guard let host, let count, let gpus else { throw GiveUp() }
+            return MachineRecord(host: host, cpuModel: model, cpuCount: count, memoryTotalBytes: memory, gpus: gpus)
+        }
+
+        mutating func gpu() throws(GiveUp) -> GPURecord {
+            var name: String?, memory: Int64?, driver: String?
+            var seen = Seen()
+            try members { (reader: inout Reader, key: String) throws(GiveUp) in
+                switch key {
+                case "name": try seen.once(0); name = try reader.string()
+                case "memoryMiB": try seen.once(1); memory = try reader.optional { (r: inout Reader) throws(GiveUp) in try r.integer(Int64.self) }
+                case "driver": try seen.once(2); driver = try reader.string()
+                default: throw GiveUp()
+                }
+            }
+            guard let name, let driver else { throw GiveUp() }
+            return GPURecord(name: name, memoryMiB: memory, driver: driver)
+        }
+
         mutating func strings() throws(GiveUp) -> [String] {
             var items: [String] = []
             try elements { (reader: inout Reader) throws(GiveUp) in items.append(try reader.string()) }
@@ -176,25 +228,28 @@ enum ExperimentJSONReader {
             return digest
         }
 
-        /// A whole number without fraction or exponent, within Int32.
-        mutating func int32() throws(GiveUp) -> Int32 {
+        /// A whole number without fraction or exponent, within `T`.
+        mutating func integer<T: FixedWidthInteger & SignedInteger>(_: T.Type) throws(GiveUp) -> T {
             skipSpace()
             var negative = false
             if index < bytes.count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
             let start = index
-            var value: Int64 = 0
+            // Accumulated negative, so T.min reads without overflow.
+            var value: T = 0
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-                value = value * 10 + Int64(bytes[index] - 0x30)
-                guard value <= Int64(Int32.max) + 1 else { throw GiveUp() }
+                let (tens, over) = value.multipliedReportingOverflow(by: 10)
+                let (next, under) = tens.subtractingReportingOverflow(T(bytes[index] - 0x30))
+                guard !over, !under else { throw GiveUp() }
+                value = next
                 index += 1
             }
             guard index > start, !(bytes[start] == 0x30 && index - start > 1) else { throw GiveUp() }
             if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
                 throw GiveUp()
             }
-            let signed = negative ? -value : value
-            guard let result = Int32(exactly: signed) else { throw GiveUp() }
-            return result
+            if negative { return value }
+            guard value != T.min else { throw GiveUp() }
+            return -value
         }
 
         mutating func string() throws(GiveUp) -> String {

@@ -123,7 +123,10 @@ extension RecordIndex {
             switch row.type {
             case .artifact: return .success(.artifact(try decoder.decode(ArtifactRecord.self, from: row.json)))
             case .availability: return .success(.availability(try decoder.decode(AvailabilityEvent.self, from: row.json)))
-            case .experiment: return .success(.experiment(try decoder.decode(ExperimentRecord.self, from: row.json)))
+            case .experiment:
+                // The reader gives exactly what JSONDecoder gives, or nil and leaves it to JSONDecoder.
+                if let record = row.json.withUnsafeBytes({ ExperimentJSONReader.record($0) }) { return .success(.experiment(record)) }
+                return .success(.experiment(try decoder.decode(ExperimentRecord.self, from: row.json)))
             case .manifest: return .success(.manifest(try decoder.decode(ManifestRecord.self, from: row.json)))
             case .license: return .success(.license(try decoder.decode(LicenseRecord.self, from: row.json)))
             case .seal: return .success(.seal(try decoder.decode(SealRecord.self, from: row.json)))

@@ -24,7 +24,7 @@ extension RecordIndex {
     /// The experiments of `ledgers`, one at a time, in snapshot order (start time, name, id;
     /// then ledger), each record id once (under the first): what `snapshot(ledgers:)` holds,
     /// without holding it. Rows come in start order from the `experiments_time` index and
-    /// are read on this thread by `ExperimentJSONReader` (`JSONDecoder` for what it leaves);
+    /// are decoded on this thread (`ExperimentJSONReader`, `JSONDecoder` for what it leaves);
     /// runs that start in the same second are put in order among themselves. SQLite's page
     /// cache is kept small and nothing is memory-mapped while the rows stream past: each page
     /// is read once, and a mapped page would stay in the process's memory.
@@ -54,20 +54,14 @@ extension RecordIndex {
         }
     }
 
-    /// One row of (id, ledger, type, json) as an experiment: read directly when the reader
-    /// can, else decoded as `snapshot(ledgers:)` decodes it (same record, same errors).
+    /// One row of (id, ledger, type, json) as an experiment, decoded as `snapshot(ledgers:)`
+    /// decodes it (same record, same errors).
     private static func experiment(_ row: Row) throws -> (ExperimentRecord, Digest, String) {
         let idText: String = row[0], typeText: String = row[2]
         guard let id = Digest(parsing: idText), let type = LedgerRecord.RecordType(rawValue: typeText) else {
             throw IndexSnapshotError.malformedRow(id: idText, type: typeText)
         }
         let ledger: String = row[1]
-        if type == .experiment {
-            let read = try row.withUnsafeData(atIndex: 3) { data in
-                data?.withUnsafeBytes { ExperimentJSONReader.record($0) }
-            }
-            if let read { return (read, id, ledger) }
-        }
         guard case .experiment(let value) = try decode(StoredRow(id: id, ledger: ledger, type: type, json: row[3])).get() else {
             throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")
         }

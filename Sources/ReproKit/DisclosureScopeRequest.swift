@@ -32,20 +32,16 @@ extension Workspace {
     }
 
     /// What the analysis of `scope` reads, in one pass over the index: artifacts, events and
-    /// licenses as records, each experiment as only the fields a statement uses (`StatementRun`,
-    /// taken out by SQLite). A scoped statement reads its closure (the records of
-    /// `snapshot(_:)`); a name or label no experiment carries gets the whole ledgers, so the
-    /// analysis reports it with the same suggestions as always.
+    /// licenses as records, each experiment as only the fields a statement uses (`DisclosureRun`).
+    /// A scoped statement reads its closure (the records of `snapshot(_:)`); a name or label no
+    /// experiment carries gets the whole ledgers, so the analysis reports it with the same
+    /// suggestions as always.
     func disclosureInput(_ requested: SnapshotScope) throws -> DisclosureInput {
         let (index, scope) = try readableScope(requested)
         let records = try index.statementRecords(scope)
         var runs: [(run: DisclosureRun, id: Digest)] = []
-        try index.forEachStatementRun(scope) { row in
-            func uses(_ uses: [StatementRun.Use]) -> [DisclosureRun.Use] { uses.map { .init(digest: $0.digest, name: $0.name) } }
-            runs.append((DisclosureRun(name: row.name, ledger: row.ledger, section: row.section, inputs: uses(row.inputs),
-                                       outputs: uses(row.outputs), code: row.code, outcome: row.outcome,
-                                       startedAt: row.startedAt, compute: row.compute), row.id))
-        }
+        var sharing = DisclosureRun.Sharing()
+        try index.forEachStatementRun(scope) { entry in runs.append((sharing.run(entry.value), entry.id)) }
         return DisclosureInput(ledgers: scope.ledgers, records: records, unsorted: runs)
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import LedgerCore
 import Testing
 
-/// The export stream reads experiments with its own reader; it must give exactly what
+/// Every read of an experiment from the index tries this reader first; it must give exactly what
 /// `JSONDecoder` gives, and give up (nil) on everything it does not read itself.
 @Suite struct ExperimentJSONReaderTests {
     static let digest = "sha256:" + String(repeating: "ab", count: 32)
@@ -46,12 +46,21 @@ import Testing
         """
     }
 
+    /// A `compute` member (with its trailing comma) whose wall time and GPU list are spelled as given.
+    static func compute(wall: String, gpus: String) -> String {
+        #" "compute" : { "wallMilliseconds" : \#(wall), "userCPUMilliseconds" : 0, "systemCPUMilliseconds" : -1, "#
+            + #""peakRSSBytes" : null, "machine" : { "host" : "gpu-7", "cpuModel" : "EPYC \"Genoa\"", "cpuCount" : 64, "#
+            + #""memoryTotalBytes" : 549755813888, "gpus" : \#(gpus) } },"#
+    }
+
     @Test func readsWhatJSONDecoderReads() throws {
         let samples = [
             record(),
             record(name: #""r\"un \\ \/ \b\f\n\r\t \u00e9 \ud83d\ude00 é 😀""#, exitStatus: "-2147483648", note: #""""#),
             record(exitStatus: "2147483647", note: #""naïve \u0000 end""#),
             record(extra: #" "compute" : null,"#),
+            record(extra: Self.compute(wall: "-9223372036854775808", gpus: #"[ { "name" : "A100", "memoryMiB" : 81920, "driver" : "535" }, { "driver" : "d", "name" : "g", "memoryMiB" : null } ]"#)),
+            record(extra: Self.compute(wall: "9223372036854775807", gpus: "[]")),
             record(verification: InputVerification.allCases.last!.rawValue),
             #"{"schema":"s","name":"n","ledger":"l","inputs":[],"outputs":[],"outcome":"recorded","startedAt":"t","#
                 + #""code":{"repository":false,"detached":false,"dirty":false},"recordedBy":{"user":"u","host":"h"}}"#,
@@ -65,6 +74,10 @@ import Testing
     @Test func leavesToJSONDecoderWhatItDoesNotRead() throws {
         let unread = [
             record(extra: #" "compute" : { "wallSeconds" : 1 },"#),
+            record(extra: Self.compute(wall: "9223372036854775808", gpus: "[]")),
+            record(extra: Self.compute(wall: "1.5", gpus: "[]")),
+            record(extra: Self.compute(wall: "1", gpus: #"[ { "name" : "g" } ]"#)),
+            record(extra: Self.compute(wall: "1", gpus: #"[ { "name" : "g", "driver" : "d", "vendor" : "x" } ]"#)),
             record(extra: #" "future" : 1,"#),
             record(extra: #" "ledger" : "again","#),
             record(exitStatus: "1.0"),

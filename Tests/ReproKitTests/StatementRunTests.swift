@@ -6,8 +6,8 @@ import ReproKit
 import Testing
 import TestSupport
 
-/// The whole-ledger statement reads each experiment's fields out of the index with SQLite's
-/// JSON functions; they must be exactly what decoding the record file gives.
+/// The statement pass reads each experiment out of the index with `ExperimentJSONReader` where it
+/// can; what reaches the analysis must be exactly what decoding the record file gives.
 @Suite struct StatementRunTests {
     static let agent = Agent(user: "ada", host: "lab-01")
 
@@ -68,9 +68,12 @@ import TestSupport
             ids[try #require(Digest(parsing: file.id))] = escaped
         }
         var seen = 0
-        try workspace.index().forEachStatementRun(ledgers: ["main"]) { run in
-            let record = try #require(ids[run.id])
+        var sharing = DisclosureRun.Sharing()
+        try workspace.index().forEachStatementRun(SnapshotScope(ledgers: ["main"])) { entry in
+            let record = try #require(ids[entry.id])
             seen += 1
+            #expect(entry.value == record)
+            let run = sharing.run(entry.value)
             #expect(run.name == record.name)
             #expect(run.ledger == record.ledger)
             #expect(run.section == record.section)

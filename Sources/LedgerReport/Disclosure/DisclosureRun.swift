@@ -53,6 +53,31 @@ public final class DisclosureRun: Sendable {
     }
 }
 
+extension DisclosureRun {
+    /// Makes runs that share one copy of each digest and repeated text (ledger, section,
+    /// commit, branch): a lab ledger's 100,000 runs name a few thousand artifacts, and each
+    /// digest's text would otherwise be held once per use.
+    public struct Sharing {
+        private var digests: Set<Digest> = []
+        private var texts: Set<String> = []
+
+        public init() {}
+
+        public mutating func run(_ record: ExperimentRecord) -> DisclosureRun {
+            func uses(_ uses: [ArtifactUse]) -> [Use] {
+                uses.map { Use(digest: digests.insert($0.digest).memberAfterInsert, name: $0.name) }
+            }
+            func text(_ value: String?) -> String? { value.map { texts.insert($0).memberAfterInsert } }
+            var code = record.code
+            code.commit = text(code.commit)
+            code.branch = text(code.branch)
+            return DisclosureRun(name: record.name, ledger: text(record.ledger)!, section: text(record.section),
+                                 inputs: uses(record.inputs), outputs: uses(record.outputs), code: code,
+                                 outcome: record.outcome, startedAt: record.startedAt, compute: record.compute)
+        }
+    }
+}
+
 /// What an analysis reads: the ledgers in scope, the runs of those ledgers in the snapshot's
 /// order (start, name, record id), and the other records (artifacts, events, licenses).
 public struct DisclosureInput: Sendable {

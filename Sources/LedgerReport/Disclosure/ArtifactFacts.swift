@@ -48,7 +48,15 @@ struct ArtifactFacts {
     func parents(_ digest: Digest) -> [Digest] { views[digest]?.derivedFrom ?? [] }
 
     /// Every ancestor with the chain that reaches it (`[digest, …, ancestor]`), nearest first.
+    /// Asked for each input of each paragraph: walked once per digest.
     func ancestors(_ digest: Digest) -> [(ancestor: Digest, chain: [Digest])] {
+        if let known = limitationCache.ancestors[digest] { return known }
+        let found = walkAncestors(digest)
+        limitationCache.ancestors[digest] = found
+        return found
+    }
+
+    private func walkAncestors(_ digest: Digest) -> [(ancestor: Digest, chain: [Digest])] {
         var found: [(Digest, [Digest])] = []
         var visited: Set<Digest> = [digest]
         var frontier: [[Digest]] = [[digest]]
@@ -72,11 +80,14 @@ struct ArtifactFacts {
     /// Only a git-LFS pointer was ever recorded: the content itself was never hashed.
     func pointerOnly(_ digest: Digest) -> Bool { views[digest]?.pointerOnly ?? false }
 
+    /// The recorded expression's terms; nil when none is recorded or it does not parse. A lab
+    /// ledger records a handful of expressions on thousands of artifacts: each is parsed once.
     func terms(_ digest: Digest) -> LicenseTerms? {
-        guard let text = recordedLicense(digest), let expression = try? LicenseExpression(parsing: text) else {
-            return nil
-        }
-        return LicenseTerms(expression: expression, catalog: catalog)
+        guard let text = recordedLicense(digest) else { return nil }
+        if let known = limitationCache.terms[text] { return known }
+        let terms = (try? LicenseExpression(parsing: text)).map { LicenseTerms(expression: $0, catalog: catalog) }
+        limitationCache.terms[text] = .some(terms)
+        return terms
     }
 
     func evidence(_ license: License, fact: String, userCap: Int? = nil, requiredPrefix: String? = nil,
@@ -110,6 +121,16 @@ struct ArtifactFacts {
 /// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
 final class LimitationCache {
     var byDigest: [Digest: [Limitation]] = [:]
+    var ancestors: [Digest: [(ancestor: Digest, chain: [Digest])]] = [:]
+    /// Per recorded expression, its terms (nil when it does not parse).
+    var terms: [String: LicenseTerms?] = [:]
+    /// Per recorded expression and whether the artifact is a dataset: what its license limits.
+    var licenseLimitations: [LicenseLimitationsKey: [Limitation]] = [:]
+
+    struct LicenseLimitationsKey: Hashable {
+        var recorded: String
+        var dataset: Bool
+    }
     /// Per input digest, the limitation that decides its class (see `DisclosureGroupBuilder`).
     var deciding: [Digest: Limitation?] = [:]
 }

@@ -15,11 +15,12 @@ extension ArtifactFacts {
         let subject = ref(digest)
         var found = availability(of: digest) + licenseLimitations(of: digest) + integrity(of: digest)
         for index in found.indices { found[index].artifact = subject }
-        let order = Dictionary(uniqueKeysWithValues: LimitationKind.allCases.enumerated().map { ($1, $0) })
         return found.enumerated()
-            .sorted { (order[$0.element.kind]!, $0.offset) < (order[$1.element.kind]!, $1.offset) }
+            .sorted { (Self.kindOrder[$0.element.kind]!, $0.offset) < (Self.kindOrder[$1.element.kind]!, $1.offset) }
             .map(\.element)
     }
+
+    private static let kindOrder = Dictionary(uniqueKeysWithValues: LimitationKind.allCases.enumerated().map { ($1, $0) })
 
     /// The status in force on the statement's day, and a retained copy as a mitigation. With
     /// no event at all, a Hugging Face source under a license whose official repositories are
@@ -49,12 +50,21 @@ extension ArtifactFacts {
         return found
     }
 
+    /// What the recorded license limits depends only on its text and whether the artifact is a
+    /// dataset: worked out once per pair, and the evidence shared by every artifact under it.
     private func licenseLimitations(of digest: Digest) -> [Limitation] {
-        let recorded = recordedLicense(digest)
-        guard let recorded else {
+        guard let recorded = recordedLicense(digest) else {
             return [Limitation(kind: .licenseUnknown, evidence: Evidence())]
         }
-        guard let terms = terms(digest) else {
+        let key = LimitationCache.LicenseLimitationsKey(recorded: recorded, dataset: kind(digest) == .dataset)
+        if let known = limitationCache.licenseLimitations[key] { return known }
+        let found = licenseLimitations(recorded: recorded, terms: terms(digest), dataset: key.dataset)
+        limitationCache.licenseLimitations[key] = found
+        return found
+    }
+
+    private func licenseLimitations(recorded: String, terms: LicenseTerms?, dataset: Bool) -> [Limitation] {
+        guard let terms else {
             return [Limitation(kind: .licenseUnknown, evidence: Evidence(recordedLicense: recorded, unknownLicenseIDs: [recorded]))]
         }
         var found: [Limitation] = []
@@ -71,7 +81,7 @@ extension ArtifactFacts {
             evidence($0, fact: $0.commercialUse.restriction ?? "", userCap: $0.commercialUse.userCap)
         }
         // OSI reviews software licenses; stating it of a data license would mislead.
-        if kind(digest) != .dataset {
+        if !dataset {
             add(.notOSIApproved, { !$0.osiApproved }) { evidence($0, fact: "The license is not OSI-approved.") }
         }
         add(.attributionDuty, { $0.attribution.required == true }) {

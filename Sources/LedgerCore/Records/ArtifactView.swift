@@ -14,9 +14,12 @@ public struct ArtifactView: Sendable, Hashable {
     /// Availability events in fold order (day, then recording time).
     public let events: [AvailabilityEvent]
     /// The status in force on the view's day (nil: nothing recorded by then).
-    public let availability: AvailabilityEvent?
+    public var availability: AvailabilityEvent? { fold?.availability }
     /// The latest `retained` event by then: the authors keep a copy.
-    public let retainedCopy: AvailabilityEvent?
+    public var retainedCopy: AvailabilityEvent? { fold?.retainedCopy }
+    /// Boxed, and only where some event is in force: two events inline made each view of a
+    /// lab ledger's 20,000 artifacts half a kilobyte, most of it empty.
+    private let fold: Fold?
 
     /// `records` and `recordLedgers` oldest first, `events` in fold order; `asOf` is a
     /// `YYYY-MM-DD` day, nil for the latest events.
@@ -29,8 +32,28 @@ public struct ArtifactView: Sendable, Hashable {
         // Stored, not computed: lineage walks ask for parents again and again.
         sources = Array(records.flatMap(\.sources).uniqued())
         derivedFrom = Array(records.flatMap(\.derivedFrom).filter { $0 != digest }.uniqued())
-        availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
-        retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
+        let availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
+        let retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
+        fold = availability == nil && retainedCopy == nil ? nil : Fold(availability: availability, retainedCopy: retainedCopy)
+    }
+
+    private final class Fold: Sendable, Hashable {
+        let availability: AvailabilityEvent?
+        let retainedCopy: AvailabilityEvent?
+
+        init(availability: AvailabilityEvent?, retainedCopy: AvailabilityEvent?) {
+            self.availability = availability
+            self.retainedCopy = retainedCopy
+        }
+
+        static func == (lhs: Fold, rhs: Fold) -> Bool {
+            lhs.availability == rhs.availability && lhs.retainedCopy == rhs.retainedCopy
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(availability)
+            hasher.combine(retainedCopy)
+        }
     }
 
     /// Whether some artifact record describes the digest (else only a run or a lineage link names it).

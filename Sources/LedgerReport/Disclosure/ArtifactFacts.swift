@@ -10,9 +10,9 @@ struct ArtifactFacts {
     let verification: [Digest: Bool]
     /// What the ledger says about each digest as of the statement's day.
     private let views: [Digest: ArtifactView]
-    /// The name each digest is cited by: the latest artifact record's, else the first name a
-    /// run gave it (looked up for every input of every run, so kept apart from the views).
-    private let names: [Digest: String]
+    /// The name each digest is cited by (looked up for every input of every run, so kept
+    /// apart from the views).
+    let names: ArtifactNames
     /// Limitations per digest, filled on first use (see `limitations(of:)`).
     let limitationCache = LimitationCache()
 
@@ -30,12 +30,10 @@ struct ArtifactFacts {
         for (digest, view) in views {
             if let name = view.name { names[digest] = name }
         }
-        self.names = names
+        self.names = ArtifactNames(names)
     }
 
-    func ref(_ digest: Digest) -> ArtifactRef {
-        ArtifactRef(name: names[digest] ?? digest.description, digest: digest)
-    }
+    func ref(_ digest: Digest) -> ArtifactRef { names.ref(digest) }
 
     /// The latest recorded license expression.
     func recordedLicense(_ digest: Digest) -> String? {

@@ -1,19 +1,5 @@
 import LedgerCore
 
-/// An experiment in scope, as the statement cites it.
-public struct DisclosedExperiment: Codable, Hashable, Sendable {
-    public var name: String
-    public var ledger: String
-    public var section: String?
-    public var outcome: ExperimentOutcome
-    public var startedAt: String
-    public var code: CodeState
-    public var inputs: [ArtifactRef]
-    public var outputs: [ArtifactRef]
-    /// From this experiment's inputs through lineage; a failed run is classed too, but is no result.
-    public var reproducibility: Reproducibility
-}
-
 /// One paragraph of the statement: the experiments behind one section or table label (or
 /// one unlabelled experiment), the artifacts they read, and what limits reproducing them.
 public struct DisclosureGroup: Codable, Hashable, Sendable {

@@ -57,13 +57,7 @@ struct DisclosureGroupBuilder {
 
         return DisclosureGroup(
             section: section,
-            experiments: all.map { run in
-                DisclosedExperiment(
-                    name: run.name, ledger: run.ledger, section: run.section, outcome: run.outcome,
-                    startedAt: run.startedAt, code: run.code,
-                    inputs: run.inputs.map { facts.ref($0.digest) }, outputs: run.outputs.map { facts.ref($0.digest) },
-                    reproducibility: reproducibility(of: run))
-            },
+            experiments: all.map { DisclosedExperiment(run: $0, names: facts.names, reproducibility: reproducibility(of: $0)) },
             artifacts: inputs.map(facts.ref),
             limitations: limitations,
             reproducibility: Reproducibility(limitations))

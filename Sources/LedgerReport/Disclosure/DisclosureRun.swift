@@ -25,7 +25,14 @@ public final class DisclosureRun: Sendable {
     public let code: CodeState
     public let outcome: ExperimentOutcome
     public let startedAt: String
-    public let compute: ComputeRecord?
+    public var compute: ComputeRecord? { computeBox?.value }
+    /// Boxed: inline, an absent record would still take a hundred bytes in each of 100,000 runs.
+    private let computeBox: ComputeBox?
+
+    private final class ComputeBox: Sendable {
+        let value: ComputeRecord
+        init(_ value: ComputeRecord) { self.value = value }
+    }
 
     public init(name: String, ledger: String, section: String?, inputs: [Use], outputs: [Use], code: CodeState,
                 outcome: ExperimentOutcome, startedAt: String, compute: ComputeRecord?) {
@@ -37,7 +44,7 @@ public final class DisclosureRun: Sendable {
         self.code = code
         self.outcome = outcome
         self.startedAt = startedAt
-        self.compute = compute
+        computeBox = compute.map(ComputeBox.init)
     }
 
     public init(_ record: ExperimentRecord) {
@@ -49,7 +56,7 @@ public final class DisclosureRun: Sendable {
         code = record.code
         outcome = record.outcome
         startedAt = record.startedAt
-        compute = record.compute
+        computeBox = record.compute.map(ComputeBox.init)
     }
 }
 

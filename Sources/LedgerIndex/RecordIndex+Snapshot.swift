@@ -29,13 +29,17 @@ extension RecordIndex {
         try sortedSnapshot(ledgers: ledgers, where: "type NOT IN ('experiment', 'seal') OR ledger IN \(ledgers)")
     }
 
-    /// The records `condition` selects, decoded into a sorted snapshot of `ledgers`.
+    /// The records `condition` selects, decoded into a sorted snapshot of `ledgers`. A bulk
+    /// read: each page once, with the streams' small page cache and no memory map, whose
+    /// pages of a 400 MB index would count in the process's memory.
     func sortedSnapshot(ledgers: [String], where condition: SQL) throws -> LedgerSnapshot {
         try pool.read { db in
-            var snapshot = LedgerSnapshot(ledgers: ledgers)
-            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE \(condition)")
-            snapshot.sort()
-            return snapshot
+            try Self.streaming(db) {
+                var snapshot = LedgerSnapshot(ledgers: ledgers)
+                try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE \(condition)")
+                snapshot.sort()
+                return snapshot
+            }
         }
     }
 
@@ -54,7 +58,7 @@ extension RecordIndex {
     /// The closure's artifacts, events and licenses, and with `withExperiments` its experiments.
     func closureSnapshot(_ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
         let query = ScopeQuery(scope)
-        return try pool.read { db in
+        return try pool.read { db in try Self.streaming(db) {
             var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
             try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
             try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
@@ -63,7 +67,7 @@ extension RecordIndex {
             }
             snapshot.sort()
             return snapshot
-        }
+        } }
     }
 
     /// Which of `names` some experiment of `ledgers` carries, and which of `sections` labels one.

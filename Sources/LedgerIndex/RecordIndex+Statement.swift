@@ -23,10 +23,13 @@ extension RecordIndex {
     /// `JSONDecoder` for what it leaves), so only one batch of whole records is held at once.
     public func forEachStatementRun(_ scope: SnapshotScope,
                                     _ body: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws {
-        let query = ScopeQuery(scope)
-        let selection: SQL = scope.isWhole
-            ? "SELECT id, ledger, type, json FROM records WHERE type = 'experiment' AND ledger IN \(scope.ledgers)"
-            : "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)"
+        let selection: SQL
+        if scope.isWhole {
+            selection = "SELECT id, ledger, type, json FROM records WHERE type = 'experiment' AND ledger IN \(scope.ledgers)"
+        } else {
+            let query = ScopeQuery(scope)
+            selection = "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)"
+        }
         try pool.read { db in
             // One pass reads each page once: a small page cache and no memory map.
             try Self.streaming(db) {

@@ -16,13 +16,17 @@ struct ScopeQuery {
 
     init(_ scope: SnapshotScope) {
         // Every run carrying a requested name or label (OR, not the statement's AND): the
-        // analysis checks each name and label against the runs it is given. A UNION of two
-        // lookups: SQLite answered the OR by scanning all 100,000 experiments, three times.
-        let inScope: SQL = """
-            x.path IN (
-              SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND name IN \(scope.experiments)
-              UNION SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections))
-            """
+        // analysis checks each name and label against the runs it is given. A UNION of the
+        // lookups asked for: SQLite answered the OR, and even an empty `name IN ()`, by
+        // scanning all 100,000 experiments.
+        var lookups: [SQL] = []
+        if !scope.experiments.isEmpty {
+            lookups.append("SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND name IN \(scope.experiments)")
+        }
+        if !scope.sections.isEmpty {
+            lookups.append("SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections)")
+        }
+        let inScope: SQL = "x.path IN (\(lookups.isEmpty ? "SELECT NULL WHERE 0" : lookups.joined(separator: " UNION ")))"
         closure = """
             WITH RECURSIVE closure(digest) AS (
               SELECT ea.digest FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path WHERE \(inScope)
@@ -41,8 +45,8 @@ struct ScopeQuery {
               SELECT x.path FROM experiments x WHERE \(inScope)
               UNION
               SELECT ea.path FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path
-              WHERE x.ledger IN \(scope.ledgers) AND ea.digest IN (SELECT digest FROM closure)
-                AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.digest = ea.digest)
+              WHERE x.ledger IN \(scope.ledgers) AND ea.digest IN (
+                SELECT c.digest FROM closure c WHERE NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.digest = c.digest))
             )
             """
     }

@@ -10,10 +10,12 @@ struct NamingLint {
     let facts: ArtifactFacts
 
     func check(_ models: [Digest]) -> [DisclosureLint] {
-        models.flatMap(check)
+        var evidence: [String: LicenseEvidence] = [:]
+        return models.flatMap { check($0, evidence: &evidence) }
     }
 
-    private func check(_ model: Digest) -> [DisclosureLint] {
+    /// `evidence`: per license id, what the lints cite, made once and shared by every lint under it.
+    private func check(_ model: Digest, evidence: inout [String: LicenseEvidence]) -> [DisclosureLint] {
         let subject = facts.ref(model)
         var checked: Set<String> = []
         var lints: [DisclosureLint] = []
@@ -23,13 +25,9 @@ struct NamingLint {
                 guard let prefix = license.derivativeNaming.requiredPrefix,
                       checked.insert(license.id.lowercased()).inserted,
                       !Self.name(subject.name, beginsWith: prefix) else { continue }
-                let base = facts.ref(ancestor)
-                lints.append(DisclosureLint(
-                    rule: .derivativeName, artifact: subject, base: base,
-                    license: facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix),
-                    message: "\(subject.name) (\(model)) is derived from \(base.name) (\(ancestor)), whose license, the "
-                        + "\(license.name), requires a distributed derivative model's name to begin with "
-                        + "\"\(prefix)\"; rename it (e.g. \"\(prefix)-\(subject.name)\") before releasing it"))
+                let cited = evidence[license.id] ?? facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix)
+                evidence[license.id] = cited
+                lints.append(DisclosureLint(rule: .derivativeName, artifact: subject, base: facts.ref(ancestor), license: cited))
             }
         }
         return lints

@@ -33,9 +33,9 @@ struct LaTeXStatement {
 
     /// The paragraphs, without the header comment, inside a `paragraphGroup`.
     func body() -> String {
-        Self.paragraphGroup + "\n" + StatementComposer(analysis).paragraphs()
-            .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
-            .joined(separator: "\n") + Self.groupEnd + "\n"
+        Self.paragraphGroup + "\n"
+            + StatementComposer(analysis).joined(separator: "\n") { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
+            + Self.groupEnd + "\n"
     }
 
     /// Ends a `paragraphGroup`: the penalty (a break that was legal there anyway) makes TeX

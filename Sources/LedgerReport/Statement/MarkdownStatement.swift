@@ -10,9 +10,7 @@ struct MarkdownStatement {
     }
 
     func render(appendix: Bool) -> String {
-        var out = StatementComposer(analysis).paragraphs()
-            .map { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
-            .joined(separator: "\n")
+        var out = StatementComposer(analysis).joined(separator: "\n") { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
         if appendix {
             let table = AppendixTable(analysis)
             if !table.classes.isEmpty {

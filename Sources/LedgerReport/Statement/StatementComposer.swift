@@ -55,15 +55,17 @@ struct StatementComposer {
         return out
     }
 
-    func paragraphs() -> [[Sentence]] {
+    /// Each paragraph in turn, so a renderer holds one paragraph's sentences at a time, not
+    /// those of every paragraph of a 100,000-experiment statement.
+    func forEachParagraph(_ body: ([Sentence]) -> Void) {
         guard !analysis.groups.isEmpty else {
             let ledgers = listed(analysis.ledgers.map { [.emphasis($0)] })
             let one = analysis.ledgers.count == 1
-            return [[[.words(one ? "Ledger " : "Ledgers ")] + ledgers
-                + [.words(one ? " records no experiments in the chosen scope." : " record no experiments in the chosen scope.")]]]
+            return body([[.words(one ? "Ledger " : "Ledgers ")] + ledgers
+                + [.words(one ? " records no experiments in the chosen scope." : " record no experiments in the chosen scope.")]])
         }
         let stated = Stated()
-        var paragraphs = merged(analysis.groups).map { paragraph($0, stated: stated) }
+        for merged in merged(analysis.groups) { body(paragraph(merged, stated: stated)) }
         var closing = codeSentences()
         if !analysis.artifacts.isEmpty {
             closing.append([.words("Each digest is the SHA-256 of a file, or of the sorted "), .code("sha256sum"),
@@ -72,8 +74,19 @@ struct StatementComposer {
         if let day = analysis.asOf {
             closing.append([.words("Availability is stated as of \(ProseFormatting.date(day)).")])
         }
-        if !closing.isEmpty { paragraphs.append(closing) }
-        return paragraphs
+        if !closing.isEmpty { body(closing) }
+    }
+
+    /// The paragraphs rendered by `render`, `separator` between them.
+    func joined(separator: String, _ render: ([Sentence]) -> String) -> String {
+        var out = ""
+        var first = true
+        forEachParagraph { paragraph in
+            if !first { out += separator }
+            first = false
+            out += render(paragraph)
+        }
+        return out
     }
 
     /// A limitation on its own, naming its artifact with its short digest (for `\reproLimit…` macros).

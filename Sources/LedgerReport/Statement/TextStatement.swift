@@ -10,9 +10,7 @@ struct TextStatement {
     }
 
     func render(appendix: Bool) -> String {
-        var out = StatementComposer(analysis).paragraphs()
-            .map { Self.wrap($0.map(spelling.spell).joined(separator: " ")) }
-            .joined(separator: "\n")
+        var out = StatementComposer(analysis).joined(separator: "\n") { Self.wrap($0.map(spelling.spell).joined(separator: " ")) }
         if appendix {
             let table = AppendixTable(analysis)
             if !table.classes.isEmpty {

@@ -39,10 +39,13 @@ extension Workspace {
     func disclosureInput(_ requested: SnapshotScope) throws -> DisclosureInput {
         let (index, scope) = try readableScope(requested)
         let records = try index.statementRecords(scope)
-        var runs: [(run: DisclosureRun, id: Digest)] = []
-        var sharing = DisclosureRun.Sharing()
-        try index.forEachStatementRun(scope) { entry in runs.append((sharing.run(entry.value), entry.id)) }
-        return DisclosureInput(ledgers: scope.ledgers, records: records, unsorted: runs)
+        var runs = RunTable.Builder()
+        var ids: [Digest] = []
+        try index.forEachStatementRun(scope) { entry in
+            runs.append(entry.value)
+            ids.append(entry.id)
+        }
+        return DisclosureInput(ledgers: scope.ledgers, records: records, table: runs.table(), ids: ids)
     }
 
     /// `repro verify` on these digests: true for a match, false for a mismatch; absent copies,

@@ -68,12 +68,13 @@ import TestSupport
             ids[try #require(Digest(parsing: file.id))] = escaped
         }
         var seen = 0
-        var sharing = DisclosureRun.Sharing()
+        var table = RunTable.Builder()
         try workspace.index().forEachStatementRun(SnapshotScope(ledgers: ["main"])) { entry in
             let record = try #require(ids[entry.id])
             seen += 1
             #expect(entry.value == record)
-            let run = sharing.run(entry.value)
+            table.append(entry.value)
+            let run = table.table().runs.last!
             #expect(run.name == record.name)
             #expect(run.ledger == record.ledger)
             #expect(run.section == record.section)

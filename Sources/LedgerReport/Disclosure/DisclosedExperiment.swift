@@ -48,13 +48,15 @@ public struct DisclosedExperiment: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let inputs = try container.decode([ArtifactRef].self, forKey: .inputs)
         let outputs = try container.decode([ArtifactRef].self, forKey: .outputs)
-        func uses(_ refs: [ArtifactRef]) -> [DisclosureRun.Use] { refs.map { .init(digest: $0.digest, name: $0.name) } }
-        run = DisclosureRun(
+        var table = RunTable.Builder()
+        table.append(
             name: try container.decode(String.self, forKey: .name), ledger: try container.decode(String.self, forKey: .ledger),
-            section: try container.decodeIfPresent(String.self, forKey: .section), inputs: uses(inputs), outputs: uses(outputs),
+            section: try container.decodeIfPresent(String.self, forKey: .section),
+            inputs: inputs.map { ($0.digest, $0.name) }, outputs: outputs.map { ($0.digest, $0.name) },
             code: try container.decode(CodeState.self, forKey: .code),
             outcome: try container.decode(ExperimentOutcome.self, forKey: .outcome),
             startedAt: try container.decode(String.self, forKey: .startedAt), compute: nil)
+        run = table.table().runs[0]
         names = ArtifactNames(Dictionary((inputs + outputs).map { ($0.digest, $0.name) }, uniquingKeysWith: { first, _ in first }))
         reproducibility = try container.decode(Reproducibility.self, forKey: .reproducibility)
     }

@@ -101,7 +101,11 @@ public struct LicenseCatalog: Sendable {
 
     /// The license `identifier` names, or nil when nothing in the catalog spells it so.
     public func license(for identifier: String) -> License? {
-        let key = identifier.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Trimmed only when an end is not printable ASCII: asked for every license of every
+        // artifact, and Foundation's trimming is slow.
+        let printable: ClosedRange<UInt8> = 0x21...0x7E
+        let bare = identifier.utf8.first.map(printable.contains) == true && identifier.utf8.last.map(printable.contains) == true
+        let key = (bare ? identifier : identifier.trimmingCharacters(in: .whitespacesAndNewlines)).lowercased()
         guard !key.isEmpty else { return nil }
         if let license = match(key) {
             return license

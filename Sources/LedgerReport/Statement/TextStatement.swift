@@ -35,7 +35,12 @@ struct TextStatement {
     static func wrap(_ text: String, first: String = "", rest: String = "") -> String {
         var lines: [String] = []
         var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        // ASCII is split on the byte; other text by Character, where a space followed by a
+        // combining mark is one character, not a break.
+        let words = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map { Substring($0) }
+            : text.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
             if line.isEmpty {
                 line = (lines.isEmpty ? first : rest) + word
             } else if line.count + 1 + word.count <= width {

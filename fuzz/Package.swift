@@ -17,6 +17,7 @@ let package = Package(
     targets: [
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "FuzzRecord", dependencies: fuzzDependencies),
+        .executableTarget(name: "FuzzExperimentReader", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzLicense", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzLFSPointer", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzHFSnapshot", dependencies: fuzzDependencies),

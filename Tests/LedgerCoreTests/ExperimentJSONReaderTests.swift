@@ -1,5 +1,4 @@
 import Foundation
-@testable import LedgerIndex
 import LedgerCore
 import Testing
 

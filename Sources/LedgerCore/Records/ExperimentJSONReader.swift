@@ -1,15 +1,16 @@
-import LedgerCore
-
 /// Reads an experiment record's stored JSON straight into an `ExperimentRecord`, for the
-/// whole-ledger streams (100,000 runs): `JSONDecoder` spent half of an export's time on them.
+/// index's whole-ledger reads (100,000 runs): `JSONDecoder` spent half of an export's time on
+/// them. Bounded by its input (one pass, no recursion beyond the record's fixed shape) and
+/// fuzzed against `JSONDecoder` (`fuzz/Sources/FuzzExperimentReader`).
 ///
 /// It takes only what it knows to give exactly what `JSONDecoder` gives: the record's own
 /// keys, each once, with the types the record declares. Anything else (an unknown key, a
 /// number with a fraction or exponent, an unknown verification, text that is not valid UTF-8,
 /// a lone surrogate) makes it give up (nil), and the caller decodes the record with
 /// `JSONDecoder`, which reads it or says why not.
-enum ExperimentJSONReader {
-    static func record(_ bytes: UnsafeRawBufferPointer) -> ExperimentRecord? {
+public enum ExperimentJSONReader {
+    /// The record `bytes` hold, or nil where the reader leaves them to `JSONDecoder`.
+    public static func record(_ bytes: UnsafeRawBufferPointer) -> ExperimentRecord? {
         var reader = Reader(bytes: bytes.bindMemory(to: UInt8.self))
         guard let record = try? reader.experiment(), reader.atEnd() else { return nil }
         return record

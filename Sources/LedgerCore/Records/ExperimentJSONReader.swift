@@ -253,89 +253,14 @@ public enum ExperimentJSONReader {
             return -value
         }
 
+        /// A string, read and unescaped by the record parser's own cursor.
         mutating func string() throws(GiveUp) -> String {
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw GiveUp() }
-            index += 1
-            let start = index
-            var ascii = true
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    let body = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    index += 1
-                    if ascii { return String(decoding: body, as: UTF8.self) }
-                    guard let text = String(validating: body, as: UTF8.self) else { throw GiveUp() }
-                    return text
-                }
-                if byte == UInt8(ascii: "\\") {
-                    index = start
-                    return try escapedString()
-                }
-                guard byte >= 0x20 else { throw GiveUp() }
-                if byte >= 0x80 { ascii = false }
-                index += 1
-            }
-            throw GiveUp()
-        }
-
-        /// The rest of a string that holds escapes, from just after its opening quote.
-        private mutating func escapedString() throws(GiveUp) -> String {
-            var out: [UInt8] = []
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                switch byte {
-                case UInt8(ascii: "\""):
-                    guard let text = String(validating: out, as: UTF8.self) else { throw GiveUp() }
-                    return text
-                case UInt8(ascii: "\\"):
-                    guard index < bytes.count else { throw GiveUp() }
-                    let escape = bytes[index]
-                    index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        var scalar = UInt32(try hex4())
-                        if (0xD800..<0xDC00).contains(scalar) {
-                            guard literal("\\u", skippingSpace: false) else { throw GiveUp() }
-                            let low = UInt32(try hex4())
-                            guard (0xDC00..<0xE000).contains(low) else { throw GiveUp() }
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                        }
-                        guard let unicode = Unicode.Scalar(scalar) else { throw GiveUp() }
-                        out.append(contentsOf: UTF8.encode(unicode)!)
-                    default: throw GiveUp()
-                    }
-                default:
-                    guard byte >= 0x20 else { throw GiveUp() }
-                    out.append(byte)
-                }
-            }
-            throw GiveUp()
-        }
-
-        private mutating func hex4() throws(GiveUp) -> UInt16 {
-            guard index + 4 <= bytes.count else { throw GiveUp() }
-            var value: UInt16 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt8
-                switch byte {
-                case 0x30...0x39: digit = byte - 0x30
-                case 0x61...0x66: digit = byte - 0x61 + 10
-                case 0x41...0x46: digit = byte - 0x41 + 10
-                default: throw GiveUp()
-                }
-                value = value << 4 | UInt16(digit)
-                index += 1
-            }
-            return value
+            var cursor = JSONParser.Cursor(bytes: bytes, position: index)
+            let text = try cursor.string()
+            index = cursor.position
+            return text
         }
 
         /// `{ "key": value, … }`, calling `body` with each key and the reader at its value.
@@ -378,9 +303,9 @@ public enum ExperimentJSONReader {
             index += 1
         }
 
-        /// Consumes `word` if it comes next (after white space unless told otherwise).
-        private mutating func literal(_ word: StaticString, skippingSpace: Bool = true) -> Bool {
-            if skippingSpace { skipSpace() }
+        /// Consumes `word` if it comes next, after white space.
+        private mutating func literal(_ word: StaticString) -> Bool {
+            skipSpace()
             let count = word.utf8CodeUnitCount
             guard index + count <= bytes.count else { return false }
             for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }

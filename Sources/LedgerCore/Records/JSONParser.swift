@@ -34,11 +34,15 @@ public struct JSONParser {
         }
     }
 
-    private struct Cursor {
+    /// Also reads the strings of `ExperimentJSONReader`, so JSON text is unescaped in one place.
+    struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0) {
+            self.bytes = bytes
+            self.position = position
+        }
 
         func failure(_ reason: String) -> Failure { Failure(offset: position, reason: reason) }
 

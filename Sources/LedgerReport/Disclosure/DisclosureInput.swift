@@ -26,10 +26,14 @@ public struct DisclosureInput: Sendable {
     /// The runs of `table` as stored, `ids[i]` the record id of its run `i`, put in the snapshot's order.
     public init(ledgers: [String], records: LedgerSnapshot, table: RunTable, ids: [Digest]) {
         precondition(ids.count == table.count, "one record id per run")
-        let runs = table.runs
-        let order = runs.indices.sorted {
-            (runs[$0].startedAt, runs[$0].name, ids[$0]) < (runs[$1].startedAt, runs[$1].name, ids[$1])
+        // Compared on the table's columns: through each run's accessors, sorting 100,000 runs
+        // spent most of its time retaining and releasing.
+        let (started, names) = (table.startedAt, table.names)
+        let order = (0..<table.count).sorted { a, b in
+            if started[a] != started[b] { return started[a] < started[b] }
+            if names[a] != names[b] { return names[a] < names[b] }
+            return ids[a] < ids[b]
         }
-        self.init(ledgers: ledgers, records: records, runs: order.map { runs[$0] })
+        self.init(ledgers: ledgers, records: records, runs: order.map { DisclosureRun(table: table, index: $0) })
     }
 }

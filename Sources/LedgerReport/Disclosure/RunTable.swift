@@ -42,9 +42,9 @@ public final class RunTable: Sendable {
         rows = builder.rows
         names = builder.names
         startedAt = builder.startedAt
-        texts = builder.texts
-        digests = builder.digests
-        codes = builder.codes
+        texts = builder.texts.values
+        digests = builder.digests.values
+        codes = builder.codes.values
         computes = builder.computes
         uses = builder.uses
     }
@@ -54,12 +54,9 @@ public final class RunTable: Sendable {
         fileprivate var rows: [Row] = []
         fileprivate var names: [String] = []
         fileprivate var startedAt: [String] = []
-        fileprivate var texts: [String] = []
-        private var textIDs: [String: Int32] = [:]
-        fileprivate var digests: [Digest] = []
-        private var digestIDs: [Digest: Int32] = [:]
-        fileprivate var codes: [CodeState] = []
-        private var codeIDs: [CodeState: Int32] = [:]
+        fileprivate var texts = InternTable<String>()
+        fileprivate var digests = InternTable<Digest>()
+        fileprivate var codes = InternTable<CodeState>()
         fileprivate var computes: [ComputeRecord] = []
         fileprivate var uses: [UseRef] = []
 
@@ -74,15 +71,15 @@ public final class RunTable: Sendable {
         public mutating func append(name: String, ledger: String, section: String?,
                                     inputs: [(digest: Digest, name: String)], outputs: [(digest: Digest, name: String)],
                                     code: CodeState, outcome: ExperimentOutcome, startedAt: String, compute: ComputeRecord?) {
-            for use in inputs { uses.append(UseRef(digest: digest(use.digest), name: text(use.name))) }
+            for use in inputs { uses.append(UseRef(digest: digests.id(use.digest), name: texts.id(use.name))) }
             let inputsEnd = Int32(uses.count)
-            for use in outputs { uses.append(UseRef(digest: digest(use.digest), name: text(use.name))) }
+            for use in outputs { uses.append(UseRef(digest: digests.id(use.digest), name: texts.id(use.name))) }
             var computeID: Int32 = -1
             if let compute {
                 computeID = Int32(computes.count)
                 computes.append(compute)
             }
-            rows.append(Row(ledger: text(ledger), section: section.map { text($0) } ?? -1, code: self.code(code),
+            rows.append(Row(ledger: texts.id(ledger), section: section.map { texts.id($0) } ?? -1, code: codes.id(code),
                             compute: computeID, inputsEnd: inputsEnd, outputsEnd: Int32(uses.count), outcome: outcome))
             names.append(name)
             self.startedAt.append(startedAt)
@@ -90,29 +87,5 @@ public final class RunTable: Sendable {
 
         /// The table of the runs added so far.
         public func table() -> RunTable { RunTable(self) }
-
-        private mutating func text(_ value: String) -> Int32 {
-            if let known = textIDs[value] { return known }
-            let id = Int32(texts.count)
-            texts.append(value)
-            textIDs[value] = id
-            return id
-        }
-
-        private mutating func digest(_ value: Digest) -> Int32 {
-            if let known = digestIDs[value] { return known }
-            let id = Int32(digests.count)
-            digests.append(value)
-            digestIDs[value] = id
-            return id
-        }
-
-        private mutating func code(_ value: CodeState) -> Int32 {
-            if let known = codeIDs[value] { return known }
-            let id = Int32(codes.count)
-            codes.append(value)
-            codeIDs[value] = id
-            return id
-        }
     }
 }

@@ -64,20 +64,20 @@ extension RecordIndex {
         }
     }
 
-    /// Layouts recorded for each digest, read from the stored JSON in one pass per chunk.
+    /// Layouts recorded for each digest, from its artifact records decoded as every reader
+    /// decodes them (a key written with escapes, `"l\u0061yout"`, is the same key; SQLite's
+    /// `json_extract` would read the layout as absent). A digest has a handful of records.
     public func layouts(of digests: [Digest]) throws -> [Digest: Set<ArtifactIdentity.Layout>] {
         var found: [Digest: Set<ArtifactIdentity.Layout>] = [:]
         for chunk in digests.map(\.description).chunked(into: 400) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             try pool.read { db in
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT DISTINCT a.digest, json_extract(r.json, '$.layout') FROM artifacts a
-                    JOIN records r ON r.path = a.path WHERE a.digest IN (\(marks))
-                    """, arguments: StatementArguments(Array(chunk))) {
-                    let text: String = row[0]
-                    let raw: String? = row[1]
-                    guard let digest = Digest(parsing: text), let layout = raw.flatMap(ArtifactLayout.init(rawValue:)) else { continue }
-                    found[digest, default: []].insert(ArtifactIdentity.Layout(layout))
+                let rows = try Row.fetchCursor(db, literal: """
+                    SELECT r.id, r.ledger, r.type, r.json FROM artifacts a
+                    JOIN records r ON r.path = a.path WHERE a.digest IN \(chunk)
+                    """)
+                try Self.decodeInBatches(rows) { record, _, _ in
+                    guard case .artifact(let artifact) = record else { return }
+                    found[artifact.digest, default: []].insert(ArtifactIdentity.Layout(artifact.layout))
                 }
             }
         }

@@ -35,6 +35,8 @@ let package = Package(
         ),
         // One inline wrapper around a variadic SQLite call; links the same libsqlite3 as GRDB.
         .systemLibrary(name: "CSQLiteShim"),
+        // mallopt from <malloc.h>, which Swift's Glibc module leaves out (ProcessMemory).
+        .systemLibrary(name: "CMallocShim"),
         .target(
             name: "LedgerCore",
             dependencies: [
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "ReproKit",
             dependencies: [
-                "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport",
+                "LedgerCore", "LedgerIndex", "LedgerGit", "LedgerReport", "LedgerExport", "CMallocShim",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Algorithms", package: "swift-algorithms"),

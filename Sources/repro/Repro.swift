@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import ReproKit
 
 @main
 struct Repro: ParsableCommand {
@@ -28,6 +29,7 @@ struct Repro: ParsableCommand {
 
     /// ArgumentParser exits 64 on a usage error; CLI.md promises 2 for bad usage.
     static func main() {
+        ProcessMemory.returnLargeBlocksWhenFreed()
         rejectUnknownCommand(CommandLine.arguments.dropFirst().first)
         do {
             var command = try parseAsRoot()

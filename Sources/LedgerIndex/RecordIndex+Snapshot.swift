@@ -33,14 +33,14 @@ extension RecordIndex {
     /// read: each page once, with the streams' small page cache and no memory map, whose
     /// pages of a 400 MB index would count in the process's memory.
     func sortedSnapshot(ledgers: [String], where condition: SQL) throws -> LedgerSnapshot {
-        try pool.read { db in
-            try Self.streaming(db) {
-                var snapshot = LedgerSnapshot(ledgers: ledgers)
-                try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE \(condition)")
-                snapshot.sort()
-                return snapshot
-            }
-        }
+        try pool.read { db in try Self.streaming(db) { try Self.sortedSnapshot(db, ledgers: ledgers, where: condition) } }
+    }
+
+    static func sortedSnapshot(_ db: Database, ledgers: [String], where condition: SQL) throws -> LedgerSnapshot {
+        var snapshot = LedgerSnapshot(ledgers: ledgers)
+        try add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE \(condition)")
+        snapshot.sort()
+        return snapshot
     }
 
     /// The records a statement about `scope` reads, and few others: its experiments, the
@@ -57,17 +57,21 @@ extension RecordIndex {
 
     /// The closure's artifacts, events and licenses, and with `withExperiments` its experiments.
     func closureSnapshot(_ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
+        try pool.read { db in
+            try Self.streaming(db) { try Self.closureSnapshot(db, scope, withExperiments: withExperiments) }
+        }
+    }
+
+    static func closureSnapshot(_ db: Database, _ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
         let query = ScopeQuery(scope)
-        return try pool.read { db in try Self.streaming(db) {
-            var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
-            try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
-            try Self.add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
-            if withExperiments {
-                try Self.add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
-            }
-            snapshot.sort()
-            return snapshot
-        } }
+        var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
+        try add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
+        try add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
+        if withExperiments {
+            try add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
+        }
+        snapshot.sort()
+        return snapshot
     }
 
     /// Which of `names` some experiment of `ledgers` carries, and which of `sections` labels one.

@@ -31,17 +31,16 @@ extension Workspace {
         return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
     }
 
-    /// What the analysis of `scope` reads, in one pass over the index: artifacts, events and
+    /// What the analysis of `scope` reads, in one read of the index: artifacts, events and
     /// licenses as records, each experiment as only the fields a statement uses (`DisclosureRun`).
     /// A scoped statement reads its closure (the records of `snapshot(_:)`); a name or label no
     /// experiment carries gets the whole ledgers, so the analysis reports it with the same
     /// suggestions as always.
     func disclosureInput(_ requested: SnapshotScope) throws -> DisclosureInput {
         let (index, scope) = try readableScope(requested)
-        let records = try index.statementRecords(scope)
         var runs = RunTable.Builder()
         var ids: [Digest] = []
-        try index.forEachStatementRun(scope) { entry in
+        let records = try index.statementInput(scope) { entry in
             runs.append(entry.value)
             ids.append(entry.id)
         }

@@ -69,7 +69,7 @@ import TestSupport
         }
         var seen = 0
         var table = RunTable.Builder()
-        try workspace.index().forEachStatementRun(SnapshotScope(ledgers: ["main"])) { entry in
+        _ = try workspace.index().statementInput(SnapshotScope(ledgers: ["main"])) { entry in
             let record = try #require(ids[entry.id])
             seen += 1
             #expect(entry.value == record)

@@ -110,14 +110,16 @@ enum CycloneDXFormulation {
         json.closeObject(&out)
     }
 
-    private static func role(_ use: ArtifactUse) -> CycloneDXProperties {
+    /// The name and role a run gave an input or output (also the tests' reference tree's).
+    static func role(_ use: ArtifactUse) -> CycloneDXProperties {
         var properties = CycloneDXProperties()
         properties.add("name", use.name)
         properties.add("role", use.role)
         return properties
     }
 
-    private static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
+    /// A run's ledger, section, outcome and code state (also the tests' reference tree's).
+    static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
         let record = experiment.value
         var properties = CycloneDXProperties()
         properties.add("ledger", experiment.ledger)

@@ -249,19 +249,19 @@ enum ReferenceWorkflow {
             $0.add("inputs", .array(unique(record.inputs).map { use in
                 .object {
                     $0.add("resource", .object { $0.add("ref", use.digest.description) })
-                    $0.add("properties", role(use))
+                    $0.add("properties", CycloneDXFormulation.role(use).json)
                 }
             }))
             $0.add("outputs", .array(unique(record.outputs).map { use in
                 .object {
                     $0.add("type", "artifact")
                     $0.add("resource", .object { $0.add("ref", use.digest.description) })
-                    $0.add("properties", role(use))
+                    $0.add("properties", CycloneDXFormulation.role(use).json)
                 }
             }))
             $0.add("timeStart", record.startedAt)
             $0.add("timeEnd", record.endedAt)
-            $0.add("properties", properties(experiment).json)
+            $0.add("properties", CycloneDXFormulation.properties(experiment).json)
         }
     }
 
@@ -269,32 +269,5 @@ enum ReferenceWorkflow {
     private static func unique(_ uses: [ArtifactUse]) -> [ArtifactUse] {
         var seen = Set<ArtifactUse>()
         return uses.filter { seen.insert($0).inserted }
-    }
-
-    static func role(_ use: ArtifactUse) -> OrderedJSON {
-        var properties = CycloneDXProperties()
-        properties.add("name", use.name)
-        properties.add("role", use.role)
-        return properties.json
-    }
-
-    static func properties(_ experiment: LedgerSnapshot.Entry<ExperimentRecord>) -> CycloneDXProperties {
-        let record = experiment.value
-        var properties = CycloneDXProperties()
-        properties.add("ledger", experiment.ledger)
-        properties.add("section", record.section)
-        properties.add("outcome", record.outcome.rawValue)
-        properties.add("exit-status", record.exitStatus.map { String($0) })
-        if record.code.repository {
-            properties.add("code-commit", record.code.commit)
-            properties.add("code-branch", record.code.branch)
-            properties.add("code-detached", record.code.detached ? "true" : nil)
-            properties.add("code-dirty", record.code.dirty ? "true" : "false")
-            properties.add("code-diff-digest", record.code.diffDigest?.description)
-        } else {
-            properties.add("code-repository", "none")
-        }
-        properties.add("recorded-by", "\(record.recordedBy.user)@\(record.recordedBy.host)")
-        return properties
     }
 }

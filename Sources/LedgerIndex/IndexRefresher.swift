@@ -33,8 +33,20 @@ struct IndexRefresher {
         var presentFolders = Set<String>()
         let ledgers = store.ledgerNames()
         // Every folder is opened relative to its parent without following links: a symlinked
-        // type or fan-out folder is reported and its records leave the index.
-        let root = try? store.openLedgers()
+        // ledger, type or fan-out folder is reported and its records leave the index.
+        var root: OpenFolder?
+        do throws(FileSystemError) {
+            let opened = try store.openLedgers()
+            root = opened
+            // `ledgerNames` leaves out a link named like a ledger; it is said, not silently dropped.
+            for entry in (try? opened.entries()) ?? [] where entry.kind.isSpecial && (try? Names.validate(entry.name, as: .ledger)) != nil {
+                summary.unsafe.append(UnsafeEntry(path: "\(LedgerStore.folderName)/\(entry.name)", kind: entry.kind))
+            }
+        } catch .notFollowed(let path, let kind) {
+            summary.unsafe.append(UnsafeEntry(path: path, kind: kind))
+        } catch {
+            root = nil
+        }
         for ledger in ledgers {
             let ledgerFolder = try? root?.folder(ledger)
             for type in LedgerRecord.RecordType.allCases {

@@ -68,6 +68,27 @@ import Testing
         #expect(throws: RecordDefect.self) { try RecordCodec.encode(.availability(Self.event(asOf: "9999-12-31"))) }
     }
 
+    /// A run's compute record is durations, sizes and counts: a negative one would be stated
+    /// as fact ("-1.0 h wall time").
+    @Test func negativeComputeFiguresAreRefused() throws {
+        var record = ExperimentRecord(
+            name: "lr-sweep", ledger: "main", section: nil, inputs: [], outputs: [], code: .noRepository, command: nil,
+            exitStatus: nil, outcome: .succeeded, startedAt: "2026-11-23T10:00:00Z", endedAt: nil,
+            recordedBy: RecordCodecTests.agent, note: nil)
+        record.compute = ComputeRecord(wallMilliseconds: 3_600_000, userCPUMilliseconds: 5, systemCPUMilliseconds: 0,
+                                       peakRSSBytes: 2048, machine: MachineRecord(
+                                           host: "gpu-7", cpuModel: nil, cpuCount: 64, memoryTotalBytes: 1024,
+                                           gpus: [GPURecord(name: "A100", memoryMiB: 81_920, driver: "535")]))
+        let experiment = LedgerRecord.experiment(record)
+        #expect(try RecordCodec.decode(try RecordCodec.encode(experiment).fileBytes, clock: Self.clock).0 == experiment)
+        expectDefect(try tampered(experiment, #""wallMilliseconds" : 3600000"#, #""wallMilliseconds" : -3600000"#),
+                     field: "compute.wallMilliseconds", reason: "-3600000 is negative")
+        expectDefect(try tampered(experiment, #""userCPUMilliseconds" : 5"#, #""userCPUMilliseconds" : -5"#),
+                     field: "compute.userCPUMilliseconds", reason: "-5 is negative")
+        expectDefect(try tampered(experiment, #""memoryMiB" : 81920"#, #""memoryMiB" : -1"#),
+                     field: "compute.machine.gpus[0].memoryMiB", reason: "-1 is negative")
+    }
+
     @Test func experimentManifestLicenseAndSealFieldsAreChecked() throws {
         let use = ArtifactUse(digest: Digest.of("m"), name: "base-model")
         let experiment = LedgerRecord.experiment(ExperimentRecord(

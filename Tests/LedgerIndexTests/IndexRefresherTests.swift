@@ -53,6 +53,20 @@ import TestSupport
 
     func names() throws -> [String] { try index.experimentNames() }
 
+    /// A ledger folder that is a link is not a ledger; every refresh says so instead of
+    /// reading nothing and letting the statement say the ledger records no experiments.
+    @Test func aLinkedLedgerFolderIsReportedNotSilentlyDropped() throws {
+        try experiment(1)
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createSymbolicLink(at: repo.url.appendingPathComponent("ledgers/evil"), withDestinationURL: outside)
+        let first = try index.refresh()
+        #expect(first.added == 1)
+        #expect(first.unsafe == [UnsafeEntry(path: "ledgers/evil", kind: .symbolicLink)])
+        #expect(try index.refresh().unsafe == [UnsafeEntry(path: "ledgers/evil", kind: .symbolicLink)])
+    }
+
     @Test func addedRecordsAreIndexedAndAnUnchangedLedgerIsNotReadAgain() throws {
         for number in 0..<5 { try experiment(number) }
         try ageFolders()

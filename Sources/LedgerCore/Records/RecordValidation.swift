@@ -97,6 +97,18 @@ private struct FieldCheck {
         if let section = record.section { try field("section") { FieldRules.sectionProblem(section) } }
         try instant("startedAt", record.startedAt)
         if let endedAt = record.endedAt { try instant("endedAt", endedAt) }
+        if let compute = record.compute {
+            // Durations, sizes and counts: a negative one would be printed as fact (-1.0 h).
+            try notNegative("compute.wallMilliseconds", compute.wallMilliseconds)
+            try notNegative("compute.userCPUMilliseconds", compute.userCPUMilliseconds)
+            try notNegative("compute.systemCPUMilliseconds", compute.systemCPUMilliseconds)
+            if let peak = compute.peakRSSBytes { try notNegative("compute.peakRSSBytes", peak) }
+            try notNegative("compute.machine.cpuCount", compute.machine.cpuCount)
+            if let memory = compute.machine.memoryTotalBytes { try notNegative("compute.machine.memoryTotalBytes", memory) }
+            for (index, gpu) in compute.machine.gpus.enumerated() {
+                if let memory = gpu.memoryMiB { try notNegative("compute.machine.gpus[\(index)].memoryMiB", memory) }
+            }
+        }
     }
 
     func manifest(_ record: ManifestRecord) throws(RecordDefect) {

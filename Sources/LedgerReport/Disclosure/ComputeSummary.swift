@@ -25,10 +25,25 @@ public struct ComputeSummary: Codable, Hashable, Sendable {
             if run.outcome.endedEarly { endedEarly += 1 }
             if isPreliminary { preliminary += 1 }
             guard let compute = run.compute else { withoutCompute += 1; return }
-            wallMilliseconds += compute.wallMilliseconds
-            cpuMilliseconds += compute.userCPUMilliseconds + compute.systemCPUMilliseconds
+            // Each figure is at most 2^53 - 1 (the record rules), but a ledger can hold enough
+            // of them to pass Int64.max: the total stops there instead of trapping.
+            wallMilliseconds = Self.sum(wallMilliseconds, compute.wallMilliseconds)
+            cpuMilliseconds = Self.sum(cpuMilliseconds, Self.sum(compute.userCPUMilliseconds, compute.systemCPUMilliseconds))
             peakRSSBytes = max(peakRSSBytes, compute.peakRSSBytes ?? 0)
-            if !machines.contains(compute.machine) { machines.append(compute.machine) }
+            if seenMachines.insert(compute.machine).inserted { machines.append(compute.machine) }
+        }
+
+        /// Machines already in `machines`: a search of the list per run was quadratic. Not
+        /// part of the summary's JSON.
+        private var seenMachines: Set<MachineRecord> = []
+
+        private enum CodingKeys: String, CodingKey {
+            case runs, endedEarly, preliminary, withoutCompute, wallMilliseconds, cpuMilliseconds, peakRSSBytes, machines
+        }
+
+        private static func sum(_ a: Int64, _ b: Int64) -> Int64 {
+            let (total, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b < 0 ? Int64.min : Int64.max) : total
         }
     }
 

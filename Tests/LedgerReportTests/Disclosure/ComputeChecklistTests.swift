@@ -81,4 +81,26 @@ import Testing
         // Ledgers without compute records keep their statement bytes: the field is absent.
         #expect(try DisclosureFixture().analysis().compute == nil)
     }
+
+    /// Each figure may be as large as 2^53 - 1 (the record rules); a co-author's 1,100 such runs
+    /// pass Int64.max, and the totals stop there instead of stopping the process.
+    @Test func totalsOfHugeComputeRecordsSaturate() throws {
+        let fixture = DisclosureFixture()
+        let huge = ComputeRecord(wallMilliseconds: 9_007_199_254_740_991, userCPUMilliseconds: 9_007_199_254_740_991,
+                                 systemCPUMilliseconds: 9_007_199_254_740_991, peakRSSBytes: nil, machine: Self.laptop)
+        var snapshot = fixture.snapshot()
+        guard let template = snapshot.experiments.first?.value else { Issue.record("the fixture has no experiment"); return }
+        for index in 0..<1_100 {
+            var run = template
+            run.name = "huge-\(index)"
+            run.compute = huge
+            snapshot.add(.experiment(run), id: Digest.of("huge \(index)"), ledger: template.ledger)
+        }
+        snapshot.sort()
+        let summary = try #require(try DisclosureAnalysis(snapshot: snapshot).compute)
+        #expect(summary.total.wallMilliseconds == Int64.max)
+        #expect(summary.total.cpuMilliseconds == Int64.max)
+        #expect(summary.total.machines == [Self.laptop])
+        #expect(summary.total.runs == snapshot.experiments.count)
+    }
 }

@@ -24,19 +24,7 @@ struct ExportedArtifact: Sendable {
     var note: String?
     var firstRecordedAt: String?
     var recordedBy: Agent?
-    /// `availability` and `retainedCopy`, boxed: few artifacts have a status, and held inline
-    /// the two events made every entry 600 bytes (20,000 of them in a large ledger).
-    var statuses: Statuses?
-
-    final class Statuses: Sendable {
-        let availability: AvailabilityEvent?
-        let retainedCopy: AvailabilityEvent?
-
-        init(availability: AvailabilityEvent?, retainedCopy: AvailabilityEvent?) {
-            self.availability = availability
-            self.retainedCopy = retainedCopy
-        }
-    }
+    var statuses: AvailabilityFold.Statuses?
 
     /// The status in force on the export's as-of day (nil: nothing recorded).
     var availability: AvailabilityEvent? {
@@ -51,8 +39,7 @@ struct ExportedArtifact: Sendable {
     }
 
     private mutating func setStatuses(_ availability: AvailabilityEvent?, _ retainedCopy: AvailabilityEvent?) {
-        statuses = availability == nil && retainedCopy == nil
-            ? nil : Statuses(availability: availability, retainedCopy: retainedCopy)
+        statuses = .boxing(availability: availability, retainedCopy: retainedCopy)
     }
 
     var isRecorded: Bool { kind != nil }

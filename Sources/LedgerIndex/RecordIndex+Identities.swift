@@ -70,15 +70,11 @@ extension RecordIndex {
     public func layouts(of digests: [Digest]) throws -> [Digest: Set<ArtifactIdentity.Layout>] {
         var found: [Digest: Set<ArtifactIdentity.Layout>] = [:]
         for chunk in digests.map(\.description).chunked(into: 400) {
-            try pool.read { db in
-                let rows = try Row.fetchCursor(db, literal: """
-                    SELECT r.id, r.ledger, r.type, r.json FROM artifacts a
-                    JOIN records r ON r.path = a.path WHERE a.digest IN \(chunk)
-                    """)
-                try Self.decodeInBatches(rows) { record, _, _ in
-                    guard case .artifact(let artifact) = record else { return }
-                    found[artifact.digest, default: []].insert(ArtifactIdentity.Layout(artifact.layout))
-                }
+            for record in try fetch(ArtifactRecord.self, literal: """
+                SELECT r.id, r.ledger, r.path, r.json FROM artifacts a JOIN records r ON r.path = a.path
+                WHERE a.digest IN \(chunk)
+                """) {
+                found[record.value.digest, default: []].insert(ArtifactIdentity.Layout(record.value.layout))
             }
         }
         return found

@@ -156,7 +156,8 @@ extension RecordIndex {
         try fetch(type, literal: SQL(sql: sql, arguments: arguments))
     }
 
-    private func fetch<Value: Decodable & Sendable>(_ type: Value.Type, literal: SQL) throws -> [IndexedRecord<Value>] {
+    /// Rows of (id, ledger, path, json) decoded as `Value`.
+    func fetch<Value: Decodable & Sendable>(_ type: Value.Type, literal: SQL) throws -> [IndexedRecord<Value>] {
         try pool.read { db in
             let decoder = JSONDecoder()
             return try Row.fetchAll(db, literal: literal).map { row in

@@ -52,16 +52,10 @@ extension RecordIndex {
     /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
-        return try closureSnapshot(scope, withExperiments: true)
+        return try pool.read { db in try Self.streaming(db) { try Self.closureSnapshot(db, scope, withExperiments: true) } }
     }
 
     /// The closure's artifacts, events and licenses, and with `withExperiments` its experiments.
-    func closureSnapshot(_ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
-        try pool.read { db in
-            try Self.streaming(db) { try Self.closureSnapshot(db, scope, withExperiments: withExperiments) }
-        }
-    }
-
     static func closureSnapshot(_ db: Database, _ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
         let query = ScopeQuery(scope)
         var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
@@ -79,10 +73,11 @@ extension RecordIndex {
         -> (experiments: Set<String>, sections: Set<String>)
     {
         try pool.read { db in
-            let found = try String.fetchAll(db, literal: """
+            // Only the lookups asked for, as in `ScopeQuery`.
+            let found = names.isEmpty ? [] : try String.fetchAll(db, literal: """
                 SELECT DISTINCT name FROM experiments WHERE ledger IN \(ledgers) AND name IN \(names)
                 """)
-            let labels = try String.fetchAll(db, literal: """
+            let labels = sections.isEmpty ? [] : try String.fetchAll(db, literal: """
                 SELECT DISTINCT section FROM experiments WHERE ledger IN \(ledgers) AND section IN \(sections)
                 """)
             return (Set(found), Set(labels))
@@ -126,15 +121,16 @@ extension RecordIndex {
     }
 
     static func decode(_ row: StoredRow) -> Result<LedgerRecord, IndexSnapshotError> {
+        // The reader gives exactly what JSONDecoder gives, or nil and leaves it to JSONDecoder.
+        if row.type == .experiment, let record = row.json.withUnsafeBytes({ ExperimentJSONReader.record($0) }) {
+            return .success(.experiment(record))
+        }
         let decoder = JSONDecoder()
         do {
             switch row.type {
             case .artifact: return .success(.artifact(try decoder.decode(ArtifactRecord.self, from: row.json)))
             case .availability: return .success(.availability(try decoder.decode(AvailabilityEvent.self, from: row.json)))
-            case .experiment:
-                // The reader gives exactly what JSONDecoder gives, or nil and leaves it to JSONDecoder.
-                if let record = row.json.withUnsafeBytes({ ExperimentJSONReader.record($0) }) { return .success(.experiment(record)) }
-                return .success(.experiment(try decoder.decode(ExperimentRecord.self, from: row.json)))
+            case .experiment: return .success(.experiment(try decoder.decode(ExperimentRecord.self, from: row.json)))
             case .manifest: return .success(.manifest(try decoder.decode(ManifestRecord.self, from: row.json)))
             case .license: return .success(.license(try decoder.decode(LicenseRecord.self, from: row.json)))
             case .seal: return .success(.seal(try decoder.decode(SealRecord.self, from: row.json)))

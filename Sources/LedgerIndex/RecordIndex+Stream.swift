@@ -62,6 +62,11 @@ extension RecordIndex {
             throw IndexSnapshotError.malformedRow(id: idText, type: typeText)
         }
         let ledger: String = row[1]
+        // Read in place when the reader can; the bytes are copied only for JSONDecoder.
+        if type == .experiment,
+           let read = try row.withUnsafeData(atIndex: 3, { data in data?.withUnsafeBytes { ExperimentJSONReader.record($0) } }) {
+            return (read, id, ledger)
+        }
         guard case .experiment(let value) = try decode(StoredRow(id: id, ledger: ledger, type: type, json: row[3])).get() else {
             throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")
         }

@@ -26,7 +26,8 @@ struct ScopeQuery {
         if !scope.sections.isEmpty {
             lookups.append("SELECT path FROM experiments WHERE ledger IN \(scope.ledgers) AND section IN \(scope.sections)")
         }
-        let inScope: SQL = "x.path IN (\(lookups.isEmpty ? "SELECT NULL WHERE 0" : lookups.joined(separator: " UNION ")))"
+        precondition(!lookups.isEmpty, "a scope names an experiment or a section; a whole ledger needs no closure")
+        let inScope: SQL = "x.path IN (\(lookups.joined(separator: " UNION ")))"
         closure = """
             WITH RECURSIVE closure(digest) AS (
               SELECT ea.digest FROM experiment_artifacts ea JOIN experiments x ON x.path = ea.path WHERE \(inScope)

@@ -3,7 +3,7 @@ import CMallocShim
 /// How the process's allocator gives memory back to the system.
 public enum ProcessMemory {
     /// The size from which a block is mapped on its own and unmapped when freed.
-    public static let mappedBlockThreshold = 256 << 10
+    private static let mappedBlockThreshold = 256 << 10
 
     /// Fixes glibc's threshold for mapping a block on its own. By default glibc raises it
     /// each time a mapped block is freed (up to 32 MiB); after that the large arrays of a

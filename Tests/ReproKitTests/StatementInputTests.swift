@@ -8,7 +8,7 @@ import TestSupport
 
 /// The statement pass reads each experiment out of the index with `ExperimentJSONReader` where it
 /// can; what reaches the analysis must be exactly what decoding the record file gives.
-@Suite struct StatementRunTests {
+@Suite struct StatementInputTests {
     static let agent = Agent(user: "ada", host: "lab-01")
 
     static func use(_ label: String, _ name: String) -> ArtifactUse { ArtifactUse(digest: Digest.of(label), name: name) }

@@ -17,9 +17,7 @@ public struct ArtifactView: Sendable, Hashable {
     public var availability: AvailabilityEvent? { fold?.availability }
     /// The latest `retained` event by then: the authors keep a copy.
     public var retainedCopy: AvailabilityEvent? { fold?.retainedCopy }
-    /// Boxed, and only where some event is in force: two events inline made each view of a
-    /// lab ledger's 20,000 artifacts half a kilobyte, most of it empty.
-    private let fold: Fold?
+    private let fold: AvailabilityFold.Statuses?
 
     /// `records` and `recordLedgers` oldest first, `events` in fold order; `asOf` is a
     /// `YYYY-MM-DD` day, nil for the latest events.
@@ -32,28 +30,8 @@ public struct ArtifactView: Sendable, Hashable {
         // Stored, not computed: lineage walks ask for parents again and again.
         sources = Array(records.flatMap(\.sources).uniqued())
         derivedFrom = Array(records.flatMap(\.derivedFrom).filter { $0 != digest }.uniqued())
-        let availability = AvailabilityFold.status(of: events, onOrBefore: asOf)
-        let retainedCopy = AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)
-        fold = availability == nil && retainedCopy == nil ? nil : Fold(availability: availability, retainedCopy: retainedCopy)
-    }
-
-    private final class Fold: Sendable, Hashable {
-        let availability: AvailabilityEvent?
-        let retainedCopy: AvailabilityEvent?
-
-        init(availability: AvailabilityEvent?, retainedCopy: AvailabilityEvent?) {
-            self.availability = availability
-            self.retainedCopy = retainedCopy
-        }
-
-        static func == (lhs: Fold, rhs: Fold) -> Bool {
-            lhs.availability == rhs.availability && lhs.retainedCopy == rhs.retainedCopy
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(availability)
-            hasher.combine(retainedCopy)
-        }
+        fold = .boxing(availability: AvailabilityFold.status(of: events, onOrBefore: asOf),
+                       retainedCopy: AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf))
     }
 
     /// Whether some artifact record describes the digest (else only a run or a lineage link names it).

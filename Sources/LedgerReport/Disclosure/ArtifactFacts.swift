@@ -13,7 +13,8 @@ struct ArtifactFacts {
     /// The name each digest is cited by (looked up for every input of every run, so kept
     /// apart from the views).
     let names: ArtifactNames
-    /// Limitations per digest, filled on first use (see `limitations(of:)`).
+    /// What is worked out on first use and asked for again: limitations, ancestors and
+    /// parsed license terms per digest or expression.
     let limitationCache = LimitationCache()
 
     init(input: DisclosureInput, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
@@ -116,7 +117,8 @@ struct ArtifactFacts {
     }
 }
 
-/// The memo behind `ArtifactFacts.limitations(of:)`: the facts never change once built.
+/// The memo behind `ArtifactFacts`' lookups (limitations, deciding limitations, ancestors,
+/// license terms): the facts never change once built.
 final class LimitationCache {
     var byDigest: [Digest: [Limitation]] = [:]
     var ancestors: [Digest: [(ancestor: Digest, chain: [Digest])]] = [:]

@@ -56,7 +56,7 @@ public struct DisclosedExperiment: Codable, Hashable, Sendable {
             code: try container.decode(CodeState.self, forKey: .code),
             outcome: try container.decode(ExperimentOutcome.self, forKey: .outcome),
             startedAt: try container.decode(String.self, forKey: .startedAt), compute: nil)
-        run = table.table().runs[0]
+        run = DisclosureRun(table: table.table(), index: 0)
         names = ArtifactNames(Dictionary((inputs + outputs).map { ($0.digest, $0.name) }, uniquingKeysWith: { first, _ in first }))
         reproducibility = try container.decode(Reproducibility.self, forKey: .reproducibility)
     }

@@ -8,7 +8,7 @@ public struct DisclosureInput: Sendable {
     public var records: LedgerSnapshot
     public var runs: [DisclosureRun]
 
-    public init(ledgers: [String], records: LedgerSnapshot, runs: [DisclosureRun]) {
+    init(ledgers: [String], records: LedgerSnapshot, runs: [DisclosureRun]) {
         self.ledgers = ledgers
         self.records = records
         self.runs = runs

@@ -10,7 +10,7 @@ public struct DisclosureRun: Sendable {
         public var digest: Digest
         public var name: String
 
-        public init(digest: Digest, name: String) {
+        init(digest: Digest, name: String) {
             self.digest = digest
             self.name = name
         }

@@ -25,8 +25,9 @@ struct NamingLint {
                 guard let prefix = license.derivativeNaming.requiredPrefix,
                       checked.insert(license.id.lowercased()).inserted,
                       !Self.name(subject.name, beginsWith: prefix) else { continue }
-                let cited = evidence[license.id] ?? facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix)
-                evidence[license.id] = cited
+                let key = license.id.lowercased()
+                let cited = evidence[key] ?? facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix)
+                if evidence[key] == nil { evidence[key] = cited }
                 lints.append(DisclosureLint(rule: .derivativeName, artifact: subject, base: facts.ref(ancestor), license: cited))
             }
         }

@@ -1,8 +1,8 @@
 import LedgerCore
 
 /// The fields of experiment records an analysis reads, column by column: each digest, text
-/// (ledger, section, the name a run gave an artifact), code state and compute record is
-/// stored once, and a run holds small integers into those tables. A whole-ledger statement
+/// (ledger, section, the name a run gave an artifact) and code state is stored once, and a
+/// run holds small integers into those tables (and into the list of compute records). A whole-ledger statement
 /// reads 100,000 runs; as objects with their own input lists they were 400 bytes each, the
 /// larger part of the statement's memory.
 public final class RunTable: Sendable {
@@ -64,13 +64,13 @@ public final class RunTable: Sendable {
 
         public mutating func append(_ record: ExperimentRecord) {
             append(name: record.name, ledger: record.ledger, section: record.section,
-                   inputs: record.inputs.map { ($0.digest, $0.name) }, outputs: record.outputs.map { ($0.digest, $0.name) },
+                   inputs: record.inputs.lazy.map { ($0.digest, $0.name) }, outputs: record.outputs.lazy.map { ($0.digest, $0.name) },
                    code: record.code, outcome: record.outcome, startedAt: record.startedAt, compute: record.compute)
         }
 
-        public mutating func append(name: String, ledger: String, section: String?,
-                                    inputs: [(digest: Digest, name: String)], outputs: [(digest: Digest, name: String)],
-                                    code: CodeState, outcome: ExperimentOutcome, startedAt: String, compute: ComputeRecord?) {
+        mutating func append(name: String, ledger: String, section: String?,
+                             inputs: some Sequence<(digest: Digest, name: String)>, outputs: some Sequence<(digest: Digest, name: String)>,
+                             code: CodeState, outcome: ExperimentOutcome, startedAt: String, compute: ComputeRecord?) {
             for use in inputs { uses.append(UseRef(digest: digests.id(use.digest), name: texts.id(use.name))) }
             let inputsEnd = Int32(uses.count)
             for use in outputs { uses.append(UseRef(digest: digests.id(use.digest), name: texts.id(use.name))) }

@@ -175,7 +175,7 @@ struct TextSpelling: InlineSpelling {
 
     static func plain(_ text: String) -> String {
         // Printable ASCII is already plain: a whole-ledger statement spells a million words.
-        if text.utf8.allSatisfy({ (0x21...0x7E).contains($0) || $0 == 0x20 }) { return text }
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         return String(text.compactMap { character -> Character? in
             if character.isWhitespace { return " " }
             return character.isInvisibleControl ? nil : character

@@ -26,4 +26,21 @@ import TestSupport
         #expect(Digest(bytes: digest.bytes) == digest)
         #expect(Digest(bytes: [1, 2, 3]) == nil)
     }
+
+    /// Held as bytes, a digest must still read back, sort and compare exactly as its text does:
+    /// statements sort artifacts by digest, and records name them by text.
+    @Test func orderAndEqualityFollowTheText() throws {
+        let texts = (0..<200).map { Digest.of("artifact \($0)").hex }
+            + ["0" + String(repeating: "f", count: 63), String(repeating: "f", count: 63) + "0",
+               String(repeating: "0", count: 64), String(repeating: "f", count: 64), "8" + String(repeating: "0", count: 63)]
+        let digests = try texts.map { try #require(Digest(parsing: $0)) }
+        #expect(digests.map(\.hex) == texts)
+        #expect(digests.sorted().map(\.hex) == texts.sorted())
+        #expect(Set(digests).count == Set(texts).count)
+        let one = try #require(Digest(parsing: "sha256:" + texts[0]))
+        #expect(one == digests[0] && one.hashValue == digests[0].hashValue)
+        #expect(Digest(parsing: String(repeating: "a", count: 63) + "g") == nil)
+        #expect(Digest(parsing: "sha256:" + String(repeating: "a", count: 65)) == nil)
+        #expect(Digest(parsing: "sha256:sha256:" + String(repeating: "a", count: 64)) == nil)
+    }
 }

@@ -4,22 +4,61 @@ import Crypto
 ///
 /// The text form equals `sha256sum` output and the `oid sha256:` of a git-LFS
 /// pointer, so anyone can check a recorded artifact with standard tools.
+///
+/// Held as its 32 bytes inline, not as text: a statement about a 100,000-experiment
+/// ledger holds hundreds of thousands of digests, and each hex string was a heap object.
 public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// The 64 lowercase hexadecimal characters, without the `sha256:` prefix.
-    public let hex: String
+    // The bytes as four big-endian words: comparing the words in order compares the hex text.
+    private let w0: UInt64, w1: UInt64, w2: UInt64, w3: UInt64
 
     public static let prefix = "sha256:"
 
+    /// The 64 lowercase hexadecimal characters, without the `sha256:` prefix.
+    public var hex: String {
+        String(unsafeUninitializedCapacity: 64) { out in
+            for (position, word) in [w0, w1, w2, w3].enumerated() {
+                for nibble in 0..<16 {
+                    out[position * 16 + nibble] = Self.hexDigit(UInt8(truncatingIfNeeded: word >> UInt64(60 - 4 * nibble)) & 0x0f)
+                }
+            }
+            return 64
+        }
+    }
+
     /// Wraps a finished SHA-256 so callers never format hex by hand.
     public init(_ digest: SHA256.Digest) {
-        self.hex = Self.hexString(digest)
+        self = digest.withUnsafeBytes { Digest(words: $0) }
     }
 
     /// Parses `sha256:<hex>` or a bare 64-character hex string; nil when malformed.
     public init?(parsing text: String) {
-        let body = text.hasPrefix(Self.prefix) ? String(text.dropFirst(Self.prefix.count)) : text
-        guard body.utf8.count == 64, body.utf8.allSatisfy(Self.isLowerHex) else { return nil }
-        self.hex = body
+        var text = text
+        guard let digest = text.withUTF8({ Digest(parsingUTF8: $0) }) else { return nil }
+        self = digest
+    }
+
+    /// Parses the UTF-8 of `sha256:<hex>` or of bare 64-character hex; nil when malformed.
+    public init?(parsingUTF8 text: UnsafeBufferPointer<UInt8>) {
+        var body = text[...]
+        if body.starts(with: Self.prefix.utf8) { body = body.dropFirst(Self.prefix.utf8.count) }
+        guard body.count == 64 else { return nil }
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var index = body.startIndex
+        for word in 0..<4 {
+            var value: UInt64 = 0
+            for _ in 0..<16 {
+                guard let nibble = Self.lowerHexValue(body[index]) else { return nil }
+                value = value << 4 | UInt64(nibble)
+                index += 1
+            }
+            switch word {
+            case 0: words.0 = value
+            case 1: words.1 = value
+            case 2: words.2 = value
+            default: words.3 = value
+            }
+        }
+        (w0, w1, w2, w3) = words
     }
 
     /// The digest of a byte sequence held in memory.
@@ -38,9 +77,8 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var bytes: [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(32)
-        var iterator = hex.utf8.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            out.append(Self.nibble(high) << 4 | Self.nibble(low))
+        for word in [w0, w1, w2, w3] {
+            for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
         }
         return out
     }
@@ -48,10 +86,19 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Rebuilds a digest from 32 raw bytes; nil for any other length.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        self.hex = Self.hexString(bytes)
+        self = Array(bytes).withUnsafeBytes { Digest(words: $0) }
     }
 
-    public static func < (lhs: Digest, rhs: Digest) -> Bool { lhs.hex < rhs.hex }
+    private init(words raw: UnsafeRawBufferPointer) {
+        func word(_ at: Int) -> UInt64 {
+            raw[at..<at + 8].reduce(0) { $0 << 8 | UInt64($1) }
+        }
+        (w0, w1, w2, w3) = (word(0), word(8), word(16), word(24))
+    }
+
+    public static func < (lhs: Digest, rhs: Digest) -> Bool {
+        (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
+    }
 
     /// Written straight into the string's storage: digests are made by the ten thousand
     /// when a folder is re-verified from the cache.
@@ -69,11 +116,14 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
 
-    private static func isLowerHex(_ c: UInt8) -> Bool {
-        (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)
+    /// The value of a lowercase hex digit; nil for anything else (uppercase included).
+    private static func lowerHexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x61...0x66: c - 0x61 + 10
+        default: nil
+        }
     }
-
-    private static func nibble(_ c: UInt8) -> UInt8 { c <= 0x39 ? c - 0x30 : c - 0x61 + 10 }
 }
 
 extension Digest: Codable {

@@ -1,3 +1,5 @@
+import LedgerCore
+
 /// One thing that limits reproducing a result, with the evidence for saying so.
 public struct Limitation: Codable, Hashable, Sendable {
     public var kind: LimitationKind
@@ -25,12 +27,12 @@ public struct Limitation: Codable, Hashable, Sendable {
     /// Identity of the limitation regardless of how it was reached: the same withdrawal
     /// stated directly and through a fine-tune is one limitation.
     public var key: Key {
-        Key(kind: kind, artifact: artifact?.digest.hex, experiment: experiment, license: evidence.license?.id)
+        Key(kind: kind, artifact: artifact?.digest, experiment: experiment, license: evidence.license?.id)
     }
 
     public struct Key: Hashable, Sendable {
         public var kind: LimitationKind
-        public var artifact: String?
+        public var artifact: Digest?
         public var experiment: String?
         public var license: String?
     }

@@ -75,15 +75,16 @@ public struct DisclosedExperiment: Codable, Hashable, Sendable {
 }
 
 /// The name a statement cites each digest by: the latest artifact record's, else the first
-/// name a run gave it, else the digest itself. One table, shared by every cited experiment.
+/// name a run gave it, else the digest itself. One table, shared by every cited experiment,
+/// with one reference per digest that every limitation and class citing it shares.
 final class ArtifactNames: Sendable {
-    private let names: [Digest: String]
+    private let refs: [Digest: ArtifactRef]
 
     init(_ names: [Digest: String]) {
-        self.names = names
+        self.refs = Dictionary(uniqueKeysWithValues: names.map { ($0.key, ArtifactRef(name: $0.value, digest: $0.key)) })
     }
 
     func ref(_ digest: Digest) -> ArtifactRef {
-        ArtifactRef(name: names[digest] ?? digest.description, digest: digest)
+        refs[digest] ?? ArtifactRef(name: digest.description, digest: digest)
     }
 }

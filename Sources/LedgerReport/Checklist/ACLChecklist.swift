@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 
 /// The ACL Responsible NLP checklist items on limitations (A1) and scientific artifacts
@@ -10,7 +11,8 @@ enum ACLChecklist {
 
     static func limitations(_ facts: ChecklistFacts) -> ChecklistItem {
         let count = facts.analysis.limitationCount
-        let kinds = unique(facts.limitations.filter { !$0.kind.isMitigation }.map(\.kind.phrase))
+        // Each kind once before it is worded: a whole ledger has some hundred thousand limitations.
+        let kinds = facts.limitations.lazy.filter { !$0.kind.isMitigation }.map(\.kind).uniqued().map(\.phrase)
         var sentences: [Sentence] = [count == 0
             ? [.words("The ledger records no reproducibility limitation for the results in scope.")]
             : [.words("The reproducibility statement discloses \(count) limitation\(count == 1 ? "" : "s") ("

@@ -14,7 +14,8 @@ struct ChecklistFacts {
 
     init(_ analysis: DisclosureAnalysis) {
         self.analysis = analysis
-        let produced = Set(analysis.groups.flatMap(\.experiments).flatMap(\.outputs).map(\.digest))
+        // Lazily: a whole ledger's experiments are not copied into one array to read their outputs.
+        let produced = Set(analysis.groups.lazy.flatMap(\.experiments).flatMap(\.outputs).map(\.digest))
         existing = analysis.artifacts.filter { !produced.contains($0.digest) }
         new = analysis.artifacts.filter { produced.contains($0.digest) && $0.kind != .result }
         limitations = analysis.distinctLimitations

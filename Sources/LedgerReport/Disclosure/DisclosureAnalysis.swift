@@ -39,7 +39,7 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
         artifacts = Self.artifacts(of: scope.groups.lazy.flatMap(\.runs), facts: facts)
         lints = NamingLint(facts: facts).check(artifacts.filter { $0.kind == .checkpoint }.map(\.digest))
-        var counted: Set<Limitation.Key> = []
+        var counted = LimitationKeySet()
         for group in groups {
             for limitation in group.limitations where !limitation.kind.isMitigation { counted.insert(limitation.key) }
         }
@@ -93,10 +93,10 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
 
     /// Limitations of every group, each once, in statement order.
     public var distinctLimitations: [Limitation] {
-        var seen: Set<Limitation.Key> = []
+        var seen = LimitationKeySet()
         var out: [Limitation] = []
         for group in groups {
-            for limitation in group.limitations where seen.insert(limitation.key).inserted { out.append(limitation) }
+            for limitation in group.limitations where seen.insert(limitation.key) { out.append(limitation) }
         }
         return out
     }

@@ -19,7 +19,7 @@ struct StatementComposer {
     /// What earlier paragraphs already said, so later ones do not repeat it.
     private final class Stated {
         var introduced: Set<Digest> = []
-        var limitations: Set<Limitation.Key> = []
+        var limitations = LimitationKeySet()
         var chains: Set<[Digest]> = []
         /// License and set of terms already spelled out in full.
         var licenseTerms: Set<String> = []
@@ -252,11 +252,11 @@ struct StatementComposer {
     /// One sentence per kind of code problem (and commit), naming every experiment it
     /// concerns, so sections run from the same dirty commit do not repeat it.
     private func codeSentences() -> [Sentence] {
-        var seen: Set<Limitation.Key> = []
+        var seen = LimitationKeySet()
         var order: [String] = []
         var byProblem: [String: [(experiment: String, code: CodeEvidence)]] = [:]
-        for limitation in analysis.groups.flatMap(\.limitations) where limitation.kind == .uncommittedCode {
-            guard seen.insert(limitation.key).inserted, let code = limitation.evidence.code,
+        for limitation in analysis.groups.lazy.flatMap(\.limitations) where limitation.kind == .uncommittedCode {
+            guard seen.insert(limitation.key), let code = limitation.evidence.code,
                   let experiment = limitation.experiment else { continue }
             let key = code.problem.rawValue + "\u{0}" + (code.commit ?? "")
             if byProblem[key] == nil { order.append(key) }

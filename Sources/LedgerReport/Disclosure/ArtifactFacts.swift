@@ -133,4 +133,6 @@ final class LimitationCache {
     }
     /// Per input digest, the limitation that decides its class (see `DisclosureGroupBuilder`).
     var deciding: [Digest: Limitation?] = [:]
+    /// Per code state, the evidence of its problem: thousands of runs share one dirty commit.
+    var codeEvidence: [CodeState: Evidence] = [:]
 }

@@ -49,9 +49,16 @@ struct DisclosureGroupBuilder {
             }
         }
         for run in runs {
-            guard let problem = CodeEvidence.Problem(run.code) else { continue }
-            let limitation = Limitation(kind: .uncommittedCode, experiment: run.name, experiments: [run.name],
-                                        evidence: Evidence(code: CodeEvidence(problem: problem, code: run.code)))
+            let code = run.code
+            guard let problem = CodeEvidence.Problem(code) else { continue }
+            let evidence: Evidence
+            if let known = facts.limitationCache.codeEvidence[code] {
+                evidence = known
+            } else {
+                evidence = Evidence(code: CodeEvidence(problem: problem, code: code))
+                facts.limitationCache.codeEvidence[code] = evidence
+            }
+            let limitation = Limitation(kind: .uncommittedCode, experiment: run.name, experiments: [run.name], evidence: evidence)
             if seen.insert(limitation.key).inserted { limitations.append(limitation) }
         }
 

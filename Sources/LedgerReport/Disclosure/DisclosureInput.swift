@@ -30,7 +30,7 @@ public struct DisclosureInput: Sendable {
         // spent most of its time retaining and releasing.
         let (started, names) = (table.startedAt, table.names)
         let order = (0..<table.count).sorted { a, b in
-            if started[a] != started[b] { return started[a] < started[b] }
+            if !started.equal(a, b) { return started.precedes(a, b) }
             if names[a] != names[b] { return names[a] < names[b] }
             return ids[a] < ids[b]
         }

@@ -26,7 +26,7 @@ public final class RunTable: Sendable {
 
     let rows: [Row]
     let names: [String]
-    let startedAt: [String]
+    let startedAt: TextColumn
     let texts: [String]
     let digests: [Digest]
     let codes: [CodeState]
@@ -53,7 +53,7 @@ public final class RunTable: Sendable {
     public struct Builder {
         fileprivate var rows: [Row] = []
         fileprivate var names: [String] = []
-        fileprivate var startedAt: [String] = []
+        fileprivate var startedAt = TextColumn()
         fileprivate var texts = InternTable<String>()
         fileprivate var digests = InternTable<Digest>()
         fileprivate var codes = InternTable<CodeState>()

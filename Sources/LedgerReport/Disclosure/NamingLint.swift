@@ -9,7 +9,7 @@ import LedgerCore
 struct NamingLint {
     let facts: ArtifactFacts
 
-    func check(_ models: [Digest]) -> [DisclosureLint] {
+    func check(_ models: some Sequence<Digest>) -> [DisclosureLint] {
         var evidence: [String: LicenseEvidence] = [:]
         return models.flatMap { check($0, evidence: &evidence) }
     }

@@ -42,5 +42,13 @@ import TestSupport
         #expect(Digest(parsing: String(repeating: "a", count: 63) + "g") == nil)
         #expect(Digest(parsing: "sha256:" + String(repeating: "a", count: 65)) == nil)
         #expect(Digest(parsing: "sha256:sha256:" + String(repeating: "a", count: 64)) == nil)
+        // Each neighbour of a hex digit's range, anywhere in the text.
+        for bad in ["/", ":", "@", "G", "W", "`", "g", " ", "\u{0}", "\u{FF}"] {
+            for at in [0, 17, 63] {
+                var text = Array(String(repeating: "a", count: 64))
+                text[at] = Character(bad)
+                #expect(Digest(parsing: String(text)) == nil, "\(bad.debugDescription) at \(at)")
+            }
+        }
     }
 }

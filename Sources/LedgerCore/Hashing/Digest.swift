@@ -39,17 +39,26 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses the UTF-8 of `sha256:<hex>` or of bare 64-character hex; nil when malformed.
     public init?(parsingUTF8 text: UnsafeBufferPointer<UInt8>) {
-        var body = text[...]
-        if body.starts(with: Self.prefix.utf8) { body = body.dropFirst(Self.prefix.utf8.count) }
-        guard body.count == 64 else { return nil }
+        let prefixLength = 7  // "sha256:"
+        let start: Int
+        if text.count == prefixLength + 64, text.starts(with: Self.prefix.utf8) {
+            start = prefixLength
+        } else if text.count == 64 {
+            start = 0
+        } else {
+            return nil
+        }
+        // Every digest of every record read passes here: no per-character optional or throw.
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var index = body.startIndex
+        var invalid = false
         for word in 0..<4 {
             var value: UInt64 = 0
-            for _ in 0..<16 {
-                guard let nibble = Self.lowerHexValue(body[index]) else { return nil }
-                value = value << 4 | UInt64(nibble)
-                index += 1
+            for offset in 0..<16 {
+                let c = text[start + word * 16 + offset]
+                let digit = c &- 0x30, letter = c &- 0x61
+                let nibble = digit < 10 ? digit : (letter < 6 ? letter + 10 : 0xff)
+                invalid = invalid || nibble == 0xff
+                value = value << 4 | UInt64(nibble & 0x0f)
             }
             switch word {
             case 0: words.0 = value
@@ -58,6 +67,7 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
             default: words.3 = value
             }
         }
+        guard !invalid else { return nil }
         (w0, w1, w2, w3) = words
     }
 
@@ -115,15 +125,6 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x57 + value }
-
-    /// The value of a lowercase hex digit; nil for anything else (uppercase included).
-    private static func lowerHexValue(_ c: UInt8) -> UInt8? {
-        switch c {
-        case 0x30...0x39: c - 0x30
-        case 0x61...0x66: c - 0x61 + 10
-        default: nil
-        }
-    }
 }
 
 extension Digest: Codable {

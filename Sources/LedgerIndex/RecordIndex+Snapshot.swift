@@ -52,17 +52,29 @@ extension RecordIndex {
     /// A whole scope (no experiment or section filter) is `snapshot(ledgers:)`.
     public func snapshot(_ scope: SnapshotScope) throws -> LedgerSnapshot {
         guard !scope.isWhole else { return try snapshot(ledgers: scope.ledgers) }
-        return try pool.read { db in try Self.streaming(db) { try Self.closureSnapshot(db, scope, withExperiments: true) } }
+        return try pool.read { db in
+            try Self.streaming(db) {
+                var experiments: [LedgerSnapshot.Entry<ExperimentRecord>] = []
+                var snapshot = try Self.closureSnapshot(db, scope) { experiments.append($0) }
+                for entry in experiments { snapshot.add(.experiment(entry.value), id: entry.id, ledger: entry.ledger) }
+                snapshot.sort()
+                return snapshot
+            }
+        }
     }
 
-    /// The closure's artifacts, events and licenses, and with `withExperiments` its experiments.
-    static func closureSnapshot(_ db: Database, _ scope: SnapshotScope, withExperiments: Bool) throws -> LedgerSnapshot {
-        let query = ScopeQuery(scope)
+    /// The closure's artifacts and events and every license, sorted; the experiments of the
+    /// scope (`ScopeQuery.experimentRecords`) go to `eachExperiment`, read in the same statement.
+    static func closureSnapshot(_ db: Database, _ scope: SnapshotScope,
+                                eachExperiment: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws -> LedgerSnapshot {
         var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
-        try add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.sharedRecords)")
         try add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
-        if withExperiments {
-            try add(db, to: &snapshot, literal: "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)")
+        try decodeInBatches(try Row.fetchCursor(db, literal: ScopeQuery(scope).records)) { record, id, ledger in
+            if case .experiment(let value) = record {
+                try eachExperiment(LedgerSnapshot.Entry(id: id, ledger: ledger, value: value))
+            } else {
+                snapshot.add(record, id: id, ledger: ledger)
+            }
         }
         snapshot.sort()
         return snapshot

@@ -19,16 +19,9 @@ extension RecordIndex {
         try pool.read { db in
             // One pass reads each page once: a small page cache and no memory map.
             try Self.streaming(db) {
-                let records: LedgerSnapshot
-                let runs: SQL
-                if scope.isWhole {
-                    records = try Self.sortedSnapshot(db, ledgers: scope.ledgers, where: "type IN ('artifact', 'availability', 'license')")
-                    runs = "SELECT id, ledger, type, json FROM records WHERE type = 'experiment' AND ledger IN \(scope.ledgers)"
-                } else {
-                    records = try Self.closureSnapshot(db, scope, withExperiments: false)
-                    let query = ScopeQuery(scope)
-                    runs = "\(query.closure) SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(query.experimentRecords)"
-                }
+                guard scope.isWhole else { return try Self.closureSnapshot(db, scope, eachExperiment: eachRun) }
+                let records = try Self.sortedSnapshot(db, ledgers: scope.ledgers, where: "type IN ('artifact', 'availability', 'license')")
+                let runs: SQL = "SELECT id, ledger, type, json FROM records WHERE type = 'experiment' AND ledger IN \(scope.ledgers)"
                 try Self.decodeInBatches(try Row.fetchCursor(db, literal: runs)) { record, id, ledger in
                     guard case .experiment(let value) = record else {
                         throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")

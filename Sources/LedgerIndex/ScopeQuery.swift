@@ -4,15 +4,26 @@ import GRDB
 /// they read or wrote with every lineage ancestor (the closure), and those digests' records.
 /// Shared by the scoped snapshot and the scoped statement pass, so both read the same records.
 struct ScopeQuery {
+    /// (id, ledger, type, json) of the closure's artifact records and events, then of the
+    /// experiments: one statement, so SQLite works out the closure once, not once per kind.
+    var records: SQL {
+        """
+        \(closure)
+        SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(sharedRecords)
+        UNION ALL
+        SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE \(experimentRecords)
+        """
+    }
+
     /// `WITH RECURSIVE closure(digest)`: the digests in scope and their ancestors; UNION (not
     /// UNION ALL) ends on cycles. Put in front of a statement that uses the conditions below.
-    let closure: SQL
+    private let closure: SQL
     /// On `records r`: the artifact records and availability events of the closure.
-    let sharedRecords: SQL
+    private let sharedRecords: SQL
     /// On `records r`: the experiments in scope, and those outside it that name a digest of the
     /// closure no artifact record describes (the statement then takes that name from the
     /// earliest run that used it).
-    let experimentRecords: SQL
+    private let experimentRecords: SQL
 
     init(_ scope: SnapshotScope) {
         // Every run carrying a requested name or label (OR, not the statement's AND): the

@@ -131,8 +131,8 @@ final class LimitationCache {
         var recorded: String
         var dataset: Bool
     }
-    /// Per input digest, the limitation that decides its class (see `DisclosureGroupBuilder`).
-    var deciding: [Digest: Limitation?] = [:]
+    /// Per input digest, the class its deciding limitation gives (see `DisclosureGroupBuilder`).
+    var deciding: [Digest: Reproducibility?] = [:]
     /// Per code state, the evidence of its problem: thousands of runs share one dirty commit.
     var codeEvidence: [CodeState: Evidence] = [:]
 }

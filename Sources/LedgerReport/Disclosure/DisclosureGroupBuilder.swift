@@ -73,20 +73,22 @@ struct DisclosureGroupBuilder {
     /// The class of one run: of its inputs' own limitations and those they inherit, in
     /// statement order, the first of the most severe class. None of these carries a lineage,
     /// so `Reproducibility` keeps the first it meets at that class: the first input's deciding
-    /// limitation at the run's class. Each input's is worked out once, not once per run.
+    /// limitation at the run's class. Each input's class is worked out once, not once per run,
+    /// and kept as the class it gives (not the limitation), so a run copies one small value.
     private func reproducibility(of run: DisclosureRun) -> Reproducibility {
-        var best: Limitation?
-        for use in run.inputs {
-            guard let candidate = deciding(use.digest) else { continue }
-            if let current = best, ReproducibilityClass(current.kind)! <= ReproducibilityClass(candidate.kind)! { continue }
+        var best: Reproducibility?
+        for digest in run.inputDigests {
+            guard let candidate = deciding(digest) else { continue }
+            if let current = best, current.class <= candidate.class { continue }
             best = candidate
         }
-        return Reproducibility(best.map { [$0] } ?? [])
+        return best ?? Reproducibility([])
     }
 
-    /// The first limitation of the most severe class among a digest's own limitations and
-    /// those inherited from its ancestors, in that order; nil when none bears on the class.
-    private func deciding(_ digest: Digest) -> Limitation? {
+    /// The class given by the first limitation of the most severe class among a digest's own
+    /// limitations and those inherited from its ancestors, in that order; nil when none bears
+    /// on the class.
+    private func deciding(_ digest: Digest) -> Reproducibility? {
         if let known = facts.limitationCache.deciding[digest] { return known }
         let all = facts.limitations(of: digest) + facts.ancestors(digest).flatMap { facts.limitations(of: $0.ancestor) }
             .filter(\.kind.isInherited)
@@ -96,8 +98,9 @@ struct DisclosureGroupBuilder {
             if let current = best, ReproducibilityClass(current.kind)! <= candidate { continue }
             best = limitation
         }
-        facts.limitationCache.deciding[digest] = .some(best)
-        return best
+        let decided = best.map { Reproducibility([$0]) }
+        facts.limitationCache.deciding[digest] = .some(decided)
+        return decided
     }
 
     private struct Pair: Hashable {

@@ -39,6 +39,11 @@ public struct DisclosureRun: Sendable {
     public var ledger: String { table.texts[Int(row.ledger)] }
     public var section: String? { row.section < 0 ? nil : table.texts[Int(row.section)] }
     public var inputs: Uses { Uses(table: table, range: start..<Int(row.inputsEnd)) }
+    /// The digests of `inputs`, without the names each `Use` would carry along.
+    var inputDigests: some Collection<Digest> {
+        let table = table
+        return table.uses[start..<Int(row.inputsEnd)].lazy.map { table.digests[Int($0.digest)] }
+    }
     public var outputs: Uses { Uses(table: table, range: Int(row.inputsEnd)..<Int(row.outputsEnd)) }
     public var code: CodeState { table.codes[Int(row.code)] }
     public var outcome: ExperimentOutcome { row.outcome }

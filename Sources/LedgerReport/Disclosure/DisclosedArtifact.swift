@@ -2,9 +2,9 @@ import LedgerCore
 
 /// Everything a statement says about one artifact, for its appendix table and JSON.
 ///
-/// The fields live in one shared, immutable box, as `Evidence`'s do: a description is some
-/// 380 bytes of mostly empty optionals, and the checklist keeps filtered copies of a whole
-/// ledger's 20,000 descriptions. Encoded exactly as its fields would be.
+/// Read-only, its fields in one shared box: a description is some 380 bytes of mostly empty
+/// optionals, and the checklist keeps filtered copies of a whole ledger's 20,000
+/// descriptions. Encoded exactly as its fields would be.
 public struct DisclosedArtifact: Codable, Hashable, Sendable {
     public enum Role: String, Codable, Hashable, Sendable {
         /// Read by an experiment in scope.
@@ -30,87 +30,35 @@ public struct DisclosedArtifact: Codable, Hashable, Sendable {
         var verified: Bool?
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
-    }
+    private let shared: SharedFields<Fields>
 
     init(digest: Digest, name: String, kind: ArtifactKind?, layout: ArtifactLayout?, role: Role, license: String?,
          licenseNames: [String], sources: [ArtifactSource], derivedFrom: [ArtifactRef],
          availability: EventEvidence?, retainedCopy: EventEvidence?, verified: Bool?) {
-        box = Box(Fields(digest: digest, name: name, kind: kind, layout: layout, role: role, license: license,
+        shared = SharedFields(Fields(digest: digest, name: name, kind: kind, layout: layout, role: role, license: license,
                          licenseNames: licenseNames, sources: sources, derivedFrom: derivedFrom,
                          availability: availability, retainedCopy: retainedCopy, verified: verified))
     }
 
-    public var digest: Digest {
-        get { fields.digest }
-        set { fields.digest = newValue }
-    }
-    public var name: String {
-        get { fields.name }
-        set { fields.name = newValue }
-    }
+    public var digest: Digest { shared.fields.digest }
+    public var name: String { shared.fields.name }
     /// Nil when an experiment names a digest no artifact record describes.
-    public var kind: ArtifactKind? {
-        get { fields.kind }
-        set { fields.kind = newValue }
-    }
-    public var layout: ArtifactLayout? {
-        get { fields.layout }
-        set { fields.layout = newValue }
-    }
-    public var role: Role {
-        get { fields.role }
-        set { fields.role = newValue }
-    }
-    public var license: String? {
-        get { fields.license }
-        set { fields.license = newValue }
-    }
+    public var kind: ArtifactKind? { shared.fields.kind }
+    public var layout: ArtifactLayout? { shared.fields.layout }
+    public var role: Role { shared.fields.role }
+    public var license: String? { shared.fields.license }
     /// Names of the licenses the recorded expression resolves to, in order.
-    public var licenseNames: [String] {
-        get { fields.licenseNames }
-        set { fields.licenseNames = newValue }
-    }
-    public var sources: [ArtifactSource] {
-        get { fields.sources }
-        set { fields.sources = newValue }
-    }
-    public var derivedFrom: [ArtifactRef] {
-        get { fields.derivedFrom }
-        set { fields.derivedFrom = newValue }
-    }
+    public var licenseNames: [String] { shared.fields.licenseNames }
+    public var sources: [ArtifactSource] { shared.fields.sources }
+    public var derivedFrom: [ArtifactRef] { shared.fields.derivedFrom }
     /// The availability event in force as of the statement's date.
-    public var availability: EventEvidence? {
-        get { fields.availability }
-        set { fields.availability = newValue }
-    }
-    public var retainedCopy: EventEvidence? {
-        get { fields.retainedCopy }
-        set { fields.retainedCopy = newValue }
-    }
-    public var verified: Bool? {
-        get { fields.verified }
-        set { fields.verified = newValue }
-    }
+    public var availability: EventEvidence? { shared.fields.availability }
+    public var retainedCopy: EventEvidence? { shared.fields.retainedCopy }
+    public var verified: Bool? { shared.fields.verified }
 
     public var ref: ArtifactRef { ArtifactRef(name: name, digest: digest) }
 
-    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws { shared = try SharedFields(from: decoder) }
 
-    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
-
-    public static func == (lhs: DisclosedArtifact, rhs: DisclosedArtifact) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+    public func encode(to encoder: any Encoder) throws { try shared.encode(to: encoder) }
 }

@@ -17,16 +17,11 @@ public struct Evidence: Codable, Hashable, Sendable {
         var integrity: IntegrityEvidence?
     }
 
-    private final class Box: Sendable {
-        let fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
+    private var shared: SharedFields<Fields>
 
     private var fields: Fields {
-        get { box.fields }
-        set { box = Box(newValue) }
+        get { shared.fields }
+        set { shared.fields = newValue }
     }
 
     /// The availability event in force (or the `retained` event of a retained copy).
@@ -61,19 +56,13 @@ public struct Evidence: Codable, Hashable, Sendable {
 
     public init(event: EventEvidence? = nil, license: LicenseEvidence? = nil, recordedLicense: String? = nil,
                 unknownLicenseIDs: [String] = [], code: CodeEvidence? = nil, integrity: IntegrityEvidence? = nil) {
-        box = Box(Fields(event: event, license: license, recordedLicense: recordedLicense,
+        shared = SharedFields(Fields(event: event, license: license, recordedLicense: recordedLicense,
                          unknownLicenseIDs: unknownLicenseIDs, code: code, integrity: integrity))
     }
 
-    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+    public init(from decoder: any Decoder) throws { shared = try SharedFields(from: decoder) }
 
-    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
-
-    public static func == (lhs: Evidence, rhs: Evidence) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
-    }
-
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+    public func encode(to encoder: any Encoder) throws { try shared.encode(to: encoder) }
 }
 
 /// A dated availability event, as recorded.

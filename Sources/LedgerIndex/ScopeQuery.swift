@@ -5,7 +5,8 @@ import GRDB
 /// Shared by the scoped snapshot and the scoped statement pass, so both read the same records.
 struct ScopeQuery {
     /// (id, ledger, type, json) of the closure's artifact records and events, then of the
-    /// experiments: one statement, so SQLite works out the closure once, not once per kind.
+    /// experiments: one statement, so SQLite works out the closure once, not once per read (a
+    /// common table expression used more than once is materialized, SQLite 3.35 on).
     var records: SQL {
         """
         \(closure)

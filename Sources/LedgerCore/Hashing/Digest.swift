@@ -110,8 +110,7 @@ public struct Digest: Hashable, Comparable, Sendable, CustomStringConvertible {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
     }
 
-    /// Written straight into the string's storage: digests are made by the ten thousand
-    /// when a folder is re-verified from the cache.
+    /// Lowercase hex of any bytes (git blob ids too), written straight into the string's storage.
     static func hexString(_ bytes: some Sequence<UInt8>) -> String {
         String(unsafeUninitializedCapacity: 64) { out in
             var index = 0

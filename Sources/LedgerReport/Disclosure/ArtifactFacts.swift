@@ -13,8 +13,8 @@ struct ArtifactFacts {
     /// The name each digest is cited by (looked up for every input of every run, so kept
     /// apart from the views).
     let names: ArtifactNames
-    /// What is worked out on first use and asked for again: limitations, ancestors and
-    /// parsed license terms per digest or expression.
+    /// What is worked out on first use and asked for again: limitations, classes, ancestors,
+    /// parsed license terms and code evidence per digest, expression or code state.
     let limitationCache = LimitationCache()
 
     init(input: DisclosureInput, catalog: LicenseCatalog, definedIn: [String: String], options: DisclosureOptions) {
@@ -117,8 +117,8 @@ struct ArtifactFacts {
     }
 }
 
-/// The memo behind `ArtifactFacts`' lookups (limitations, deciding limitations, ancestors,
-/// license terms): the facts never change once built.
+/// The memo behind `ArtifactFacts`' lookups (limitations, the class each input's deciding
+/// limitation gives, ancestors, license terms, code evidence): the facts never change once built.
 final class LimitationCache {
     var byDigest: [Digest: [Limitation]] = [:]
     var ancestors: [Digest: [(ancestor: Digest, chain: [Digest])]] = [:]

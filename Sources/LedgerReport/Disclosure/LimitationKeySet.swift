@@ -3,7 +3,7 @@ import LedgerCore
 /// A set of limitation keys, each held as four small integers.
 ///
 /// A whole-ledger statement tracks which of some hundred thousand limitations it has counted
-/// or stated; as full keys (a digest and three strings each) that set was the largest value
+/// or stated; as full keys (a kind, a digest and two strings each) that set was the largest value
 /// alive at the statement's peak. The digests and texts are numbered once, here.
 struct LimitationKeySet {
     private struct Packed: Hashable {

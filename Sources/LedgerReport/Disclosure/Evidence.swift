@@ -65,56 +65,6 @@ public struct Evidence: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws { try shared.encode(to: encoder) }
 }
 
-/// A dated availability event, as recorded.
-public struct EventEvidence: Codable, Hashable, Sendable {
-    public var status: AvailabilityStatus
-    /// `YYYY-MM-DD`.
-    public var date: String
-    public var url: String?
-    public var note: String?
-    /// What the Hub or URL answered when `repro upstream --record` observed the status.
-    public var observation: UpstreamObservation?
-
-    public init(_ event: AvailabilityEvent) {
-        status = event.status
-        date = event.asOf
-        url = event.evidence
-        note = event.note
-        observation = event.observation
-    }
-}
-
-/// One license and the fact about it that a limitation states.
-public struct LicenseEvidence: Codable, Hashable, Sendable {
-    public var id: String
-    public var name: String
-    public var spdxID: String
-    public var url: String?
-    /// The ledger that defines this license, or nil for the built-in catalog.
-    public var definedIn: String?
-    /// The catalog's words for the term (a summary of the license text).
-    public var fact: String
-    /// The monthly-active-user threshold of a usage cap.
-    public var userCap: Int?
-    /// The text a derivative model's name must begin with.
-    public var requiredPrefix: String?
-    /// The notice the license prescribes, verbatim as researched.
-    public var noticeText: String?
-
-    public init(license: License, definedIn: String?, fact: String, userCap: Int? = nil,
-                requiredPrefix: String? = nil, noticeText: String? = nil) {
-        id = license.id
-        name = license.name
-        spdxID = license.spdxID
-        url = license.licenseURL?.absoluteString
-        self.definedIn = definedIn
-        self.fact = fact
-        self.userCap = userCap
-        self.requiredPrefix = requiredPrefix
-        self.noticeText = noticeText
-    }
-}
-
 /// Why the code that ran cannot be recovered from a commit.
 public struct CodeEvidence: Codable, Hashable, Sendable {
     public enum Problem: String, Codable, Hashable, Sendable {

@@ -1,6 +1,6 @@
 /// A value's fields behind one immutable box, so copies of the value are a pointer (a
-/// limitation's evidence, an artifact's description: hundreds of thousands of copies in a
-/// whole-ledger statement). Compared, hashed and coded as the fields themselves; a change
+/// limitation's evidence, an artifact's description, the events and licenses they cite:
+/// hundreds of thousands of copies in a whole-ledger statement). Compared, hashed and coded as the fields themselves; a change
 /// makes a new box.
 struct SharedFields<Fields: Codable & Hashable & Sendable>: Codable, Hashable, Sendable {
     private final class Box: Sendable {

@@ -6,7 +6,8 @@ import LedgerCore
 /// answers its fields from them: a whole-ledger statement cites 100,000 experiments, and a
 /// copy of each run's fields and input list was a fifth of its memory.
 public struct DisclosedExperiment: Codable, Hashable, Sendable {
-    private let run: DisclosureRun
+    /// The run behind it, for the analysis's list of artifacts in first-use order.
+    let run: DisclosureRun
     private let names: ArtifactNames
     /// From this experiment's inputs through lineage; a failed run is classed too, but is no result.
     public var reproducibility: Reproducibility

@@ -29,24 +29,23 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     /// Analyses the runs and records of `input` with `catalog` plus the licenses its ledgers define.
     public init(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
                 options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
-        let scope = try DisclosureScope(input: input, options: options)
+        var scope = try DisclosureScope(input: input, options: options)
         let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: input.records)
         let facts = ArtifactFacts(input: input, catalog: fullCatalog, definedIn: definedIn, options: options)
 
         ledgers = scope.ledgers
         asOf = options.asOf?.text
+        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
+        // What is alive at once is what a whole-ledger statement peaks at: the scope's lists of
+        // runs are freed once the paragraphs hold them, and the set of 190,000 keys counted is
+        // gone before the artifacts and lints are made.
         let builder = DisclosureGroupBuilder(facts: facts)
-        groups = scope.groups.map { builder.build(section: $0.section, runs: $0.runs) }
-        artifacts = Self.artifacts(of: scope.groups.lazy.flatMap(\.runs), facts: facts)
+        groups = scope.takeGroups().map { builder.build(section: $0.section, runs: $0.runs) }
+        limitationCount = Self.countDistinct(groups)
+        artifacts = Self.artifacts(of: groups.lazy.flatMap(\.experiments).map(\.run), facts: facts)
         // Lazily: a copy of 18,000 checkpoints' descriptions, only to read their digests, was the
         // largest value alive at a whole-ledger statement's peak.
         lints = NamingLint(facts: facts).check(artifacts.lazy.filter { $0.kind == .checkpoint }.map(\.digest))
-        var counted = LimitationKeySet()
-        for group in groups {
-            for limitation in group.limitations where !limitation.kind.isMitigation { counted.insert(limitation.key) }
-        }
-        limitationCount = counted.count
-        compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
     }
 
     /// The digests `artifacts` lists for `options` that some artifact record describes: what
@@ -61,6 +60,14 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         let scope = try DisclosureScope(input: input, options: options)
         let facts = ArtifactFacts(input: input, catalog: catalog, definedIn: [:], options: options)
         return order(of: scope.groups.lazy.flatMap(\.runs), facts: facts).map(\.digest).filter { facts.kind($0) != nil }
+    }
+
+    private static func countDistinct(_ groups: [DisclosureGroup]) -> Int {
+        var counted = LimitationKeySet()
+        for group in groups {
+            for limitation in group.limitations where !limitation.kind.isMitigation { counted.insert(limitation.key) }
+        }
+        return counted.count
     }
 
     private static func artifacts(of runs: some Sequence<DisclosureRun>, facts: ArtifactFacts) -> [DisclosedArtifact] {

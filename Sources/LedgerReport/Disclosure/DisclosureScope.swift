@@ -8,7 +8,8 @@ struct DisclosureScope {
     }
 
     let ledgers: [String]
-    let groups: [Group]
+    /// Taken by the analysis (`takeGroups()`) so the lists are freed once its paragraphs are built.
+    private(set) var groups: [Group]
     /// Every run in scope, the ones a re-run replaced and the failed ones included (compute totals).
     let allRuns: [DisclosureRun]
     /// Parallel to `allRuns`: whether the run is the one its experiment is cited by.
@@ -20,16 +21,22 @@ struct DisclosureScope {
         }
         let chosenLedgers = options.ledgers.isEmpty ? input.ledgers : options.ledgers
         ledgers = chosenLedgers
-        let inLedgers = input.runs.filter { chosenLedgers.contains($0.ledger) }
-        let names = inLedgers.map(\.name)
-        for name in options.experiments where !names.contains(name) {
-            throw .unknownExperiment(name, suggestions: NameSuggestions.closest(to: name, among: names))
+        // A whole ledger shares the input's list of runs rather than copying 100,000 of them.
+        let inLedgers = input.runs.allSatisfy { chosenLedgers.contains($0.ledger) }
+            ? input.runs : input.runs.filter { chosenLedgers.contains($0.ledger) }
+        if !options.experiments.isEmpty {
+            let names = inLedgers.map(\.name)
+            for name in options.experiments where !names.contains(name) {
+                throw .unknownExperiment(name, suggestions: NameSuggestions.closest(to: name, among: names))
+            }
         }
-        let labels = inLedgers.compactMap(\.section)
-        for label in options.sections where !labels.contains(label) {
-            throw .unknownSection(label, suggestions: NameSuggestions.closest(to: label, among: labels))
+        if !options.sections.isEmpty {
+            let labels = inLedgers.compactMap(\.section)
+            for label in options.sections where !labels.contains(label) {
+                throw .unknownSection(label, suggestions: NameSuggestions.closest(to: label, among: labels))
+            }
         }
-        let allRuns = inLedgers.filter { run in
+        let allRuns = options.experiments.isEmpty && options.sections.isEmpty ? inLedgers : inLedgers.filter { run in
             (options.experiments.isEmpty || options.experiments.contains(run.name))
                 && (options.sections.isEmpty || run.section.map(options.sections.contains) == true)
         }
@@ -39,6 +46,12 @@ struct DisclosureScope {
         for index in chosen { representative[index] = true }
         self.representative = representative
         groups = Self.group(chosen.map { allRuns[$0] }, sectionOrder: options.sections)
+    }
+
+    /// The paragraphs' runs, leaving none behind.
+    mutating func takeGroups() -> [Group] {
+        defer { groups = [] }
+        return groups
     }
 
     /// One run per experiment and ledger: the latest that did not fail, else the latest.

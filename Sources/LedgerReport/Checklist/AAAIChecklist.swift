@@ -58,7 +58,7 @@ enum AAAIChecklist {
         var sentences: [Sentence] = []
         if !withOrigin.isEmpty {
             sentences.append([.words("The ledger records the origin of ")]
-                + listed(withOrigin.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
+                + listed(withOrigin.lazy.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
                 + [.words("; "), .code("repro export --format bibtex"), .words(" writes a citation for each.")])
         }
         let without = existing.filter { facts.origin($0) == nil }
@@ -130,7 +130,7 @@ enum AAAIChecklist {
             var sentences: [Sentence] = []
             let clean = runs.filter { CodeEvidence.Problem($0.code) == nil }
             if !clean.isEmpty {
-                sentences.append([.words("The ledger records the commit each of ")] + listed(clean.map { [.emphasis($0.name)] })
+                sentences.append([.words("The ledger records the commit each of ")] + listed(clean.lazy.map { [.emphasis($0.name)] })
                     + [.words(" ran from, with no uncommitted changes.")])
             }
             for run in dirty {
@@ -174,7 +174,7 @@ enum AAAIChecklist {
         for group in groups {
             let done = group.experiments.filter { !$0.outcome.endedEarly }
             let failed = group.experiments.count - done.count
-            let which: Sentence = group.section.map { [.quoted($0)] } ?? listed(done.map { [.emphasis($0.name)] })
+            let which: Sentence = group.section.map { [.quoted($0)] } ?? listed(done.lazy.map { [.emphasis($0.name)] })
             parts.append(which + [.words(": \(done.count) completed " + (done.count == 1 ? "experiment" : "experiments")
                 + (failed == 0 ? "" : " (\(failed) \(group.experiments.map(\.outcome).endedEarlyPhrase), not counted)"))])
         }
@@ -193,7 +193,7 @@ enum AAAIChecklist {
         }
         return ChecklistItem(id: "E3", question: question, answer: .partial,
                              sentences: [[.words("The ledger records the configurations ")]
-                                 + listed(configs.map { [.text($0.name), .words(" ("), .shortDigest($0.digest), .words(")")] })
+                                 + listed(configs.lazy.map { [.text($0.name), .words(" ("), .shortDigest($0.digest), .words(")")] })
                                  + [.words("; listing their values in the paper is for the authors.")]],
                              records: records(configs))
     }
@@ -224,7 +224,7 @@ enum AAAIChecklist {
         guard let summary = facts.analysis.compute, !summary.total.machinePhrases.isEmpty else { return byAuthors(("E1", question)) }
         let runs = facts.analysis.groups.flatMap(\.experiments)
         return ChecklistItem(id: "E1", question: question, answer: .partial, sentences: [
-            [.words("The ledger records the hardware of the runs: ")] + listed(summary.total.machinePhrases.map { [.text($0)] })
+            [.words("The ledger records the hardware of the runs: ")] + listed(summary.total.machinePhrases.lazy.map { [.text($0)] })
                 + [.words(".")],
             [.words("Software versions are not recorded in the ledger; the authors should state them.")],
         ], records: runs.map(experimentRecord))

@@ -30,7 +30,7 @@ enum ACLChecklist {
         var sentences: [Sentence] = []
         if !credited.isEmpty {
             sentences.append([.words("The ledger records where each artifact came from: ")]
-                + listed(credited.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
+                + listed(credited.lazy.map { [.text($0.name), .words(" (")] + facts.origin($0)! + [.words(")")] })
                 + [.words("; the citations themselves are for the authors to add.")])
         }
         let uncredited = existing.filter { facts.origin($0) == nil }
@@ -70,7 +70,7 @@ enum ACLChecklist {
             let existing = Set(facts.existing.map(\.digest))
             let subjects = unique(facts.limitations(kind).compactMap(\.artifact)).filter { existing.contains($0.digest) }
             if !subjects.isEmpty {
-                terms.append([.words(words + " (")] + listed(subjects.map { [.text($0.name)] }) + [.words(")")])
+                terms.append([.words(words + " (")] + listed(subjects.lazy.map { [.text($0.name)] }) + [.words(")")])
             }
         }
         var sentences: [Sentence] = terms.isEmpty

@@ -45,12 +45,12 @@ struct ChecklistFacts {
         return nil
     }
 
-    func names(_ artifacts: [DisclosedArtifact]) -> Sentence { listed(artifacts.map { [.text($0.name)] }) }
+    func names(_ artifacts: [DisclosedArtifact]) -> Sentence { listed(artifacts.lazy.map { [.text($0.name)] }) }
 
     /// "A (L1), B (L2)": each artifact with its license names.
     func withLicenses(_ artifacts: [DisclosedArtifact]) -> Sentence {
-        listed(artifacts.map { artifact in
-            [.text(artifact.name), .words(" (")] + listed(artifact.licenseNames.map { [.text($0)] }) + [.words(")")]
+        listed(artifacts.lazy.map { artifact in
+            [.text(artifact.name), .words(" (")] + listed(artifact.licenseNames.lazy.map { [.text($0)] }) + [.words(")")]
         })
     }
 

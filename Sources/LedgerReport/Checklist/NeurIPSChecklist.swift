@@ -40,9 +40,9 @@ enum NeurIPSChecklist {
                                  sentences: [[.words("The experiments in scope record no new model, dataset or code.")]])
         }
         var sentences: [Sentence] = [[.words("The ledger records the digest, lineage and license of each new asset: ")]
-            + listed(new.map { artifact in
+            + listed(new.lazy.map { artifact in
                 [.text(artifact.name)] + (artifact.derivedFrom.isEmpty ? [] : [.words(" (derived from ")]
-                    + listed(artifact.derivedFrom.map { [.text($0.name)] }) + [.words(")")])
+                    + listed(artifact.derivedFrom.lazy.map { [.text($0.name)] }) + [.words(")")])
             }) + [.words(".")]]
         sentences += facts.missingLicenses(new)
         let newDigests = Set(new.map(\.digest))

@@ -21,7 +21,7 @@ extension NeurIPSChecklist {
                 ?? [.words("Experiment "), .emphasis(section.experiments.first ?? "")]
             var sentence = subject + [.words(": " + section.usage.phrase)]
             let machines = section.usage.machinePhrases
-            if !machines.isEmpty { sentence += [.words(", on ")] + listed(machines.map { [.text($0)] }) }
+            if !machines.isEmpty { sentence += [.words(", on ")] + listed(machines.lazy.map { [.text($0)] }) }
             sentences.append(sentence + [.words(".")])
         }
         sentences.append([.words("In total, " + summary.total.phrase + ".")])

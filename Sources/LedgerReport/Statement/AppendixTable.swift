@@ -31,7 +31,7 @@ struct AppendixTable {
         classes = analysis.groups.map { group in
             let results: Sentence = group.section.map { label in
                 ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label) ? [.label(label)] : [.quoted(label)]
-            } ?? listed(group.experiments.map { [.emphasis($0.name)] })
+            } ?? listed(group.experiments.lazy.map { [.emphasis($0.name)] })
             return (results, ReproducibilityProse.short(group.reproducibility))
         }
     }
@@ -45,7 +45,7 @@ struct AppendixTable {
         }
         var described: Sentence = [.text(artifact.name), .words(" (\(what.joined(separator: ", ")))")]
         if !artifact.derivedFrom.isEmpty {
-            described += [.words("; derived from ")] + listed(artifact.derivedFrom.map { [.text($0.name)] })
+            described += [.words("; derived from ")] + listed(artifact.derivedFrom.lazy.map { [.text($0.name)] })
         }
 
         var availability: Sentence

@@ -29,18 +29,14 @@ enum Inline: Hashable, Sendable {
 
 typealias Sentence = [Inline]
 
-/// Joins items as "A", "A and B", "A, B, and C".
-func listed(_ items: [Sentence], conjunction: String = "and") -> Sentence {
-    switch items.count {
-    case 0: return []
-    case 1: return items[0]
-    case 2: return items[0] + [.words(" \(conjunction) ")] + items[1]
-    default:
-        var out: Sentence = []
-        for (index, item) in items.enumerated() {
-            if index > 0 { out.append(.words(index == items.count - 1 ? ", \(conjunction) " : ", ")) }
-            out += item
-        }
-        return out
+/// Joins items as "A", "A and B", "A, B, and C". Takes any collection, so a lazy one lists 100,000
+/// experiment names without first making an array of 100,000 one-item sentences.
+func listed(_ items: some Collection<Sentence>, conjunction: String = "and") -> Sentence {
+    let count = items.count
+    var out: Sentence = []
+    for (index, item) in items.enumerated() {
+        if index > 0 { out.append(.words(count == 2 ? " \(conjunction) " : index == count - 1 ? ", \(conjunction) " : ", ")) }
+        out += item
     }
+    return out
 }

@@ -59,7 +59,7 @@ struct StatementComposer {
     /// those of every paragraph of a 100,000-experiment statement.
     func forEachParagraph(_ body: ([Sentence]) -> Void) {
         guard !analysis.groups.isEmpty else {
-            let ledgers = listed(analysis.ledgers.map { [.emphasis($0)] })
+            let ledgers = listed(analysis.ledgers.lazy.map { [.emphasis($0)] })
             let one = analysis.ledgers.count == 1
             return body([[.words(one ? "Ledger " : "Ledgers ")] + ledgers
                 + [.words(one ? " records no experiments in the chosen scope." : " record no experiments in the chosen scope.")]])
@@ -156,7 +156,7 @@ struct StatementComposer {
         sentences += say(direct, .unknownLicense) + say(direct, .integrity)
         let referredTo = unique(repeated.compactMap(\.artifact))
         if !referredTo.isEmpty {
-            sentences.append([.words("The limitations of ")] + listed(referredTo.map { [.text($0.name)] })
+            sentences.append([.words("The limitations of ")] + listed(referredTo.lazy.map { [.text($0.name)] })
                 + [.words(" stated above apply here too.")])
         }
         return sentences
@@ -216,7 +216,7 @@ struct StatementComposer {
         let failed = group.experiments.filter { $0.outcome.endedEarly }.map(\.name)
         let ended = group.experiments.map(\.outcome).endedEarlyPhrase
         func experiments(_ names: [String]) -> Sentence {
-            [.words(names.count == 1 ? "experiment " : "experiments ")] + listed(names.map { [.emphasis($0)] })
+            [.words(names.count == 1 ? "experiment " : "experiments ")] + listed(names.lazy.map { [.emphasis($0)] })
         }
         /// "results in Table~\ref{…}", "results labelled “…”", "results of experiment …".
         var which: Sentence
@@ -254,46 +254,56 @@ struct StatementComposer {
     private func codeSentences() -> [Sentence] {
         var seen = LimitationKeySet()
         var order: [String] = []
-        var byProblem: [String: [(experiment: String, code: CodeEvidence)]] = [:]
+        // Per problem and commit, its evidence once and each experiment with its diff: a whole
+        // ledger's 100,000 dirty runs are listed here.
+        var byProblem: [String: (code: CodeEvidence, entries: [DiffEntry])] = [:]
         for limitation in analysis.groups.lazy.flatMap(\.limitations) where limitation.kind == .uncommittedCode {
             guard seen.insert(limitation.key), let code = limitation.evidence.code,
                   let experiment = limitation.experiment else { continue }
             let key = code.problem.rawValue + "\u{0}" + (code.commit ?? "")
-            if byProblem[key] == nil { order.append(key) }
-            byProblem[key, default: []].append((experiment, code))
+            if byProblem[key] == nil {
+                order.append(key)
+                byProblem[key] = (code, [])
+            }
+            byProblem[key]!.entries.append(DiffEntry(experiment: experiment, diff: code.diffDigest))
         }
         return order.map { key in
-            let entries = byProblem[key]!
+            let (code, entries) = byProblem[key]!
             let one = entries.count == 1
-            let subject: Sentence = [.words(one ? "Experiment " : "Experiments ")] + listed(entries.map { [.emphasis($0.experiment)] })
+            let subject: Sentence = [.words(one ? "Experiment " : "Experiments ")] + listed(entries.lazy.map { [.emphasis($0.experiment)] })
             let its = one ? "its" : "their"
-            switch entries[0].code.problem {
+            switch code.problem {
             case .noRepository:
                 return subject + [.words(" ran outside a git repository, so the version of \(its) code is not recorded.")]
             case .noCommit:
                 return subject + [.words(" ran in a git repository without any commit, so the version of \(its) code is not recorded.")]
             case .uncommittedChanges:
-                return subject + [.words(" ran with uncommitted changes on top of commit "), .commit(entries[0].code.commit ?? "")]
+                return subject + [.words(" ran with uncommitted changes on top of commit "), .commit(code.commit ?? "")]
                     + diffs(entries) + [.words(", so the commit alone does not contain the code that ran.")]
             }
         }
     }
 
+    private struct DiffEntry {
+        var experiment: String
+        var diff: Digest?
+    }
+
     /// "; the diff has digest sha256:…", or per digest the experiments whose diff it is.
-    private func diffs(_ entries: [(experiment: String, code: CodeEvidence)]) -> Sentence {
+    private func diffs(_ entries: [DiffEntry]) -> Sentence {
         var order: [Digest?] = []
         var byDiff: [Digest?: [String]] = [:]
         for entry in entries {
-            if byDiff[entry.code.diffDigest] == nil { order.append(entry.code.diffDigest) }
-            byDiff[entry.code.diffDigest, default: []].append(entry.experiment)
+            if byDiff[entry.diff] == nil { order.append(entry.diff) }
+            byDiff[entry.diff, default: []].append(entry.experiment)
         }
         if order.count == 1 {
             let one = entries.count == 1
             return order[0].map { [.words(one ? "; the diff has digest " : "; each diff has digest "), .shortDigest($0)] }
                 ?? [.words(one ? "; the diff was not recorded" : "; the diffs were not recorded")]
         }
-        return [.words("; the diffs have digests ")] + listed(order.map { diff in
-            let names = listed(byDiff[diff]!.map { [.emphasis($0)] })
+        return [.words("; the diffs have digests ")] + listed(order.lazy.map { diff in
+            let names = listed(byDiff[diff]!.lazy.map { [.emphasis($0)] })
             return diff.map { [.shortDigest($0), .words(" (")] + names + [.words(")")] }
                 ?? [.words("none recorded (")] + names + [.words(")")]
         })

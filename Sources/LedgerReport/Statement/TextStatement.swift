@@ -32,25 +32,44 @@ struct TextStatement {
     }
 
     /// Greedy word wrap; a word longer than the width (a digest, a URL) gets a line of its own.
+    /// Written straight out, word by word: a paragraph about a section of 8,000 runs is
+    /// hundreds of thousands of words, and an array of them was a fifth of the statement's peak.
     static func wrap(_ text: String, first: String = "", rest: String = "") -> String {
-        var lines: [String] = []
+        var out = ""
         var line = ""
-        // ASCII is split on the byte; other text by Character, where a space followed by a
-        // combining mark is one character, not a break.
-        let words = text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true).map { Substring($0) }
-            : text.split(separator: " ", omittingEmptySubsequences: true)
-        for word in words {
+        var wrapped = false
+        forEachWord(in: text) { word in
             if line.isEmpty {
-                line = (lines.isEmpty ? first : rest) + word
+                line = (wrapped ? rest : first) + word
             } else if line.count + 1 + word.count <= width {
                 line += " " + word
             } else {
-                lines.append(line)
+                out += line + "\n"
+                wrapped = true
                 line = rest + word
             }
         }
-        if !line.isEmpty { lines.append(line) }
-        return lines.map { $0 + "\n" }.joined()
+        if !line.isEmpty { out += line + "\n" }
+        return out
+    }
+
+    /// The words of `text` between spaces, in order. ASCII is split on the byte; other text
+    /// by Character, where a space followed by a combining mark is one character, not a break.
+    private static func forEachWord(in text: String, _ body: (Substring) -> Void) {
+        var start: String.Index?
+        func visit(_ index: String.Index, isSpace: Bool) {
+            if isSpace {
+                if let from = start { body(text[from..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for index in text.utf8.indices { visit(index, isSpace: text.utf8[index] == UInt8(ascii: " ")) }
+        } else {
+            for index in text.indices { visit(index, isSpace: text[index] == " ") }
+        }
+        if let from = start { body(text[from...]) }
     }
 }

@@ -46,6 +46,7 @@ def commands(repro: str, experiments: int, artifacts: int) -> dict:
         "checklist-one": ([repro, "checklist", "--venue", "neurips", "--experiment", run], "scoped"),
         "checklist-neurips": ([repro, "checklist", "--venue", "neurips"], "whole"),
         "checklist-acl": ([repro, "checklist", "--venue", "acl"], "whole"),
+        "checklist-aaai": ([repro, "checklist", "--venue", "aaai"], "whole"),
         "disclaimer-text": ([repro, "disclaimer", "--format", "text"], "whole"),
         "export-cyclonedx": ([repro, "export", "--format", "cyclonedx"], "whole"),
         "export-prov": ([repro, "export", "--format", "prov"], "whole"),

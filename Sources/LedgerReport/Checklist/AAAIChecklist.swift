@@ -11,11 +11,24 @@ enum AAAIChecklist {
             ("G3", "Does the paper provide well-marked pedagogical references for less-familiar readers?"),
             ("T1", "Does the paper make theoretical contributions, with assumptions, proofs and sketches stated?"),
         ]
+        // Every answer citing the runs shares one list of them (and of the completed ones).
+        let runs = Runs(facts)
         var items = authors.map(byAuthors)
-        items += datasets(facts)
-        items += code(facts)
-        items += experiments(facts)
+        items += datasets(facts, runs: runs)
+        items += code(facts, runs: runs)
+        items += experiments(facts, runs: runs)
         return items
+    }
+
+    /// The experiments in scope, and those of them that completed (the same list when all did).
+    struct Runs {
+        let all: [DisclosedExperiment]
+        let completed: [DisclosedExperiment]
+
+        init(_ facts: ChecklistFacts) {
+            all = facts.analysis.groups.flatMap(\.experiments)
+            completed = all.contains { $0.outcome.endedEarly } ? all.filter { !$0.outcome.endedEarly } : all
+        }
     }
 
     private static func byAuthors(_ item: (id: String, question: String)) -> ChecklistItem {
@@ -25,7 +38,7 @@ enum AAAIChecklist {
 
     // MARK: Datasets
 
-    static func datasets(_ facts: ChecklistFacts) -> [ChecklistItem] {
+    static func datasets(_ facts: ChecklistFacts, runs: Runs) -> [ChecklistItem] {
         let existing = facts.existing.filter { $0.kind == .dataset }
         let new = facts.new.filter { $0.kind == .dataset }
         let all = existing + new
@@ -33,13 +46,13 @@ enum AAAIChecklist {
         guard !all.isEmpty else {
             let none = ChecklistItem(id: "D1", question: relies, answer: .no,
                                      sentences: [[.words("No experiment in scope records a dataset among its inputs or outputs.")]],
-                                     records: experimentRecords(facts))
+                                     records: CitedRecords(experiments: runs.all))
             return [none]
         }
         var items = [ChecklistItem(id: "D1", question: relies, answer: .yes,
                                    sentences: [[.words(all.count == 1 ? "The ledger records the dataset " : "The ledger records the datasets ")]
                                        + facts.names(all) + [.words(".")]],
-                                   records: records(all))]
+                                   records: CitedRecords(artifacts: all))]
         items.append(byAuthors(("D2", "Is a motivation given for why the experiments use the selected datasets?")))
         items.append(citations(existing, facts))
         items.append(publiclyAvailable(existing, facts))
@@ -66,7 +79,7 @@ enum AAAIChecklist {
             sentences.append([.words("No origin is recorded for ")] + facts.names(without) + [.words(".")])
         }
         return ChecklistItem(id: "D3", question: question, answer: without.isEmpty ? .yes : .partial,
-                             sentences: sentences, records: records(existing))
+                             sentences: sentences, records: CitedRecords(artifacts: existing))
     }
 
     private static func publiclyAvailable(_ existing: [DisclosedArtifact], _ facts: ChecklistFacts) -> ChecklistItem {
@@ -81,7 +94,7 @@ enum AAAIChecklist {
             ? [[.words("No availability event in the ledger restricts ")] + facts.names(existing) + [.words(".")]]
             : [[.words("Not publicly available: ")] + listed(closed.map(statusPhrase)) + [.words(".")]]
         sentences += facts.missingLicenses(existing)
-        return ChecklistItem(id: "D4", question: question, answer: answer, sentences: sentences, records: records(existing))
+        return ChecklistItem(id: "D4", question: question, answer: answer, sentences: sentences, records: CitedRecords(artifacts: existing))
     }
 
     private static func notPublic(_ existing: [DisclosedArtifact], _ facts: ChecklistFacts) -> ChecklistItem {
@@ -91,12 +104,12 @@ enum AAAIChecklist {
         guard !closed.isEmpty else {
             return ChecklistItem(id: "D5", question: question, answer: .notApplicable,
                                  sentences: [[.words("The ledger records no dataset that is not publicly available.")]],
-                                 records: records(existing))
+                                 records: CitedRecords(artifacts: existing))
         }
         return ChecklistItem(id: "D5", question: question, answer: .byAuthors,
                              sentences: [[.words("The description and the reasons are for the authors to give for ")]
                                  + facts.names(closed) + [.words(".")]],
-                             records: records(closed))
+                             records: CitedRecords(artifacts: closed))
     }
 
     private static func novel(_ new: [DisclosedArtifact], _ facts: ChecklistFacts) -> ChecklistItem {
@@ -112,13 +125,13 @@ enum AAAIChecklist {
         }
         sentences += facts.missingLicenses(new)
         sentences.append([.words("Whether they will be released is for the authors to state.")])
-        return ChecklistItem(id: "D6", question: question, answer: .byAuthors, sentences: sentences, records: records(new))
+        return ChecklistItem(id: "D6", question: question, answer: .byAuthors, sentences: sentences, records: CitedRecords(artifacts: new))
     }
 
     // MARK: Code
 
-    static func code(_ facts: ChecklistFacts) -> [ChecklistItem] {
-        let runs = completedRuns(facts)
+    static func code(_ facts: ChecklistFacts, runs inScope: Runs) -> [ChecklistItem] {
+        let runs = inScope.completed
         let question = "Will all source code required for conducting and analyzing the experiments be made publicly "
             + "available with a license that allows free research use?"
         var item: ChecklistItem
@@ -139,7 +152,7 @@ enum AAAIChecklist {
             }
             sentences.append([.words("Whether and under which license the code is released is for the authors to state.")])
             item = ChecklistItem(id: "C1", question: question, answer: dirty.isEmpty ? .byAuthors : .no,
-                                 sentences: sentences, records: runs.map(experimentRecord))
+                                 sentences: sentences, records: CitedRecords(experiments: runs))
         }
         return [
             item,
@@ -151,10 +164,10 @@ enum AAAIChecklist {
 
     // MARK: Compute and experimental setup
 
-    static func experiments(_ facts: ChecklistFacts) -> [ChecklistItem] {
+    static func experiments(_ facts: ChecklistFacts, runs: Runs) -> [ChecklistItem] {
         [
-            infrastructure(facts),
-            runsPerResult(facts),
+            infrastructure(facts, runs: runs),
+            runsPerResult(facts, runs: runs),
             hyperparameters(facts),
             byAuthors(("E4", "Does the paper formally describe the evaluation metrics and why they were chosen?")),
             byAuthors(("E5", "Does the analysis go beyond single-number summaries to measures of variation or confidence?")),
@@ -163,7 +176,7 @@ enum AAAIChecklist {
         ]
     }
 
-    private static func runsPerResult(_ facts: ChecklistFacts) -> ChecklistItem {
+    private static func runsPerResult(_ facts: ChecklistFacts, runs: Runs) -> ChecklistItem {
         let question = "Does the paper state the number of algorithm runs used to compute each reported result?"
         let groups = facts.analysis.groups
         guard !groups.isEmpty else {
@@ -181,7 +194,7 @@ enum AAAIChecklist {
         let sentences: [Sentence] = [[.words("The ledger records, per set of results, ")] + listed(parts, conjunction: "and")
             + [.words(".")], [.words("Repeated runs within one experiment are for the authors to state.")]]
         return ChecklistItem(id: "E2", question: question, answer: .partial, sentences: sentences,
-                             records: groups.flatMap(\.experiments).map(experimentRecord))
+                             records: CitedRecords(experiments: runs.all))
     }
 
     private static func hyperparameters(_ facts: ChecklistFacts) -> ChecklistItem {
@@ -195,7 +208,7 @@ enum AAAIChecklist {
                              sentences: [[.words("The ledger records the configurations ")]
                                  + listed(configs.lazy.map { [.text($0.name), .words(" ("), .shortDigest($0.digest), .words(")")] })
                                  + [.words("; listing their values in the paper is for the authors.")]],
-                             records: records(configs))
+                             records: CitedRecords(artifacts: configs))
     }
 
     // MARK: Helpers
@@ -214,31 +227,14 @@ enum AAAIChecklist {
         return [.text(artifact.name), .words(" (" + status + (artifact.retainedCopy == nil ? "" : "; the authors retain a copy") + ")")]
     }
 
-    private static func completedRuns(_ facts: ChecklistFacts) -> [DisclosedExperiment] {
-        facts.analysis.groups.flatMap(\.experiments).filter { !$0.outcome.endedEarly }
-    }
-
     /// The hardware comes from the compute records of `repro run`; software versions are not recorded.
-    private static func infrastructure(_ facts: ChecklistFacts) -> ChecklistItem {
+    private static func infrastructure(_ facts: ChecklistFacts, runs: Runs) -> ChecklistItem {
         let question = "Does the paper specify the computing infrastructure (hardware and software) used?"
         guard let summary = facts.analysis.compute, !summary.total.machinePhrases.isEmpty else { return byAuthors(("E1", question)) }
-        let runs = facts.analysis.groups.flatMap(\.experiments)
         return ChecklistItem(id: "E1", question: question, answer: .partial, sentences: [
             [.words("The ledger records the hardware of the runs: ")] + listed(summary.total.machinePhrases.lazy.map { [.text($0)] })
                 + [.words(".")],
             [.words("Software versions are not recorded in the ledger; the authors should state them.")],
-        ], records: runs.map(experimentRecord))
-    }
-
-    private static func records(_ artifacts: [DisclosedArtifact]) -> [String] {
-        artifacts.map { "artifact \($0.digest) \($0.name)" }
-    }
-
-    private static func experimentRecord(_ run: DisclosedExperiment) -> String {
-        "experiment \(run.ledger)/\(run.name) \(run.startedAt)"
-    }
-
-    private static func experimentRecords(_ facts: ChecklistFacts) -> [String] {
-        facts.analysis.groups.flatMap(\.experiments).map(experimentRecord)
+        ], records: CitedRecords(experiments: runs.all))
     }
 }

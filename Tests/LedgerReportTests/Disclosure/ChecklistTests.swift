@@ -1,3 +1,4 @@
+import Foundation
 import LedgerReport
 import Testing
 
@@ -74,6 +75,21 @@ import Testing
         #expect(d4.justification.hasPrefix("Not publicly available: ward-notes-2019 (private as of 1 March 2024)."))
         #expect(d4.records?.contains("artifact \(DisclosureFixture.clinical) ward-notes-2019") == true)
         #expect(checklist.render(.text).contains("Answer: to be answered by the authors."))
+    }
+
+    /// The cited records are worded when written out; read back, they are plain lines that
+    /// write the same bytes and compare equal.
+    @Test func aaaiRecordsAreWordedWhenWrittenAndReadBackEqual() throws {
+        let items = Checklist(analysis, venue: .aaai).items
+        let e2 = try #require(items.first { $0.id == "E2" })
+        #expect(e2.records == analysis.groups.flatMap(\.experiments).map { "experiment main/\($0.name) \($0.startedAt)" })
+        #expect(e2.records?.contains("experiment main/sft-llama 2025-02-01T10:00:00Z") == true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = try encoder.encode(items)
+        let decoded = try JSONDecoder().decode([ChecklistItem].self, from: bytes)
+        #expect(try encoder.encode(decoded) == bytes)
+        #expect(decoded.map(\.records) == items.map(\.records))
     }
 
     @Test func withoutExperimentsEverythingIsNotApplicable() throws {

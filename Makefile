@@ -34,7 +34,7 @@ bench: release
 # $(FUZZ_BUILD)/corpus/NAME/ and crashes to $(FUZZ_BUILD)/crashes/; a crash fails.
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := $(CURDIR)/.build-fuzz
-FUZZ_TARGETS := FuzzRecord FuzzExperimentReader FuzzLicense FuzzLFSPointer FuzzHFSnapshot FuzzPaper
+FUZZ_TARGETS := FuzzRecord FuzzExperimentReader FuzzArtifactReader FuzzLicense FuzzLFSPointer FuzzHFSnapshot FuzzPaper
 
 fuzz: deps
 	cd fuzz && $(SWIFT) build --scratch-path $(FUZZ_BUILD) -Xswiftc -sanitize=fuzzer,address

@@ -18,6 +18,7 @@ let package = Package(
         .target(name: "CFuzzerDriver"),
         .executableTarget(name: "FuzzRecord", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzExperimentReader", dependencies: fuzzDependencies),
+        .executableTarget(name: "FuzzArtifactReader", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzLicense", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzLFSPointer", dependencies: fuzzDependencies),
         .executableTarget(name: "FuzzHFSnapshot", dependencies: fuzzDependencies),

@@ -133,9 +133,12 @@ extension RecordIndex {
     }
 
     static func decode(_ row: StoredRow) -> Result<LedgerRecord, IndexSnapshotError> {
-        // The reader gives exactly what JSONDecoder gives, or nil and leaves it to JSONDecoder.
+        // The readers give exactly what JSONDecoder gives, or nil and leave it to JSONDecoder.
         if row.type == .experiment, let record = row.json.withUnsafeBytes({ ExperimentJSONReader.record($0) }) {
             return .success(.experiment(record))
+        }
+        if row.type == .artifact, let record = row.json.withUnsafeBytes({ ArtifactJSONReader.record($0) }) {
+            return .success(.artifact(record))
         }
         let decoder = JSONDecoder()
         do {

@@ -14,7 +14,10 @@ public struct ChecklistRequest: Sendable {
 extension Workspace {
     /// The venue's checklist answered from the ledger, rendered in the requested format.
     public func checklist(_ request: ChecklistRequest) throws -> (checklist: Checklist, text: String) {
-        let checklist = Checklist(try disclosureAnalysis(request.scope), venue: request.venue)
+        let analysis = try disclosureAnalysis(request.scope)
+        // The analysis's working state (the facts, their caches) is freed by now.
+        ProcessMemory.giveBackFreedPages()
+        let checklist = Checklist(analysis, venue: request.venue)
         return (checklist, checklist.render(request.format))
     }
 }

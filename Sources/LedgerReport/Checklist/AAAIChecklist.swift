@@ -141,7 +141,7 @@ enum AAAIChecklist {
         } else {
             let dirty = runs.filter { CodeEvidence.Problem($0.code) != nil }
             var sentences: [Sentence] = []
-            let clean = runs.filter { CodeEvidence.Problem($0.code) == nil }
+            let clean = runs.lazy.filter { CodeEvidence.Problem($0.code) == nil }
             if !clean.isEmpty {
                 sentences.append([.words("The ledger records the commit each of ")] + listed(clean.lazy.map { [.emphasis($0.name)] })
                     + [.words(" ran from, with no uncommitted changes.")])

@@ -34,6 +34,7 @@ typealias Sentence = [Inline]
 func listed(_ items: some Collection<Sentence>, conjunction: String = "and") -> Sentence {
     let count = items.count
     var out: Sentence = []
+    out.reserveCapacity(count * 2)
     for (index, item) in items.enumerated() {
         if index > 0 { out.append(.words(count == 2 ? " \(conjunction) " : index == count - 1 ? ", \(conjunction) " : ", ")) }
         out += item

@@ -28,6 +28,8 @@ extension Workspace {
     public func disclaimer(_ request: DisclaimerRequest) throws -> DisclaimerOutcome {
         let numbers = try request.aux.map { try PaperReader.labelNumbers(aux: $0.string, displayedAs: $0.string) } ?? LabelNumbers()
         let analysis = try disclosureAnalysis(request.scope)
+        // The analysis's working state (the facts, their caches) is freed by now.
+        ProcessMemory.giveBackFreedPages()
         let text = Statement.render(analysis, format: request.format, options: StatementOptions(
             appendix: request.appendix, macros: request.macros, labelNumbers: numbers))
         return DisclaimerOutcome(text: text, analysis: analysis)

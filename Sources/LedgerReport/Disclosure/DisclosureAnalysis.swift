@@ -36,11 +36,17 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
         ledgers = scope.ledgers
         asOf = options.asOf?.text
         compute = ComputeSummary.make(allRuns: scope.allRuns, representative: scope.representative)
-        // What is alive at once is what a whole-ledger statement peaks at: the scope's lists of
-        // runs are freed once the paragraphs hold them, and the set of 190,000 keys counted is
-        // gone before the artifacts and lints are made.
+        // What is alive at once is what a whole-ledger statement peaks at: each of the scope's
+        // lists of runs is freed once its paragraph holds them, and the set of 190,000 keys
+        // counted is gone before the artifacts and lints are made.
         let builder = DisclosureGroupBuilder(facts: facts)
-        groups = scope.takeGroups().map { builder.build(section: $0.section, runs: $0.runs) }
+        var pending = scope.takeGroups()
+        groups = []
+        groups.reserveCapacity(pending.count)
+        for index in pending.indices {
+            groups.append(builder.build(section: pending[index].section, runs: pending[index].runs))
+            pending[index].runs = []
+        }
         limitationCount = Self.countDistinct(groups)
         artifacts = Self.artifacts(of: groups.lazy.flatMap(\.experiments).map(\.run), facts: facts)
         // Lazily: a copy of 18,000 checkpoints' descriptions, only to read their digests, was the

@@ -44,8 +44,11 @@ struct StatementComposer {
             if let at = index[key] {
                 out[at].sections.append(section)
                 out[at].group.experiments += group.experiments
-                var seen = Set(out[at].group.limitations.map(\.key))
-                out[at].group.limitations += group.limitations.filter { seen.insert($0.key).inserted }
+                // Packed keys, without a copy of every key first: merged sections of a lab
+                // ledger share tens of thousands of limitations.
+                var seen = LimitationKeySet()
+                for limitation in out[at].group.limitations { seen.insert(limitation.key) }
+                out[at].group.limitations += group.limitations.filter { seen.insert($0.key) }
                 out[at].group.reproducibility = Reproducibility(out[at].group.limitations)
             } else {
                 index[key] = out.count

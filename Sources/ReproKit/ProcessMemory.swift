@@ -17,8 +17,8 @@ public enum ProcessMemory {
     }
 
     /// Gives back the pages a finished step freed inside the heap, which glibc otherwise keeps:
-    /// a checklist's composing does not reuse all the holes its analysis's working state left
-    /// (the AAAI checklist at 100,000 experiments peaked 2.5 MB lower with it). Returns whether
+    /// composing a statement or checklist does not reuse all the holes its analysis's working
+    /// state left (the AAAI checklist at 100,000 experiments peaked 2.5 MB lower with it). Returns whether
     /// any memory was given back.
     @discardableResult
     public static func giveBackFreedPages() -> Bool {

@@ -16,13 +16,14 @@ public enum ArtifactJSONReader {
 }
 
 extension ExperimentJSONReader.Reader {
+    /// The enclosing enum's name is not in scope in an extension of the nested reader.
     typealias GiveUp = ExperimentJSONReader.GiveUp
 
     mutating func artifact() throws(GiveUp) -> ArtifactRecord {
         var schema: String?, digest: Digest?, name: String?, kind: ArtifactKind?, layout: ArtifactLayout?
         var size: Int64?, fileCount: Int?, sources: [ArtifactSource]?, license: String?, derivedFrom: [Digest]?
         var recordedAt: String?, recordedBy: Agent?, note: String?, externalParents: [String]?
-        var seen = ExperimentJSONReader.Reader.Seen()
+        var seen = Seen()
         try members { (reader: inout Self, key: String) throws(GiveUp) in
             switch key {
             case "schema": try seen.once(0); schema = try reader.string()
@@ -67,7 +68,7 @@ extension ExperimentJSONReader.Reader {
 
     mutating func source() throws(GiveUp) -> ArtifactSource {
         var type: ArtifactSource.SourceType?, url: String?, repo: String?, revision: String?, path: String?
-        var seen = ExperimentJSONReader.Reader.Seen()
+        var seen = Seen()
         try members { (reader: inout Self, key: String) throws(GiveUp) in
             switch key {
             case "type": try seen.once(0); type = try reader.enumeration(ArtifactSource.SourceType.self)

@@ -143,7 +143,7 @@ enum AAAIChecklist {
             var sentences: [Sentence] = []
             let clean = runs.lazy.filter { CodeEvidence.Problem($0.code) == nil }
             if !clean.isEmpty {
-                sentences.append([.words("The ledger records the commit each of ")] + listed(clean.lazy.map { [.emphasis($0.name)] })
+                sentences.append([.words("The ledger records the commit each of ")] + listed(clean.map { [.emphasis($0.name)] })
                     + [.words(" ran from, with no uncommitted changes.")])
             }
             for run in dirty {

@@ -91,6 +91,14 @@ enum IndexSchema {
         }
         // Which file the index was made in (`IndexOrigin`): an index from elsewhere is rebuilt.
         migrator.registerMigration("origin stamp v9") { db in try IndexOrigin.createTable(db) }
+        // A scoped statement walks lineage from thousands of digests and looks up their
+        // artifact records: indexes that hold the parent and the path answer each step
+        // without reading the table row.
+        migrator.registerMigration("covering closure lookups v10") { db in
+            try db.execute(sql: "DROP INDEX IF EXISTS lineage_child")
+            try db.execute(sql: "DROP INDEX IF EXISTS artifacts_digest")
+            try createSecondaryIndexes(db)
+        }
         return migrator
     }()
 
@@ -102,10 +110,10 @@ enum IndexSchema {
         ("records_time", "records(recorded_at, id)"),
         ("records_ledger_type", "records(ledger, type)"),
         ("records_type_time", "records(type, recorded_at, id)"),
-        ("artifacts_digest", "artifacts(digest)"),
+        ("artifacts_digest_path", "artifacts(digest, path)"),
         ("artifacts_name", "artifacts(name)"),
         ("lineage_parent", "lineage(parent)"),
-        ("lineage_child", "lineage(child)"),
+        ("lineage_child_parent", "lineage(child, parent)"),
         ("lineage_path", "lineage(path)"),
         ("events_digest", "events(digest)"),
         ("experiments_name", "experiments(name)"),

@@ -64,20 +64,50 @@ extension RecordIndex {
     }
 
     /// The closure's artifacts and events and every license, sorted; the experiments of the
-    /// scope (`ScopeQuery.experimentRecords`) go to `eachExperiment`, read in the same statement.
+    /// scope, and those outside it that name a digest of the closure no artifact record
+    /// describes, go to `eachExperiment` (`ScopeQuery`).
     static func closureSnapshot(_ db: Database, _ scope: SnapshotScope,
                                 eachExperiment: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws -> LedgerSnapshot {
         var snapshot = LedgerSnapshot(ledgers: scope.ledgers)
         try add(db, to: &snapshot, literal: "SELECT id, ledger, type, json FROM records WHERE type = 'license'")
-        try decodeInBatches(try Row.fetchCursor(db, literal: ScopeQuery(scope).records)) { record, id, ledger in
-            if case .experiment(let value) = record {
-                try eachExperiment(LedgerSnapshot.Entry(id: id, ledger: ledger, value: value))
-            } else {
-                snapshot.add(record, id: id, ledger: ledger)
-            }
+        let query = ScopeQuery(scope)
+        var named = Set<Digest>()
+        try decodeExperiments(db, query.experiments) { entry in
+            named.formUnion(entry.value.namedDigests)
+            try eachExperiment(entry)
         }
+        let closure = try lineageClosure(db, of: named)
+        var described = Set<Digest>()
+        try decodeInBatches(try Row.fetchCursor(db, literal: ScopeQuery.records(of: closure))) { record, id, ledger in
+            if case .artifact(let artifact) = record { described.insert(artifact.digest) }
+            snapshot.add(record, id: id, ledger: ledger)
+        }
+        let undescribed = closure.subtracting(described)
+        if !undescribed.isEmpty { try decodeExperiments(db, query.experiments(naming: undescribed), eachExperiment) }
         snapshot.sort()
         return snapshot
+    }
+
+    /// `digests` and every lineage ancestor of them, a generation per query; ends on cycles.
+    static func lineageClosure(_ db: Database, of digests: Set<Digest>) throws -> Set<Digest> {
+        var closure = digests
+        var generation = Array(digests)
+        while !generation.isEmpty {
+            let parents = try String.fetchAll(db, literal: ScopeQuery.parents(of: generation))
+            generation = parents.compactMap(Digest.init(parsing:)).filter { closure.insert($0).inserted }
+        }
+        return closure
+    }
+
+    /// The experiments `query` selects as (id, ledger, type, json), decoded as `decodeInBatches` does.
+    static func decodeExperiments(_ db: Database, _ query: SQL,
+                                          _ body: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws {
+        try decodeInBatches(try Row.fetchCursor(db, literal: query)) { record, id, ledger in
+            guard case .experiment(let value) = record else {
+                throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")
+            }
+            try body(LedgerSnapshot.Entry(id: id, ledger: ledger, value: value))
+        }
     }
 
     /// Which of `names` some experiment of `ledgers` carries, and which of `sections` labels one.
@@ -96,8 +126,8 @@ extension RecordIndex {
         }
     }
 
-    /// Rows decoded this many at a time, on every core.
-    private static let decodeBatch = 2000
+    /// Rows decoded this many at a time, on every core; two batches are alive at once.
+    private static let decodeBatch = 1000
 
     static func add(_ db: Database, to snapshot: inout LedgerSnapshot, literal: SQL) throws {
         try decodeInBatches(try Row.fetchCursor(db, literal: literal)) { record, id, ledger in
@@ -106,14 +136,20 @@ extension RecordIndex {
     }
 
     /// Decodes rows of (id, ledger, type, json) a batch at a time on every core and hands
-    /// each record to `body` in row order; only one batch is held at a time.
+    /// each record to `body` in row order. A batch is decoded while the next is fetched and
+    /// `body` takes the one before; a batch's JSON is let go once it is decoded.
     static func decodeInBatches(_ rows: RowCursor, _ body: (LedgerRecord, Digest, String) throws -> Void) throws {
         var batch: [StoredRow] = []
+        var decoding: BackgroundMap<DecodedRow>?
+        func hand(_ decoded: BackgroundMap<DecodedRow>?) throws {
+            for row in decoded?.wait() ?? [] { try body(try row.record.get(), row.id, row.ledger) }
+        }
         func flush() throws {
-            for (row, result) in zip(batch, ParallelMap.map(batch) { decode($0) }) {
-                try body(try result.get(), row.id, row.ledger)
-            }
-            batch.removeAll(keepingCapacity: true)
+            guard !batch.isEmpty else { return }
+            let started = BackgroundMap(batch) { DecodedRow(record: decode($0), id: $0.id, ledger: $0.ledger) }
+            batch = []
+            try hand(decoding)
+            decoding = started
         }
         while let row = try rows.next() {
             guard let id = Digest(parsing: row[0]), let type = LedgerRecord.RecordType(rawValue: row[2]) else {
@@ -123,6 +159,13 @@ extension RecordIndex {
             if batch.count == decodeBatch { try flush() }
         }
         try flush()
+        try hand(decoding)
+    }
+
+    struct DecodedRow: Sendable {
+        var record: Result<LedgerRecord, IndexSnapshotError>
+        var id: Digest
+        var ledger: String
     }
 
     struct StoredRow: Sendable {

@@ -22,12 +22,7 @@ extension RecordIndex {
                 guard scope.isWhole else { return try Self.closureSnapshot(db, scope, eachExperiment: eachRun) }
                 let records = try Self.sortedSnapshot(db, ledgers: scope.ledgers, where: "type IN ('artifact', 'availability', 'license')")
                 let runs: SQL = "SELECT id, ledger, type, json FROM records WHERE type = 'experiment' AND ledger IN \(scope.ledgers)"
-                try Self.decodeInBatches(try Row.fetchCursor(db, literal: runs)) { record, id, ledger in
-                    guard case .experiment(let value) = record else {
-                        throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")
-                    }
-                    try eachRun(LedgerSnapshot.Entry(id: id, ledger: ledger, value: value))
-                }
+                try Self.decodeExperiments(db, runs, eachRun)
                 return records
             }
         }

@@ -74,3 +74,11 @@ public struct ExperimentRecord: Codable, Hashable, Sendable {
         self.note = note
     }
 }
+
+extension ExperimentRecord {
+    /// Every digest the run read (declared or seen by a trace) or wrote, with repeats: what
+    /// the index files for it, and where a scoped statement's closure starts.
+    public var namedDigests: some Sequence<Digest> {
+        [inputs, observedInputs ?? [], outputs].lazy.joined().map(\.digest)
+    }
+}

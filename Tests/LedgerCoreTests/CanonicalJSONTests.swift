@@ -34,6 +34,22 @@ import Testing
             == .object(["k": .array([.integer(1), .number(-2500), .string("é😀"), .bool(true), .null])]))
     }
 
+    /// Text is UTF-8 exactly: valid sequences (U+FFFD itself included) come through byte for
+    /// byte, and every malformed one is refused, never repaired.
+    @Test(arguments: [[0xC3, 0xA9], [0xE4, 0xB8, 0xAD], [0xF0, 0x9F, 0x98, 0x80], [0xEF, 0xBF, 0xBD], [0x41, 0x7F]] as [[UInt8]])
+    func validUTF8IsKeptByteForByte(text: [UInt8]) throws {
+        let value = try JSONParser.parse([0x22] + text + [0x22])
+        guard case .string(let string) = value else { Issue.record("not a string: \(value)"); return }
+        #expect(Array(string.utf8) == text)
+    }
+
+    @Test(arguments: [[0xFF], [0x80], [0xC0, 0xAF], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+                      [0x41, 0xC3], [0xEF, 0xBF, 0xBD, 0xBF]] as [[UInt8]])
+    func malformedUTF8IsRefused(text: [UInt8]) {
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse([0x22] + text + [0x22]) }
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse([0x22] + text + Array(#"\n""#.utf8)) }
+    }
+
     @Test func integersStayIntegers() throws {
         #expect(try canonical(#"{"b": 1, "a": [0, -5, 9007199254740991]}"#) == #"{"a":[0,-5,9007199254740991],"b":1}"#)
     }

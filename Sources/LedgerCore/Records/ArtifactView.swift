@@ -28,10 +28,16 @@ public struct ArtifactView: Sendable, Hashable {
         recordLedgers = ledgers
         self.events = events
         // Stored, not computed: lineage walks ask for parents again and again.
-        sources = Array(records.flatMap(\.sources).uniqued())
-        derivedFrom = Array(records.flatMap(\.derivedFrom).filter { $0 != digest }.uniqued())
+        sources = Self.distinct(records.flatMap(\.sources))
+        derivedFrom = Self.distinct(records.flatMap(\.derivedFrom).filter { $0 != digest })
         fold = .boxing(availability: AvailabilityFold.status(of: events, onOrBefore: asOf),
                        retainedCopy: AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf))
+    }
+
+    /// Each item once, in first-seen order; one item or none needs no set (most digests have
+    /// one record with one source and a parent or none).
+    private static func distinct<T: Hashable>(_ items: [T]) -> [T] {
+        items.count < 2 ? items : Array(items.uniqued())
     }
 
     /// Whether some artifact record describes the digest (else only a run or a lineage link names it).
@@ -72,13 +78,16 @@ extension LedgerSnapshot {
     /// one pass (grouping first: filtering the snapshot per digest was quadratic).
     public func artifactViews(asOf: CalendarDay?) -> [Digest: ArtifactView] {
         var records: [Digest: (records: [ArtifactRecord], ledgers: [String])] = [:]
-        for entry in artifacts {
-            records[entry.value.digest, default: ([], [])].records.append(entry.value)
-            records[entry.value.digest, default: ([], [])].ledgers.append(entry.ledger)
+        records.reserveCapacity(artifacts.count)
+        func file(_ entry: LedgerSnapshot.Entry<ArtifactRecord>, in group: inout (records: [ArtifactRecord], ledgers: [String])) {
+            group.records.append(entry.value)
+            group.ledgers.append(entry.ledger)
         }
+        for entry in artifacts { file(entry, in: &records[entry.value.digest, default: ([], [])]) }
         let eventsByDigest = Dictionary(grouping: events.map(\.value), by: \.digest)
         var views: [Digest: ArtifactView] = [:]
-        for digest in Set(records.keys).union(eventsByDigest.keys) {
+        views.reserveCapacity(records.count + eventsByDigest.count)
+        for digest in chain(records.keys, eventsByDigest.keys.filter { records[$0] == nil }) {
             let found = records[digest] ?? ([], [])
             views[digest] = ArtifactView(digest: digest, records: found.records, ledgers: found.ledgers,
                                          events: eventsByDigest[digest] ?? [], asOf: asOf)

@@ -10,24 +10,37 @@ struct NamingLint {
     let facts: ArtifactFacts
 
     func check(_ models: some Sequence<Digest>) -> [DisclosureLint] {
-        var evidence: [String: LicenseEvidence] = [:]
-        return models.flatMap { check($0, evidence: &evidence) }
+        var memo = Memo()
+        return models.flatMap { check($0, memo: &memo) }
     }
 
-    /// `evidence`: per license id, what the lints cite, made once and shared by every lint under it.
-    private func check(_ model: Digest, evidence: inout [String: LicenseEvidence]) -> [DisclosureLint] {
+    /// What every model's check shares: thousands of fine-tunes descend from a few bases.
+    private struct Memo {
+        /// Per license id, what the lints cite, made once and shared by every lint under it.
+        var evidence: [String: LicenseEvidence] = [:]
+        /// Per ancestor, the licenses of its recorded expression that impose a name.
+        var naming: [Digest: [License]] = [:]
+    }
+
+    private func check(_ model: Digest, memo: inout Memo) -> [DisclosureLint] {
         let subject = facts.ref(model)
         var checked: Set<String> = []
         var lints: [DisclosureLint] = []
         for (ancestor, _) in facts.ancestors(model) {
-            guard let terms = facts.terms(ancestor) else { continue }
-            for license in terms.imposing({ $0.derivativeNaming.required == true }) {
+            let imposing: [License]
+            if let known = memo.naming[ancestor] {
+                imposing = known
+            } else {
+                imposing = facts.terms(ancestor)?.imposing { $0.derivativeNaming.required == true } ?? []
+                memo.naming[ancestor] = imposing
+            }
+            for license in imposing {
                 guard let prefix = license.derivativeNaming.requiredPrefix,
                       checked.insert(license.id.lowercased()).inserted,
                       !Self.name(subject.name, beginsWith: prefix) else { continue }
                 let key = license.id.lowercased()
-                let cited = evidence[key] ?? facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix)
-                if evidence[key] == nil { evidence[key] = cited }
+                let cited = memo.evidence[key] ?? facts.evidence(license, fact: license.derivativeNaming.summary, requiredPrefix: prefix)
+                if memo.evidence[key] == nil { memo.evidence[key] = cited }
                 lints.append(DisclosureLint(rule: .derivativeName, artifact: subject, base: facts.ref(ancestor), license: cited))
             }
         }
@@ -35,9 +48,20 @@ struct NamingLint {
     }
 
     static func name(_ name: String, beginsWith prefix: String) -> Bool {
+        // ASCII is folded byte by byte, with no copies: every derived model in scope is checked.
+        if name.utf8.allSatisfy({ $0 < 0x80 }), prefix.utf8.allSatisfy({ $0 < 0x80 }) {
+            func folded(_ text: String) -> some Sequence<UInt8> {
+                text.utf8.lazy.filter { !Self.ignoredASCII.contains($0) }.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+            }
+            var names = folded(name).makeIterator()
+            for byte in folded(prefix) where names.next() != byte { return false }
+            return true
+        }
         func folded(_ text: String) -> String {
             String(text.lowercased().filter { !" -_.".contains($0) })
         }
         return folded(name).hasPrefix(folded(prefix))
     }
+
+    private static let ignoredASCII: [UInt8] = Array(" -_.".utf8)
 }

@@ -35,18 +35,27 @@ struct TextStatement {
     /// Written straight out, word by word: a paragraph about a section of 8,000 runs is
     /// hundreds of thousands of words, and an array of them was a fifth of the statement's peak.
     static func wrap(_ text: String, first: String = "", rest: String = "") -> String {
+        // Widths in characters; for ASCII that is bytes, counted as the line grows rather
+        // than by walking the line again for every word.
+        let ascii = [text, first, rest].allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        func width(_ text: some StringProtocol) -> Int { ascii ? text.utf8.count : text.count }
         var out = ""
         var line = ""
+        var lineWidth = 0
         var wrapped = false
         forEachWord(in: text) { word in
+            let wordWidth = width(word)
             if line.isEmpty {
                 line = (wrapped ? rest : first) + word
-            } else if line.count + 1 + word.count <= width {
+                lineWidth = width(line)
+            } else if lineWidth + 1 + wordWidth <= Self.width {
                 line += " " + word
+                lineWidth = ascii ? lineWidth + 1 + wordWidth : line.count
             } else {
                 out += line + "\n"
                 wrapped = true
                 line = rest + word
+                lineWidth = width(line)
             }
         }
         if !line.isEmpty { out += line + "\n" }

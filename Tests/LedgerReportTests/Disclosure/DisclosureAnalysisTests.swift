@@ -170,7 +170,8 @@ import Testing
     }
 
     @Test(arguments: [("Llama-acme-ft-8b", true), ("llama 3.1 acme", true), ("LLAMA_acme", true),
-                      ("acme-llama", false), ("Lama-acme", false)])
+                      ("acme-llama", false), ("Lama-acme", false), ("Llama", true), ("Lla", false),
+                      ("L.l-a_m a", true), ("Llama-Nguyễn", true), ("Nguyễn-llama", false), ("LLAMA中文", true)])
     func namesAreComparedIgnoringCaseAndSeparators(name: String, passes: Bool) throws {
         var fixture = DisclosureFixture()
         fixture.names.fineTune = name

@@ -37,8 +37,9 @@ extension Workspace {
 }
 
 extension TextReport {
-    /// One stderr line per lint error.
+    /// One stderr line per lint error; a name's control characters are escaped, so a
+    /// co-author's record cannot move the cursor or recolour the terminal.
     public static func lint(_ lint: DisclosureLint) -> String {
-        "lint error [\(lint.rule.rawValue)]: \(lint.message)"
+        TerminalText.controlsEscaped("lint error [\(lint.rule.rawValue)]: \(lint.message)")
     }
 }

@@ -96,9 +96,10 @@ struct Disclaimer: WorkspaceCommand {
         request.aux = aux.map { FilePath($0) }
         let outcome = try workspace.disclaimer(request)
         try destination.write(outcome.text)
-        for lint in outcome.lints {
-            FileHandle.standardError.write(Data("repro: \(TextReport.lint(lint))\n".utf8))
-        }
+        // Buffered: a lab ledger's fine-tunes of Llama raise thousands of lints, a write each.
+        let errors = TextSink(fileDescriptor: STDERR_FILENO)
+        for lint in outcome.lints { errors.write("repro: \(TextReport.lint(lint))\n") }
+        try errors.flush()
         if !outcome.lints.isEmpty { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }

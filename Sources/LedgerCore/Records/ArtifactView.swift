@@ -6,32 +6,72 @@ import Algorithms
 /// The one fold behind the statement, the checklist, the exports and `repro show`, so they
 /// never disagree on a name, a license or a status.
 public struct ArtifactView: Sendable, Hashable {
-    public let digest: Digest
+    /// The fields behind one immutable box: a statement looks a view up in its table many
+    /// times per artifact, and each lookup copied five arrays (a retain and release each).
+    private final class Storage: Sendable {
+        let digest: Digest
+        let records: [ArtifactRecord]
+        let recordLedgers: [String]
+        let events: [AvailabilityEvent]
+        let sources: [ArtifactSource]
+        let derivedFrom: [Digest]
+        let fold: AvailabilityFold.Statuses?
+
+        init(digest: Digest, records: [ArtifactRecord], recordLedgers: [String], events: [AvailabilityEvent],
+             sources: [ArtifactSource], derivedFrom: [Digest], fold: AvailabilityFold.Statuses?) {
+            self.digest = digest
+            self.records = records
+            self.recordLedgers = recordLedgers
+            self.events = events
+            self.sources = sources
+            self.derivedFrom = derivedFrom
+            self.fold = fold
+        }
+    }
+
+    private let storage: Storage
+
+    public var digest: Digest { storage.digest }
     /// Every record of the digest, oldest first.
-    public let records: [ArtifactRecord]
+    public var records: [ArtifactRecord] { storage.records }
     /// The ledger each record is filed in, parallel to `records`.
-    public let recordLedgers: [String]
+    public var recordLedgers: [String] { storage.recordLedgers }
     /// Availability events in fold order (day, then recording time).
-    public let events: [AvailabilityEvent]
+    public var events: [AvailabilityEvent] { storage.events }
     /// The status in force on the view's day (nil: nothing recorded by then).
-    public var availability: AvailabilityEvent? { fold?.availability }
+    public var availability: AvailabilityEvent? { storage.fold?.availability }
     /// The latest `retained` event by then: the authors keep a copy.
-    public var retainedCopy: AvailabilityEvent? { fold?.retainedCopy }
-    private let fold: AvailabilityFold.Statuses?
+    public var retainedCopy: AvailabilityEvent? { storage.fold?.retainedCopy }
+    /// Every distinct source of every record, in the order first recorded.
+    public var sources: [ArtifactSource] { storage.sources }
+    /// Parents through `derivedFrom` across every record, each once; never the digest itself.
+    public var derivedFrom: [Digest] { storage.derivedFrom }
 
     /// `records` and `recordLedgers` oldest first, `events` in fold order; `asOf` is a
     /// `YYYY-MM-DD` day, nil for the latest events.
     public init(digest: Digest, records: [ArtifactRecord], ledgers: [String], events: [AvailabilityEvent], asOf: CalendarDay?) {
         precondition(records.count == ledgers.count, "one ledger per record")
-        self.digest = digest
-        self.records = records
-        recordLedgers = ledgers
-        self.events = events
-        // Stored, not computed: lineage walks ask for parents again and again.
-        sources = Self.distinct(records.flatMap(\.sources))
-        derivedFrom = Self.distinct(records.flatMap(\.derivedFrom).filter { $0 != digest })
-        fold = .boxing(availability: AvailabilityFold.status(of: events, onOrBefore: asOf),
-                       retainedCopy: AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf))
+        // Sources and parents are gathered once: lineage walks ask for parents again and again.
+        storage = Storage(
+            digest: digest, records: records, recordLedgers: ledgers, events: events,
+            sources: Self.distinct(records.flatMap(\.sources)),
+            derivedFrom: Self.distinct(records.flatMap(\.derivedFrom).filter { $0 != digest }),
+            fold: .boxing(availability: AvailabilityFold.status(of: events, onOrBefore: asOf),
+                          retainedCopy: AvailabilityFold.retainedCopy(in: events, onOrBefore: asOf)))
+    }
+
+    public static func == (lhs: ArtifactView, rhs: ArtifactView) -> Bool {
+        lhs.storage === rhs.storage
+            || (lhs.digest == rhs.digest && lhs.records == rhs.records && lhs.recordLedgers == rhs.recordLedgers
+                && lhs.events == rhs.events && lhs.storage.fold == rhs.storage.fold)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+        hasher.combine(records)
+        hasher.combine(recordLedgers)
+        hasher.combine(events)
+        hasher.combine(storage.fold)
     }
 
     /// Each item once, in first-seen order; one item or none needs no set (most digests have
@@ -57,10 +97,6 @@ public struct ArtifactView: Sendable, Hashable {
     public var kinds: [ArtifactKind] { Array(records.map(\.kind).uniqued()) }
     public var licenses: [String] { Array(records.compactMap(\.license).uniqued()) }
     public var ledgers: [String] { Array(recordLedgers.uniqued()) }
-    /// Every distinct source of every record, in the order first recorded.
-    public let sources: [ArtifactSource]
-    /// Parents through `derivedFrom` across every record, each once; never the digest itself.
-    public let derivedFrom: [Digest]
 
     /// Only a git-LFS pointer was ever recorded: the content itself was never hashed.
     public var pointerOnly: Bool { isRecorded && records.allSatisfy { $0.layout == .lfsPointer } }

@@ -82,7 +82,10 @@ struct ArtifactFacts {
     /// The recorded expression's terms; nil when none is recorded or it does not parse. A lab
     /// ledger records a handful of expressions on thousands of artifacts: each is parsed once.
     func terms(_ digest: Digest) -> LicenseTerms? {
-        guard let text = recordedLicense(digest) else { return nil }
+        recordedLicense(digest).flatMap(terms(recorded:))
+    }
+
+    private func terms(recorded text: String) -> LicenseTerms? {
         if let known = limitationCache.terms[text] { return known }
         let terms = (try? LicenseExpression(parsing: text)).map { LicenseTerms(expression: $0, catalog: catalog) }
         limitationCache.terms[text] = .some(terms)
@@ -102,17 +105,19 @@ struct ArtifactFacts {
     func layout(_ digest: Digest) -> ArtifactLayout? { views[digest]?.layout }
 
     func describe(_ digest: Digest, role: DisclosedArtifact.Role) -> DisclosedArtifact {
-        let licenseNames = terms(digest).map { terms in
+        let view = views[digest]
+        let license = view?.license
+        let licenseNames = license.flatMap(terms(recorded:)).map { terms in
             terms.expression.licenseIDs.map { catalog.license(for: $0)?.name ?? $0 }
         } ?? []
         return DisclosedArtifact(
-            digest: digest, name: ref(digest).name, kind: kind(digest), layout: layout(digest),
-            role: role, license: recordedLicense(digest),
+            digest: digest, name: ref(digest).name, kind: view?.kind, layout: view?.layout,
+            role: role, license: license,
             licenseNames: Array(licenseNames.uniqued()),
-            sources: sources(digest),
-            derivedFrom: parents(digest).map(ref),
-            availability: status(digest).map(EventEvidence.init),
-            retainedCopy: retained(digest).map(EventEvidence.init),
+            sources: view?.sources ?? [],
+            derivedFrom: (view?.derivedFrom ?? []).map(ref),
+            availability: view?.availability.map(EventEvidence.init),
+            retainedCopy: view?.retainedCopy.map(EventEvidence.init),
             verified: verification[digest])
     }
 }

@@ -90,13 +90,15 @@ struct DisclosureGroupBuilder {
     /// on the class.
     private func deciding(_ digest: Digest) -> Reproducibility? {
         if let known = facts.limitationCache.deciding[digest] { return known }
-        let all = facts.limitations(of: digest) + facts.ancestors(digest).flatMap { facts.limitations(of: $0.ancestor) }
-            .filter(\.kind.isInherited)
         var best: Limitation?
-        for limitation in all {
-            guard let candidate = ReproducibilityClass(limitation.kind) else { continue }
-            if let current = best, ReproducibilityClass(current.kind)! <= candidate { continue }
+        func consider(_ limitation: Limitation) {
+            guard let candidate = ReproducibilityClass(limitation.kind) else { return }
+            if let current = best, ReproducibilityClass(current.kind)! <= candidate { return }
             best = limitation
+        }
+        facts.limitations(of: digest).forEach(consider)
+        for (ancestor, _) in facts.ancestors(digest) {
+            for limitation in facts.limitations(of: ancestor) where limitation.kind.isInherited { consider(limitation) }
         }
         let decided = best.map { Reproducibility([$0]) }
         facts.limitationCache.deciding[digest] = .some(decided)

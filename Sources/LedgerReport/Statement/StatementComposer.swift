@@ -1,3 +1,4 @@
+import Collections
 import LedgerCore
 
 /// Turns an analysis into paragraphs of sentences. Sections that read the same artifacts
@@ -184,17 +185,17 @@ struct StatementComposer {
     /// One sentence per license and set of terms, naming every artifact it covers: the terms
     /// differ only where a term does not apply to a kind (OSI approval of a dataset).
     private func licenseSentences(_ terms: [Limitation], prose: LimitationProse, stated: Stated) -> [Sentence] {
-        var order: [String] = []
-        var byArtifact: [String: [Limitation]] = [:]
+        struct LicensedArtifact: Hashable {
+            var license: String?
+            var artifact: Digest?
+        }
+        var byArtifact: OrderedDictionary<LicensedArtifact, [Limitation]> = [:]
         for term in terms {
-            let key = (term.evidence.license?.id ?? "") + "\u{0}" + (term.artifact?.digest.hex ?? "")
-            if byArtifact[key] == nil { order.append(key) }
-            byArtifact[key, default: []].append(term)
+            byArtifact[LicensedArtifact(license: term.evidence.license?.id, artifact: term.artifact?.digest), default: []].append(term)
         }
         var sentenceOrder: [String] = []
         var bySignature: [String: [Limitation]] = [:]
-        for key in order {
-            let group = byArtifact[key]!
+        for group in byArtifact.values {
             let signature = (group[0].evidence.license?.id ?? "") + "\u{0}"
                 + group.map(\.kind.rawValue).sorted().joined(separator: ",")
             if bySignature[signature] == nil { sentenceOrder.append(signature) }

@@ -9,10 +9,12 @@ enum Inline: Hashable, Sendable {
     case text(String)
     /// An experiment name.
     case emphasis(String)
-    case digest(Digest)
+    /// Boxed, as `shortDigest`: a digest's 32 bytes inline made every piece 40 bytes, and a
+    /// whole-ledger sentence listing 100,000 experiments is 200,000 pieces.
+    indirect case digest(Digest)
     /// `sha256:` and the first 12 hex digits, for running text; the full digest is in the
     /// appendix, the macros and JSON.
-    case shortDigest(Digest)
+    indirect case shortDigest(Digest)
     /// A command or file name, in typewriter type.
     case code(String)
     /// A commit id, in typewriter type with break points like a digest.

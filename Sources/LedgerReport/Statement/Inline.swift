@@ -34,12 +34,17 @@ typealias Sentence = [Inline]
 /// Joins items as "A", "A and B", "A, B, and C". Takes any collection, so a lazy one lists 100,000
 /// experiment names without first making an array of 100,000 one-item sentences.
 func listed(_ items: some Collection<Sentence>, conjunction: String = "and") -> Sentence {
-    let count = items.count
     var out: Sentence = []
-    out.reserveCapacity(count * 2)
-    for (index, item) in items.enumerated() {
-        if index > 0 { out.append(.words(count == 2 ? " \(conjunction) " : index == count - 1 ? ", \(conjunction) " : ", ")) }
-        out += item
-    }
+    list(items, conjunction: conjunction, onto: &out)
     return out
+}
+
+/// `listed`, appended to `sentence` rather than made apart and copied in.
+func list(_ items: some Collection<Sentence>, conjunction: String = "and", onto sentence: inout Sentence) {
+    let count = items.count
+    sentence.reserveCapacity(sentence.count + count * 2)
+    for (index, item) in items.enumerated() {
+        if index > 0 { sentence.append(.words(count == 2 ? " \(conjunction) " : index == count - 1 ? ", \(conjunction) " : ", ")) }
+        sentence += item
+    }
 }

@@ -1,3 +1,4 @@
+import Algorithms
 import Collections
 import LedgerCore
 
@@ -133,19 +134,28 @@ struct StatementComposer {
             sentences.append([.words("The ledger records no limitation for these results.")])
         }
         let prose = prose(introducing: mention)
-        let repeated = group.limitations.filter { stated.limitations.contains($0.key) }
-        let all = group.limitations.filter { !stated.limitations.contains($0.key) }
+        // The new limitations are copied once; the rest is read through lazy filters: a merged
+        // paragraph of a lab ledger holds tens of thousands, and each filtered copy was megabytes.
+        var all: [Limitation] = []
+        var referredTo: [ArtifactRef] = []
+        for limitation in group.limitations {
+            if stated.limitations.contains(limitation.key) {
+                if let artifact = limitation.artifact { referredTo.append(artifact) }
+            } else {
+                all.append(limitation)
+            }
+        }
         all.forEach { stated.limitations.insert($0.key) }
-        let direct = all.filter { $0.lineage.isEmpty }
-        let inherited = all.filter { !$0.lineage.isEmpty }
-        func say(_ limitations: [Limitation], _ bucket: Bucket) -> [Sentence] {
+        let direct = all.lazy.filter { $0.lineage.isEmpty }
+        let inherited = all.lazy.filter { !$0.lineage.isEmpty }
+        func say(_ limitations: some Sequence<Limitation>, _ bucket: Bucket) -> [Sentence] {
             limitations.filter { Bucket($0.kind) == bucket }.map(prose.sentence)
         }
 
         sentences += say(direct, .availability)
-        var chains = unique(inherited.map(\.lineage))
+        var chains = Array(inherited.map(\.lineage).uniqued())
         // A derivation stated earlier whose limitations are all stated too needs no new sentence.
-        for chain in unique(group.limitations.map(\.lineage)) where !chain.isEmpty && !chains.contains(chain)
+        for chain in group.limitations.lazy.map(\.lineage).uniqued() where !chain.isEmpty && !chains.contains(chain)
             && !stated.chains.contains(chain.map(\.digest)) {
             chains.append(chain)
         }
@@ -155,10 +165,10 @@ struct StatementComposer {
             let own = inherited.filter { $0.lineage == chain }
             sentences += say(own, .availability) + say(own, .unknownLicense)
         }
-        sentences += licenseSentences(all.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
+        sentences += licenseSentences(all.lazy.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
         // The code of every experiment is stated once, at the end (`codeSentences`).
         sentences += say(direct, .unknownLicense) + say(direct, .integrity)
-        let referredTo = unique(repeated.compactMap(\.artifact))
+        referredTo = unique(referredTo)
         if !referredTo.isEmpty {
             sentences.append([.words("The limitations of ")] + listed(referredTo.lazy.map { [.text($0.name)] })
                 + [.words(" stated above apply here too.")])
@@ -182,13 +192,15 @@ struct StatementComposer {
         }
     }
 
+    /// Which license, on which artifact: the key that gathers a paragraph's license terms.
+    private struct LicensedArtifact: Hashable {
+        var license: String?
+        var artifact: Digest?
+    }
+
     /// One sentence per license and set of terms, naming every artifact it covers: the terms
     /// differ only where a term does not apply to a kind (OSI approval of a dataset).
-    private func licenseSentences(_ terms: [Limitation], prose: LimitationProse, stated: Stated) -> [Sentence] {
-        struct LicensedArtifact: Hashable {
-            var license: String?
-            var artifact: Digest?
-        }
+    private func licenseSentences(_ terms: some Sequence<Limitation>, prose: LimitationProse, stated: Stated) -> [Sentence] {
         var byArtifact: OrderedDictionary<LicensedArtifact, [Limitation]> = [:]
         for term in terms {
             byArtifact[LicensedArtifact(license: term.evidence.license?.id, artifact: term.artifact?.digest), default: []].append(term)
@@ -214,41 +226,64 @@ struct StatementComposer {
     }
 
     /// What the results depend on, citing only the runs that completed: a failed run is
-    /// no result. Failed runs are named in a sentence of their own.
+    /// no result. Failed runs are named in a sentence of their own. Each sentence is built in
+    /// place: a whole ledger's opening names 100,000 experiments, and every `+` of it was a
+    /// copy of the list.
     private func opening(_ group: DisclosureGroup, sections: [String], mention: (ArtifactRef) -> Sentence) -> [Sentence] {
         let results = group.experiments.filter { !$0.outcome.endedEarly }.map(\.name)
         let failed = group.experiments.filter { $0.outcome.endedEarly }.map(\.name)
         let ended = group.experiments.map(\.outcome).endedEarlyPhrase
-        func experiments(_ names: [String]) -> Sentence {
-            [.words(names.count == 1 ? "experiment " : "experiments ")] + listed(names.lazy.map { [.emphasis($0)] })
+        func experiments(_ names: [String], onto sentence: inout Sentence) {
+            sentence.append(.words(names.count == 1 ? "experiment " : "experiments "))
+            list(names.lazy.map { [.emphasis($0)] }, onto: &sentence)
         }
         /// "results in Table~\ref{…}", "results labelled “…”", "results of experiment …".
-        var which: Sentence
-        if sections.count > 1 {
-            which = [.words("results in "), .labels(sections)]
-        } else if let label = group.section {
-            which = ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label)
-                ? [.words("results in "), .label(label)] : [.words("results labelled "), .quoted(label)]
-        } else {
-            which = [.words("results of ")] + experiments(results.isEmpty ? failed : results)
+        func which(onto sentence: inout Sentence) {
+            if sections.count > 1 {
+                sentence += [.words("results in "), .labels(sections)]
+            } else if let label = group.section {
+                sentence += ProseFormatting.labelWord(label) != nil && ProseFormatting.isReferable(label)
+                    ? [.words("results in "), .label(label)] : [.words("results labelled "), .quoted(label)]
+            } else {
+                sentence.append(.words("results of "))
+                experiments(results.isEmpty ? failed : results, onto: &sentence)
+            }
         }
         guard !results.isEmpty else {
-            var out: [Sentence] = [[.words("No completed run backs the ")] + which + [.words(": ")] + experiments(failed)
-                + [.words(" \(ended).")]]
+            var noResult: Sentence = [.words("No completed run backs the ")]
+            which(onto: &noResult)
+            noResult.append(.words(": "))
+            experiments(failed, onto: &noResult)
+            noResult.append(.words(" \(ended)."))
+            var out = [noResult]
             if !group.artifacts.isEmpty {
-                out.append([.words(failed.count == 1 ? "The \(ended) run depended on " : "The \(ended) runs depended on ")]
-                    + listed(group.artifacts.map(mention)) + [.words(".")])
+                var read: Sentence = [.words(failed.count == 1 ? "The \(ended) run depended on " : "The \(ended) runs depended on ")]
+                list(group.artifacts.map(mention), onto: &read)
+                read.append(.words("."))
+                out.append(read)
             }
             return out
         }
-        var subject: Sentence = [.words("The ")] + which
-        if group.section != nil { subject += [.words(" (")] + experiments(results) + [.words(")")] }
-        var out: [Sentence] = group.artifacts.isEmpty
-            ? [subject + [.words(" record no input artifacts.")]]
-            : [subject + [.words(" depend on ")] + listed(group.artifacts.map(mention)) + [.words(".")]]
+        var subject: Sentence = [.words("The ")]
+        which(onto: &subject)
+        if group.section != nil {
+            subject.append(.words(" ("))
+            experiments(results, onto: &subject)
+            subject.append(.words(")"))
+        }
+        if group.artifacts.isEmpty {
+            subject.append(.words(" record no input artifacts."))
+        } else {
+            subject.append(.words(" depend on "))
+            list(group.artifacts.map(mention), onto: &subject)
+            subject.append(.words("."))
+        }
+        var out = [subject]
         if !failed.isEmpty {
-            out.append([.words("The \(ended) " + (failed.count == 1 ? "run of " : "runs of "))] + experiments(failed)
-                + [.words(failed.count == 1 ? " is not counted among these results." : " are not counted among these results.")])
+            var notCounted: Sentence = [.words("The \(ended) " + (failed.count == 1 ? "run of " : "runs of "))]
+            experiments(failed, onto: &notCounted)
+            notCounted.append(.words(failed.count == 1 ? " is not counted among these results." : " are not counted among these results."))
+            out.append(notCounted)
         }
         return out
     }

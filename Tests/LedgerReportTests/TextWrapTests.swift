@@ -30,6 +30,23 @@ import Testing
         #expect(TextStatement.wrap("   ") == "")
     }
 
+    /// Widths are characters, not bytes: ASCII is counted as the line grows, other text as
+    /// characters. 26 words of "éé" and spaces are 77 columns (129 bytes); a 27th fits in 80.
+    @Test func nonASCIIWidthsAreCharacters() {
+        let words = Array(repeating: "éé", count: 30)
+        let expected = words.prefix(27).joined(separator: " ") + "\n" + words.suffix(3).joined(separator: " ") + "\n"
+        #expect(TextStatement.wrap(words.joined(separator: " ")) == expected)
+        #expect(TextStatement.wrap("ab " + words.joined(separator: " "), first: "- ", rest: "  ").split(separator: "\n").map(\.count)
+            == [79, 2 + 5 * 2 + 4])
+    }
+
+    @Test func wrappingOntoTextAppendsTheSameLines() {
+        var out = "kept\n"
+        let text = Array(repeating: word, count: 9).joined(separator: " ")
+        TextStatement.wrap(text, first: "- ", rest: "  ", onto: &out)
+        #expect(out == "kept\n" + TextStatement.wrap(text, first: "- ", rest: "  "))
+    }
+
     @Test func aSpaceCarryingACombiningMarkIsNotABreak() {
         // 78 letters, then a space with a combining acute (one character), then "b": one word
         // of 80 characters, which fits. Split at the space it would need 81 and wrap.

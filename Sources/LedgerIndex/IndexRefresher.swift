@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import LedgerCore
-import Synchronization
 import SystemPackage
 
 /// Walks `ledgers/` and brings the index in line with the files.
@@ -294,25 +293,5 @@ struct IndexRefresher {
                 }
             }
         }
-    }
-}
-
-/// Work started on another thread now, its result collected later.
-final class Prefetch<Value: Sendable>: Sendable {
-    private let result = Mutex<Value?>(nil)
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async { [self] in
-            let value = work()
-            result.withLock { $0 = value }
-            done.signal()
-        }
-    }
-
-    /// Waits for the work; call once.
-    var value: Value {
-        done.wait()
-        return result.withLock { $0! }
     }
 }

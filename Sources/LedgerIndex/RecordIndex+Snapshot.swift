@@ -140,13 +140,14 @@ extension RecordIndex {
     /// `body` takes the one before; a batch's JSON is let go once it is decoded.
     static func decodeInBatches(_ rows: RowCursor, _ body: (LedgerRecord, Digest, String) throws -> Void) throws {
         var batch: [StoredRow] = []
-        var decoding: BackgroundMap<DecodedRow>?
-        func hand(_ decoded: BackgroundMap<DecodedRow>?) throws {
-            for row in decoded?.wait() ?? [] { try body(try row.record.get(), row.id, row.ledger) }
+        var decoding: Prefetch<[DecodedRow]>?
+        func hand(_ decoded: Prefetch<[DecodedRow]>?) throws {
+            for row in decoded?.value ?? [] { try body(try row.record.get(), row.id, row.ledger) }
         }
         func flush() throws {
             guard !batch.isEmpty else { return }
-            let started = BackgroundMap(batch) { DecodedRow(record: decode($0), id: $0.id, ledger: $0.ledger) }
+            let rows = batch
+            let started = Prefetch { ParallelMap.map(rows) { DecodedRow(record: decode($0), id: $0.id, ledger: $0.ledger) } }
             batch = []
             try hand(decoding)
             decoding = started

@@ -28,7 +28,7 @@ extension Workspace {
             // Only the list of artifacts is needed before hashing; the analysis runs once, after.
             options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(input: input, options: options))
         }
-        return try DisclosureAnalysis(input: consume input, catalog: .builtIn, options: options)
+        return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
     }
 
     /// What the analysis of `scope` reads, in one read of the index: artifacts, events and

@@ -27,15 +27,11 @@ public struct DisclosureAnalysis: Codable, Hashable, Sendable {
     }
 
     /// Analyses the runs and records of `input` with `catalog` plus the licenses its ledgers define.
-    ///
-    /// Takes `input` over: once the facts are folded from its records, they are freed (a lab
-    /// ledger's 20,000 artifact records, 8 MB, held through the whole analysis otherwise).
-    public init(input: consuming DisclosureInput, catalog: LicenseCatalog = .builtIn,
+    public init(input: DisclosureInput, catalog: LicenseCatalog = .builtIn,
                 options: DisclosureOptions = DisclosureOptions()) throws(DisclosureError) {
-        var scope = try DisclosureScope(input: copy input, options: options)
+        var scope = try DisclosureScope(input: input, options: options)
         let (fullCatalog, definedIn) = try catalog.including(ledgerLicensesOf: input.records)
-        let facts = ArtifactFacts(input: copy input, catalog: fullCatalog, definedIn: definedIn, options: options)
-        input.records = LedgerSnapshot(ledgers: [])
+        let facts = ArtifactFacts(input: input, catalog: fullCatalog, definedIn: definedIn, options: options)
 
         ledgers = scope.ledgers
         asOf = options.asOf?.text

@@ -27,6 +27,21 @@ import TestSupport
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["r.json"])
     }
 
+    /// Each name is read in place from readdir's record, whatever its length: copying a
+    /// whole `dirent` read past the end of the last record in readdir's buffer.
+    @Test func namesOfEveryLengthAreListedExactly() throws {
+        let folder = try TemporaryFolder()
+        let names = (1...255).map { length in String((0..<length).map { Character(UnicodeScalar(UInt8(0x61 + $0 % 26))) }) }
+        for name in names { _ = try folder.write(name, [UInt8(name.count % 256)]) }
+        try FileManager.default.createDirectory(atPath: folder.child("sub"), withIntermediateDirectories: false)
+        let root = try OpenFolder.root(FilePath(folder.path), displayedAs: "")
+        let expected = (names.map { OpenFolder.Entry(name: $0, kind: .regular) } + [OpenFolder.Entry(name: "sub", kind: .folder)])
+            .sorted { $0.name < $1.name }
+        #expect(try root.entries() == expected)
+        #expect(try root.names().map { String(decoding: $0.dropLast(), as: UTF8.self) }.sorted() == expected.map(\.name))
+        #expect(try root.names().allSatisfy { $0.last == 0 })
+    }
+
     @Test func readsAreBoundedAtTheLimit() throws {
         let folder = try TemporaryFolder()
         try folder.write("at", [UInt8](repeating: 7, count: 100))

@@ -61,14 +61,18 @@ extension OpenFolder {
                 if errno != 0 { throw .system(operation: "readdir", path: path, errno: Errno(rawValue: errno)) }
                 break
             }
-            let type = entry.pointee.d_type
-            try withUnsafePointer(to: entry.pointee.d_name) { pointer throws(FileSystemError) in
-                try pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name throws(FileSystemError) in
-                    // "." and ".."
-                    if name[0] == 0x2e && (name[1] == 0 || (name[1] == 0x2e && name[2] == 0)) { return }
-                    try body(name, type)
-                }
-            }
+            // Read in place, never copied: a record is only `d_reclen` bytes, the name as long
+            // as it is, and copying the 256-byte `d_name` of the last record in readdir's buffer
+            // read past its end (a segfault, now and then, at the end of a mapping).
+            let record = UnsafeRawPointer(entry)
+            let type = record.load(fromByteOffset: Self.typeOffset, as: UInt8.self)
+            let name = (record + Self.nameOffset).assumingMemoryBound(to: CChar.self)
+            // "." and ".."
+            if name[0] == 0x2e && (name[1] == 0 || (name[1] == 0x2e && name[2] == 0)) { continue }
+            try body(name, type)
         }
     }
+
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
 }

@@ -101,7 +101,7 @@ extension RecordIndex {
 
     /// The experiments `query` selects as (id, ledger, type, json), decoded as `decodeInBatches` does.
     static func decodeExperiments(_ db: Database, _ query: SQL,
-                                          _ body: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws {
+                                  _ body: (LedgerSnapshot.Entry<ExperimentRecord>) throws -> Void) throws {
         try decodeInBatches(try Row.fetchCursor(db, literal: query)) { record, id, ledger in
             guard case .experiment(let value) = record else {
                 throw IndexSnapshotError.malformedRow(id: id.hex, type: "not an experiment")

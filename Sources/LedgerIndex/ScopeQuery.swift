@@ -10,7 +10,7 @@ import LedgerCore
 /// run's uses was most of a section statement's time. Digests go in as one JSON array
 /// (`json_each`), so a closure of any size is one bound value.
 struct ScopeQuery {
-    /// `x.path IN (...)`: every run carrying a requested name or label (OR, not the
+    /// `IN (...)`, after a path: every run carrying a requested name or label (OR, not the
     /// statement's AND: the analysis checks each name and label against the runs it is
     /// given). A UNION of the lookups asked for: SQLite answered the OR, and even an empty
     /// `name IN ()`, by scanning all 100,000 experiments.
@@ -42,13 +42,13 @@ struct ScopeQuery {
 
     /// (id, ledger, type, json) of the artifact records and availability events of `digests`.
     static func records(of digests: some Collection<Digest>) -> SQL {
-        let array = jsonArray(digests)
-        return """
-            SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
-              SELECT a.path FROM artifacts a WHERE a.digest IN (SELECT value FROM json_each(\(array)))
-              UNION SELECT e.path FROM events e WHERE e.digest IN (SELECT value FROM json_each(\(array)))
-            )
-            """
+        """
+        WITH closure(digest) AS (SELECT value FROM json_each(\(jsonArray(digests))))
+        SELECT r.id, r.ledger, r.type, r.json FROM records r WHERE r.path IN (
+          SELECT a.path FROM artifacts a WHERE a.digest IN closure
+          UNION SELECT e.path FROM events e WHERE e.digest IN closure
+        )
+        """
     }
 
     /// (id, ledger, type, json) of the experiments of the scope's ledgers outside the scope that

@@ -34,7 +34,7 @@ struct LaTeXStatement {
     /// The paragraphs, without the header comment, inside a `paragraphGroup`.
     func body() -> String {
         Self.paragraphGroup + "\n"
-            + StatementComposer(analysis).joined(separator: "\n") { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
+            + StatementComposer(analysis).joined(separator: "\n") { $1 += $0.map(spelling.spell).joined(separator: "\n") + "\n" }
             + Self.groupEnd + "\n"
     }
 

@@ -10,7 +10,7 @@ struct MarkdownStatement {
     }
 
     func render(appendix: Bool) -> String {
-        var out = StatementComposer(analysis).joined(separator: "\n") { $0.map(spelling.spell).joined(separator: "\n") + "\n" }
+        var out = StatementComposer(analysis).joined(separator: "\n") { $1 += $0.map(spelling.spell).joined(separator: "\n") + "\n" }
         if appendix {
             let table = AppendixTable(analysis)
             if !table.classes.isEmpty {

@@ -82,14 +82,15 @@ struct StatementComposer {
         if !closing.isEmpty { body(closing) }
     }
 
-    /// The paragraphs rendered by `render`, `separator` between them.
-    func joined(separator: String, _ render: ([Sentence]) -> String) -> String {
+    /// The paragraphs appended by `render` one after another, `separator` between them: a
+    /// renderer writes onto the statement, not into a copy of each paragraph.
+    func joined(separator: String, _ render: ([Sentence], inout String) -> Void) -> String {
         var out = ""
         var first = true
         forEachParagraph { paragraph in
             if !first { out += separator }
             first = false
-            out += render(paragraph)
+            render(paragraph, &out)
         }
         return out
     }

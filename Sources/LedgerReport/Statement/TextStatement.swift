@@ -12,11 +12,7 @@ struct TextStatement {
     func render(appendix: Bool) -> String {
         // Each paragraph spelled into one string and wrapped straight onto the statement: the
         // spelled sentences, their join and the wrapped copy were each a megabyte at 100,000 runs.
-        var out = ""
-        var first = true
-        StatementComposer(analysis).forEachParagraph { paragraph in
-            if !first { out += "\n" }
-            first = false
+        var out = StatementComposer(analysis).joined(separator: "\n") { paragraph, out in
             var text = ""
             for (index, sentence) in paragraph.enumerated() {
                 if index > 0 { text += " " }

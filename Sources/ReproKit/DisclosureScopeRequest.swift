@@ -20,6 +20,8 @@ extension Workspace {
     /// own licenses. Scope errors (unknown ledger, experiment or section) are bad input.
     public func disclosureAnalysis(_ scope: DisclosureScopeRequest) throws -> DisclosureAnalysis {
         let asOf = try scope.asOf.map { day throws -> CalendarDay in try Timestamps.pastDay(day) }
+        // The bundled catalog is parsed on another core while the index is read.
+        let catalog = Prefetch { LicenseCatalog.builtIn }
         let input = try disclosureInput(SnapshotScope(ledgers: scope.ledgers, experiments: scope.experiments,
                                                       sections: scope.sections))
         var options = DisclosureOptions(ledgers: scope.ledgers, experiments: scope.experiments,
@@ -28,7 +30,7 @@ extension Workspace {
             // Only the list of artifacts is needed before hashing; the analysis runs once, after.
             options.verification = try verification(of: DisclosureAnalysis.recordedArtifacts(input: input, options: options))
         }
-        return try DisclosureAnalysis(input: input, catalog: .builtIn, options: options)
+        return try DisclosureAnalysis(input: input, catalog: catalog.value, options: options)
     }
 
     /// What the analysis of `scope` reads, in one read of the index: artifacts, events and

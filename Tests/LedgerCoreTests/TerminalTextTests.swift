@@ -27,6 +27,16 @@ import Testing
         #expect(TerminalText.controlsEscaped("raw \u{1B}[31mred\tname\\") == #"raw \033[31mred\tname\"#)
     }
 
+    /// Every control is found on the bytes, next to text that is left alone: DEL, a C1
+    /// control after a two-byte letter, and the last byte of the line.
+    @Test func everyControlIsEscapedInComposedText() {
+        #expect(Array(TerminalText.controlsEscaped("é\u{7F}").utf8) == Array(#"é\177"#.utf8))
+        #expect(Array(TerminalText.controlsEscaped("é\u{85}x").utf8) == Array(#"é\302\205x"#.utf8))
+        #expect(Array(TerminalText.controlsEscaped("ok\u{1F}").utf8) == Array(#"ok\037"#.utf8))
+        // U+00A0 (0xC2 0xA0) and U+0100 are not controls.
+        #expect(TerminalText.controlsEscaped("a\u{A0}b\u{100}") == "a\u{A0}b\u{100}")
+    }
+
     @Test func aFakeVerdictLineCannotBeInjected() {
         let name = "d.csv\nall present artifacts match their recorded digests"
         #expect(!TerminalText.escaped(name).contains("\n"))

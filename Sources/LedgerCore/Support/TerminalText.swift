@@ -25,7 +25,7 @@ public enum TerminalText {
     /// backslash is kept), so no control character reaches the terminal and an escaped name
     /// is not escaped twice (`a\nb` stays `a\nb`, not `a\\nb`).
     public static func controlsEscaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\\" && needsEscape($0) }) else { return text }
+        guard hasControls(text) else { return text }
         return text.unicodeScalars.map { $0 == "\\" ? "\\" : escaped(String($0)) }.joined()
     }
 
@@ -49,6 +49,18 @@ public enum TerminalText {
                 return out
             }
         }
+    }
+
+    /// Whether `text` holds a C0 or C1 control or DEL, judged on its UTF-8 bytes: a
+    /// disclaimer prints thousands of lint lines, and walking their scalars was most of it.
+    private static func hasControls(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if byte < 0x20 || byte == 0x7F { return true }
+            // C1 controls, U+0080...U+009F, are 0xC2 followed by 0x80...0x9F.
+            if byte == 0xC2, let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
+        }
+        return false
     }
 
     /// True when `escaped` changes the text.

@@ -118,6 +118,22 @@ import Testing
         #expect(String(describing: LedgerError.invalidName(name: "a\tb", role: "experiment", reason: "x")) == #"invalid experiment name "a\tb": x"#)
     }
 
+    /// A co-author's record can hold a name of a megabyte: the message says how long it is
+    /// and quotes its first 120 scalars, even when they are one grapheme of combining marks.
+    @Test func anOverlongValueIsQuotedInPart() throws {
+        let name = String(repeating: "x", count: 300_000)
+        let reason = "it is longer than 200 bytes"
+        #expect(String(describing: LedgerError.invalidName(name: name, role: "artifact", reason: reason))
+            == "invalid artifact name \"" + String(repeating: "x", count: 120) + "\"… (300000 bytes in all): " + reason)
+        let stacked = "a" + String(repeating: "\u{301}", count: 1_000)
+        #expect(String(describing: LedgerError.invalidDate(stacked))
+            == "invalid date \"a" + String(repeating: "\u{301}", count: 119) + "\"… (2001 bytes in all): "
+            + "expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23")
+        // At the limit, the whole value.
+        let exact = String(repeating: "y", count: 120)
+        #expect(String(describing: LedgerError.invalidTimestamp(exact)).hasPrefix("invalid time \"" + exact + "\": expected"))
+    }
+
     @Test func ledgerNamesStayFolderSafe() throws {
         let refused: [(String, String)] = [
             ("a/b", "ledger names may hold only letters, digits, \".\", \"_\" and \"-\""),

@@ -31,15 +31,15 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible, Ca
     public var description: String {
         switch self {
         case .invalidName(let name, let role, let reason):
-            return "invalid \(role) name \(name.debugDescription): \(reason)"
+            return "invalid \(role) name \(name.quotedForMessage): \(reason)"
         case .invalidDate(let text):
-            return "invalid date \(text.debugDescription): expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23"
+            return "invalid date \(text.quotedForMessage): expected a calendar day as YYYY-MM-DD, e.g. 2024-07-23"
         case .futureDate(let text, let latest):
-            return "invalid date \(text.debugDescription): it is in the future; the latest accepted is \(latest) (tomorrow, UTC)"
+            return "invalid date \(text.quotedForMessage): it is in the future; the latest accepted is \(latest) (tomorrow, UTC)"
         case .invalidTimestamp(let text):
-            return "invalid time \(text.debugDescription): expected a UTC time as YYYY-MM-DDTHH:MM:SSZ, e.g. 2024-07-23T18:12:23Z"
+            return "invalid time \(text.quotedForMessage): expected a UTC time as YYYY-MM-DDTHH:MM:SSZ, e.g. 2024-07-23T18:12:23Z"
         case .invalidLicense(let expression, let reason):
-            return "invalid license \(expression.debugDescription): \(reason)"
+            return "invalid license \(expression.quotedForMessage): \(reason)"
         case .notInitialized(let top):
             return "no ledgers/ folder in \(top); run `repro init` first"
         case .unknownLedger(let name, let known):

@@ -1,14 +1,47 @@
-/// The `.gitignore` line `repro init` appends so the derived cache in `.repro/` is never committed.
+import Foundation
+import LedgerCore
+import SystemPackage
+
+/// The `.gitignore` line `repro init` appends so the derived cache in `.repro/` is never
+/// committed, and the work tree's `.gitignore` it goes into.
 ///
 /// `commit` uses it to recognise a `.gitignore` whose only change is that line, the one case
-/// in which it commits the user's `.gitignore`. It mirrors `Workspace.ensureIgnored`; the CLI
-/// tests pin the two together (a file with and without a final newline).
+/// in which it commits the user's `.gitignore`. The file comes with a clone, so it is read
+/// and replaced through the file-system layer: a link (`.gitignore -> ~/.bashrc`), a FIFO or
+/// a file over 1 MiB is refused, never read, followed or appended to.
 enum CacheIgnoreEntry {
     static let line = ".repro/"
+    static let file = ".gitignore"
+    static let limit = 1 << 20
 
-    /// `existing` with the line appended the way `init` appends it (on a new line of its own).
+    /// `existing` with the line appended on a new line of its own.
     static func appended(to existing: [UInt8]) -> [UInt8] {
         let separator: [UInt8] = existing.isEmpty || existing.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
         return existing + separator + Array((line + "\n").utf8)
+    }
+
+    /// Whether a line of `existing` already ignores the cache folder, written any of the
+    /// ways people write it (`.repro`, `/.repro/`, with spaces around).
+    static func isPresent(in existing: [UInt8]) -> Bool {
+        let bare = line.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let spellings: Set<String> = [line, bare, "/" + line, "/" + bare]
+        return existing.split(separator: UInt8(ascii: "\n")).contains { row in
+            spellings.contains(String(decoding: row, as: UTF8.self).trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// The work tree's `.gitignore`; nil when there is none.
+    static func current(in top: URL) throws(FileSystemError) -> [UInt8]? {
+        let folder = try OpenFolder.root(FilePath(top.path), displayedAs: "")
+        guard try folder.kind(of: file) != nil else { return nil }
+        return try folder.readFile(file, limit: limit)
+    }
+
+    /// Adds the line unless it is there, replacing the file whole; true when it changed.
+    static func ensure(in top: URL) throws(FileSystemError) -> Bool {
+        let existing = try current(in: top) ?? []
+        guard !isPresent(in: existing) else { return false }
+        try OpenFolder.root(FilePath(top.path), displayedAs: "").writeFile(file, appended(to: existing), replacing: true)
+        return true
     }
 }

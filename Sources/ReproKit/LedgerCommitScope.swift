@@ -10,7 +10,7 @@ import LedgerGit
 /// editing would break the promise that their other changes stay theirs; then `.gitignore`
 /// is left alone and the user commits it themselves.
 enum LedgerCommitScope {
-    static let gitignore = ".gitignore"
+    static let gitignore = CacheIgnoreEntry.file
 
     static func paths(top: URL, repository: GitRepository) throws -> [String] {
         var paths = [LedgerStore.folderName]
@@ -19,13 +19,18 @@ enum LedgerCommitScope {
     }
 
     private static func initAloneChangedGitignore(top: URL, repository: GitRepository) throws -> Bool {
-        guard let current = FileManager.default.contents(atPath: top.appendingPathComponent(gitignore).path) else { return false }
+        // One repro must not read (a link, a FIFO, over 1 MiB) is the user's to commit.
+        guard let current = try? CacheIgnoreEntry.current(in: top) else { return false }
         let committed: [UInt8]
         do {
-            committed = try repository.tree(at: "HEAD").content(of: gitignore) ?? []
+            switch try repository.tree(at: "HEAD").content(of: gitignore, limit: CacheIgnoreEntry.limit) {
+            case nil: committed = []
+            case .bytes(let bytes)?: committed = bytes
+            case .symbolicLink?, .tooLarge?: return false
+            }
         } catch GitError.unknownRevision {
             committed = []
         }
-        return [UInt8](current) == CacheIgnoreEntry.appended(to: committed)
+        return current == CacheIgnoreEntry.appended(to: committed)
     }
 }

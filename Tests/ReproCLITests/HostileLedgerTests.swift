@@ -336,4 +336,24 @@ import TestSupport
         #expect(try scene.sentinelDigest() == before)
         #expect(try victim.ledgerSnapshot() == ledger)
     }
+
+    /// A clone's `.gitignore` can be a link to a file of yours (`~/.bashrc`): `init` refuses it
+    /// before making anything, and `commit` leaves it alone.
+    @Test func aLinkedGitignoreIsNeverWritten() throws {
+        let scene = try Scene()
+        try FileManager.default.removeItem(atPath: scene.attacker.folder.child(".gitignore"))
+        try scene.link(".gitignore", to: scene.sentinel.child("x.json"), in: scene.attacker)
+        try scene.deliver()
+        let before = try scene.sentinelDigest()
+
+        let initialize = try scene.victim.repro("init", "--ledger", "second")
+        #expect(initialize.status == 3)
+        #expect(initialize.stderr == "repro: error: cannot write .gitignore: is a symbolic link, \(Self.notFollowed); nothing was recorded\n")
+        #expect(!FileManager.default.fileExists(atPath: scene.victim.folder.child("ledgers/second")))
+        try #require(try scene.victim.repro("tag", "after", "--uses", "d").status == 0)
+        let committed = try scene.victim.repro("commit")
+        #expect(committed.status == 0, "\(committed.stderr)")
+        #expect(try !scene.victim.git("show", "--name-only", "--format=", "HEAD").stdout.contains(".gitignore"))
+        #expect(try scene.sentinelDigest() == before)
+    }
 }

@@ -41,20 +41,39 @@ enum CommittedRecord {
     /// The records at `files`' paths in the commit, each verified against its name and folder,
     /// in the order given. A record that fails is a problem to report; a failure to read git
     /// itself is thrown. Blobs are read on this thread (libgit2 handles are not shared) and
-    /// decoded on every core, a batch at a time so a large ledger never sits in memory whole.
+    /// decoded on every core, a batch at a time so a large ledger never sits in memory whole:
+    /// at most 4,000 records or 64 MiB of them, since each may be as large as the 4 MiB cap.
     static func read(_ files: [RecordFile], in tree: RevisionTree) throws -> [CommittedRecord] {
         var results: [CommittedRecord] = []
         results.reserveCapacity(files.count)
-        for batch in files.chunked(into: 4000) {
-            let contents = try batch.map { try tree.content(of: $0.relativePath) }
+        var batch: [(RecordFile, CommittedFile?)] = []
+        var batchBytes = 0
+        func decodeBatch() {
             let commit = tree.commit
-            results += ParallelMap.map(Array(zip(batch, contents))) { file, bytes in decode(file, bytes, commit: commit) }
+            results += ParallelMap.map(batch) { file, content in decode(file, content, commit: commit) }
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
         }
+        for file in files {
+            let content = try tree.content(of: file.relativePath, limit: RecordLimits.maximumSize)
+            if case .bytes(let bytes) = content { batchBytes += bytes.count }
+            batch.append((file, content))
+            if batch.count == 4000 || batchBytes >= 64 << 20 { decodeBatch() }
+        }
+        decodeBatch()
         return results
     }
 
-    private static func decode(_ file: RecordFile, _ bytes: [UInt8]?, commit: String) -> CommittedRecord {
-        guard let bytes else { return .problem(FsckProblem(path: file.relativePath, problem: "missing from commit \(commit)")) }
+    private static func decode(_ file: RecordFile, _ content: CommittedFile?, commit: String) -> CommittedRecord {
+        let bytes: [UInt8]
+        switch content {
+        case nil: return .problem(FsckProblem(path: file.relativePath, problem: "missing from commit \(commit)"))
+        // Worded as the work tree's checks word them (`fsck`, `FileSystemError`).
+        case .symbolicLink?: return .problem(FsckProblem(path: file.relativePath,
+                                                         problem: FileSystemError.notFollowed(path: file.relativePath, kind: .symbolicLink).reason))
+        case .tooLarge(let size)?: return .problem(FsckProblem(path: file.relativePath, problem: RecordDefect.tooLarge(bytes: size).description))
+        case .bytes(let read)?: bytes = read
+        }
         do throws(RecordDefect) {
             return .record(try RecordCodec.decode(bytes, expectedID: file.id, folder: file.type.folder).0)
         } catch {

@@ -29,11 +29,29 @@ import Testing
         #expect(try tree.files(under: "ledgers/main/a/1.json") == ["ledgers/main/a/1.json"])
         #expect(try tree.files(under: "ledgers/none") == [])
         #expect(try tree.files(under: "").count == 7)
-        #expect(try tree.content(of: "ledgers/main/b/2.json") == Array("two\n".utf8))
-        #expect(try tree.content(of: "ledgers/link") == Array("main/a/1.json".utf8))
-        #expect(try tree.content(of: "ledgers/main/c.json") == nil)
-        #expect(try tree.content(of: "ledgers/main") == nil)
-        #expect(throws: GitError.invalidPath("../x")) { try tree.content(of: "../x") }
+        #expect(try tree.content(of: "ledgers/main/b/2.json", limit: 4) == .bytes(Array("two\n".utf8)))
+        // A link's target is not content; a blob over the cap is refused by its size, unread.
+        #expect(try tree.content(of: "ledgers/link", limit: 100) == .symbolicLink)
+        #expect(try tree.content(of: "ledgers/main/b/2.json", limit: 3) == .tooLarge(size: 4))
+        #expect(try tree.content(of: "ledgers/main/c.json", limit: 100) == nil)
+        #expect(try tree.content(of: "ledgers/main", limit: 100) == nil)
+        #expect(throws: GitError.invalidPath("../x")) { try tree.content(of: "../x", limit: 100) }
+    }
+
+    /// A blob of 64 MiB of zeros is 64 KiB in git: its size is read from the object's header,
+    /// and it is refused before libgit2 inflates it, whether listed first or looked up by path.
+    @Test func anOversizedBlobIsRefusedFromItsHeader() throws {
+        let sandbox = try Sandbox()
+        try sandbox.commitInitialFiles()
+        try sandbox.write("ledgers/main/big.json", String(repeating: "\u{0}", count: 64 << 20))
+        try sandbox.git("add", ".")
+        try sandbox.git("commit", "-q", "-m", "big")
+        try sandbox.git("gc", "-q")
+
+        let tree = try sandbox.open().tree(at: "HEAD")
+        #expect(try tree.content(of: "ledgers/main/big.json", limit: 4 << 20) == .tooLarge(size: 64 << 20))
+        #expect(try tree.files(under: "ledgers") == ["ledgers/main/big.json"])
+        #expect(try tree.content(of: "ledgers/main/big.json", limit: 4 << 20) == .tooLarge(size: 64 << 20))
     }
 
     @Test func unknownRevisionsAndUnbornBranchesAreRefused() throws {

@@ -23,23 +23,34 @@ public struct LedgerAdditions: Encodable, Sendable {
     public var records: [AddedRecord]
 }
 
-/// What `repro diff` found: the records added between two commits, per ledger.
+/// A record file an earlier commit holds and a later one does not.
+public struct RemovedRecord: Encodable, Sendable {
+    public var ledger: String
+    public var path: String
+    /// What the record said, read from the earlier commit; the path alone when it cannot be read there.
+    public var summary: String
+}
+
+/// What `repro diff` found: the records added between two commits, per ledger, and any removed.
 public struct LedgerDiff: Encodable, Sendable {
     public var from: RevisionPoint
     public var to: RevisionPoint
     public var ledgers: [LedgerAdditions]
     /// Added files that fail their check at `to` (edited, truncated, or not named like records).
     public var problems: [FsckProblem]
+    /// Records are only ever added: a removed one (a withdrawal event deleted, say) changes what
+    /// the statement says, so review must see it.
+    public var removed: [RemovedRecord]
 
-    public var failed: Bool { !problems.isEmpty }
+    public var failed: Bool { !problems.isEmpty || !removed.isEmpty }
 }
 
 extension Workspace {
     /// Records added from `from` to `to` (HEAD when nil): "what changed since we submitted".
     ///
     /// Read from the commits, not the work tree, so it answers for any two points of history;
-    /// each record is checked against its name. Records are only ever added, so a list of
-    /// additions is the whole story; a removed record file shows up in `git log`, not here.
+    /// each record is checked against its name. Records are only ever added, so a record file
+    /// that `from` holds and `to` does not is listed as removed, and fails the diff.
     public func diff(from: String, to: String? = nil) throws -> LedgerDiff {
         let repository = try repository()
         let start = RevisionPoint(revision: from, commit: try repository.resolve(from))
@@ -73,7 +84,25 @@ extension Workspace {
         return LedgerDiff(
             from: start, to: end,
             ledgers: ledgers.keys.sorted().map { LedgerAdditions(ledger: $0, records: RecordSummary.ordered(ledgers[$0]!)) },
-            problems: problems)
+            problems: problems, removed: try removedRecords(from: start, to: end, in: repository))
+    }
+
+    /// The record files of `from` that `to` no longer holds, summarised from `from`.
+    private func removedRecords(from start: RevisionPoint, to end: RevisionPoint, in repository: GitRepository) throws -> [RemovedRecord] {
+        let files = try repository.addedFiles(from: end.commit, to: start.commit, under: LedgerStore.folderName).compactMap { path in
+            if case .record(let file) = RecordLocation(path: path) { return file }
+            return nil
+        }
+        guard !files.isEmpty else { return [] }
+        let read = try CommittedRecord.read(files, in: repository.tree(at: start.commit))
+        var records: [LedgerRecord] = []
+        for case .record(let record) in read { records.append(record) }
+        let names = artifactNames(records)
+        return zip(files, read).map { file, read in
+            let summary: String
+            if case .record(let record) = read { summary = RecordSummary.line(record, names: names) } else { summary = file.relativePath }
+            return RemovedRecord(ledger: file.ledger, path: file.relativePath, summary: summary)
+        }
     }
 
     /// Names for the artifacts events and manifests refer to: from the added records first,

@@ -121,4 +121,52 @@ import TestSupport
         #expect(result.stdout.hasPrefix("no records added from HEAD~1"))
         #expect(result.stdout.contains("\n1 added file fails its check:\n  ! \(record): content hashes to "), "\(result.stdout)")
     }
+
+    /// What a commit holds under a record's name is checked as the work tree's is: a link whose
+    /// target text is a valid record is named as a link, and a blob over the 4 MiB cap is
+    /// refused by the size in its header.
+    @Test func committedLinkAndOversizedBlobAreNamedNotRead() throws {
+        let repo = try history()
+        let record = try #require(try repo.lines("ls-files", "ledgers/main/experiments").first)
+        let original = try String(contentsOfFile: repo.folder.child(record), encoding: .utf8)
+        // A link whose target is the record's own JSON: the blob git stores is that text.
+        let linked = "ledgers/main/experiments/00/" + String(repeating: "0", count: 64) + ".json"
+        try FileManager.default.createDirectory(atPath: repo.folder.child("ledgers/main/experiments/00"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: repo.folder.child(linked), withDestinationPath: original)
+        let big = "ledgers/main/artifacts/ff/" + String(repeating: "f", count: 64) + ".json"
+        try repo.folder.write(big, String(repeating: " ", count: (4 << 20) + 1))
+        try repo.git("add", linked, big)
+        try repo.git("commit", "-q", "-m", "hostile")
+
+        let result = try repo.repro("diff", "HEAD~1")
+
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\n2 added files fail their check:\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("  ! \(big): 4194305 bytes, larger than the 4194304-byte limit for a record; not read\n"))
+        #expect(result.stdout.contains("  ! \(linked): is a symbolic link, which repro never follows or opens\n"))
+    }
+
+    /// A commit that deletes a record (a withdrawal event, say) is listed from the earlier
+    /// commit and fails the diff: records are only ever added.
+    @Test func aRemovedRecordIsListedAndFailsTheDiff() throws {
+        let repo = try history()
+        let record = try #require(try repo.lines("ls-files", "ledgers/main/experiments").first)
+        let from = try repo.revision()
+        try repo.git("rm", "-q", record)
+        try repo.git("commit", "-q", "-m", "drop a run")
+
+        let result = try repo.repro("diff", "HEAD~1")
+
+        #expect(result.status == 1)
+        let head = try repo.revision().prefix(12)
+        #expect(result.stdout.hasPrefix("no records added from HEAD~1 (\(from.prefix(12))) to HEAD (\(head))\n\n1 record was removed; "
+            + "records are only ever added, so this changes what the ledger said (`git checkout \(from.prefix(12)) -- PATH` "
+            + "restores one):\n  - experiment "), "\(result.stdout)")
+        #expect(result.stdout.hasSuffix(" (\(record))\n"), "\(result.stdout)")
+        let json = try repo.repro("diff", "HEAD~1", "--json")
+        let removed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])["removed"] as? [[String: Any]]
+        #expect(removed?.count == 1)
+        #expect(removed?.first?["path"] as? String == record)
+        #expect((removed?.first?["summary"] as? String)?.hasPrefix("experiment ") == true)
+    }
 }

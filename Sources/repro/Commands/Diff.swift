@@ -4,12 +4,13 @@ import ReproKit
 struct Diff: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "List the records added between two commits, per ledger.",
+        abstract: "List the records added (and any removed) between two commits, per ledger.",
         discussion: """
             With one revision, from it to HEAD: `repro diff submission` shows what was recorded \
             since the tag `submission`. Revisions are anything git understands (tags, branches, \
             HEAD~3, commit ids). Records are read from the commits and checked against their names; \
-            exits 1 when an added file fails that check, 2 for an unknown revision.
+            records are only ever added, so a removed one is listed too. Exits 1 when an added file \
+            fails that check or a record was removed, 2 for an unknown revision.
             """)
 
     @Argument(help: "The earlier revision.")

@@ -50,9 +50,12 @@ extension Workspace {
         try preflightRun(ledger: request.ledger, inputs: prepared.inputs.map(\.use), command: command, from: directory)
         let trace = try options.trace ? TraceSession.prepare(environment: environment, logFolder: try cacheFolder) : nil
         let started = now()
+        // Kept until the record is written: a Ctrl-C while outputs are hashed must not lose the run.
+        let forwarder = try SignalForwarder(recording: request.name)
+        defer { forwarder.restore() }
         let supervised = try RunSupervisor.run(trace?.wrap(command) ?? command, in: directory,
                                                stdoutToStderr: commandOutputToStderr || options.commandOutputToStderr,
-                                               forwardToGrandchild: trace != nil)
+                                               forwardToGrandchild: trace != nil, forwarder: forwarder)
         let inputs = inputsAfterRun(prepared.inputs)
         var facts = RunFacts(supervised, machine: MachineProbe.probe(host: agent.host, environment: environment))
         if environment["REPRO_NO_COMPUTE"] == "1" { facts.compute = nil }

@@ -27,8 +27,9 @@ public struct SupervisedRun: Sendable {
 enum RunSupervisor {
     /// `stdoutToStderr` keeps our own stdout for the one JSON document `--json` promises.
     /// `forwardToGrandchild`: signals go to the command strace started, since strace blocks them.
+    /// `forwarder` is the caller's: it outlives the command, through the recording.
     static func run(_ argv: [String], in directory: URL, stdoutToStderr: Bool,
-                    forwardToGrandchild: Bool = false) throws -> SupervisedRun {
+                    forwardToGrandchild: Bool = false, forwarder: SignalForwarder) throws -> SupervisedRun {
         let executable: Executable = argv[0].contains("/")
             ? .path(FilePath(URL(fileURLWithPath: argv[0], relativeTo: directory).standardizedFileURL.path))
             : .name(argv[0])
@@ -36,8 +37,6 @@ enum RunSupervisor {
                                           environment: .inherit, workingDirectory: FilePath(directory.path))
         let usageBefore = ChildUsage.current()
         let started = monotonicMilliseconds()
-        let forwarder = try SignalForwarder()
-        defer { forwarder.restore() }
         let status = try blocking { () async throws -> TerminationStatus in
             let output: FileDescriptorOutput = stdoutToStderr
                 ? .fileDescriptor(.standardError, closeAfterSpawningProcess: false) : .currentStandardOutput
@@ -48,6 +47,7 @@ enum RunSupervisor {
             }
             return result.terminationStatus
         }
+        forwarder.commandEnded()
         let wall = monotonicMilliseconds() - started
         let interruptedBy = forwarder.received
         let exitStatus: Int32 = switch status {

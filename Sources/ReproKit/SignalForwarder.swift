@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -10,6 +11,10 @@ import Glibc
 /// A signal the terminal sends to the foreground process group (Ctrl-C, hang-up) already
 /// reached the command, which shares `repro`'s group; it is noted but not sent twice.
 /// The handler only writes the signal number to a pipe; a thread does the forwarding.
+///
+/// Once the command has ended (`commandEnded()`) there is no one to forward to, and the
+/// run is being recorded: a first signal is noted and recording goes on, so a run is not
+/// lost to a Ctrl-C that came a moment late; a second stops `repro` without the record.
 final class SignalForwarder: @unchecked Sendable {
     static let forwarded: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
@@ -17,9 +22,19 @@ final class SignalForwarder: @unchecked Sendable {
     private let readEnd: Int32
     private let finished = DispatchSemaphore(value: 0)
     private var started = false
+    private let state = Mutex<State>(.waiting)
+    /// The experiment being recorded, for what is said when a signal comes after the command.
+    private let experiment: String
+
+    private enum State {
+        case waiting
+        case forwarding(@Sendable () -> pid_t?)
+        case recording(signalsSeen: Int)
+    }
 
     /// Installs the handlers; signals ignored when `repro` started (`nohup`) stay ignored.
-    init() throws {
+    init(recording experiment: String) throws {
+        self.experiment = experiment
         var fds: [Int32] = [-1, -1]
         guard pipe(&fds) == 0 else {
             throw RunError.cannotSupervise("cannot create a pipe: \(String(cString: strerror(errno)))")
@@ -47,17 +62,63 @@ final class SignalForwarder: @unchecked Sendable {
     /// command, or the command strace started); signals that came earlier are sent now.
     func attach(_ target: @escaping @Sendable () -> pid_t?) {
         started = true
+        state.withLock { $0 = .forwarding(target) }
         let readEnd = readEnd, finished = finished
-        Thread {
+        Thread { [self] in
             var byte: UInt8 = 0
             while true {
                 let n = read(readEnd, &byte, 1)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
-                if let pid = target(), pid > 0 { kill(pid, Int32(byte)) }
+                received(Int32(byte & 0x7F), fromTerminal: byte & 0x80 != 0)
             }
             finished.signal()
         }.start()
+    }
+
+    /// The command has ended and was reaped: its pid may now name another process, so
+    /// nothing is forwarded any more; signals from here on are about the recording.
+    func commandEnded() {
+        state.withLock { $0 = .recording(signalsSeen: 0) }
+    }
+
+    private enum Action {
+        case none, forward(pid_t), note, stop
+    }
+
+    /// On the forwarding thread, never in the handler.
+    private func received(_ signal: Int32, fromTerminal: Bool) {
+        let action: Action = state.withLock { state in
+            switch state {
+            case .waiting: return .none
+            case .forwarding(let target):
+                guard !fromTerminal, let pid = target(), pid > 0 else { return .none }
+                return .forward(pid)
+            case .recording(let seen):
+                state = .recording(signalsSeen: seen + 1)
+                return seen == 0 ? .note : .stop
+            }
+        }
+        let name = TerminalText.escaped(experiment)
+        switch action {
+        case .none: break
+        case .forward(let pid): kill(pid, signal)
+        case .note:
+            Self.say("repro: \(Self.name(signal)) after the command ended; recording experiment \(name) first "
+                     + "(a second signal stops repro without recording it)\n")
+        case .stop:
+            Self.say("repro: stopped by \(Self.name(signal)); experiment \(name) was not recorded\n")
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = SIG_DFL
+            sigemptyset(&action.sa_mask)
+            sigaction(signal, &action, nil)
+            kill(getpid(), signal)
+        }
+    }
+
+    private static func say(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = write(STDERR_FILENO, &bytes, bytes.count)
     }
 
     /// Stops forwarding (the command has ended) and puts the old handlers back.
@@ -82,13 +143,15 @@ final class SignalForwarder: @unchecked Sendable {
     private static let writeEnd = Atomic<Int32>(-1)
 
     /// Runs in the signal handler: atomics and write(2) only, both async-signal-safe.
+    /// A signal from the terminal (`SI_KERNEL`) is marked with the high bit: the command
+    /// already has it, but once the command has ended it still counts.
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
         _ = firstSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent)
-        if let info, info.pointee.si_code == Int32(SI_KERNEL) { return }
+        let fromTerminal = info.map { $0.pointee.si_code == Int32(SI_KERNEL) } ?? false
         let fd = writeEnd.load(ordering: .sequentiallyConsistent)
         guard fd >= 0 else { return }
         let saved = errno
-        var byte = UInt8(truncatingIfNeeded: signal)
+        var byte = UInt8(truncatingIfNeeded: signal) | (fromTerminal ? 0x80 : 0)
         _ = write(fd, &byte, 1)
         errno = saved
     }

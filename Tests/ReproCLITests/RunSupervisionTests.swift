@@ -67,6 +67,54 @@ import Glibc
         #expect(record["exitStatus"] as? Int == 143)
     }
 
+    /// Waits until repro has `name` open (it is hashing it), then sends `signals` one after another.
+    private func signalWhileHashing(_ repro: BackgroundRepro, _ name: String, _ signals: [Int32]) throws {
+        let deadline = Date().addingTimeInterval(60)
+        func hashing() -> Bool {
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(repro.pid)/fd")) ?? []
+            return fds.contains { fd in
+                (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(repro.pid)/fd/\(fd)"))?.hasSuffix("/" + name) == true
+            }
+        }
+        while !hashing() {
+            try #require(Date() < deadline, "repro never opened \(name)")
+            usleep(1_000)
+        }
+        for signal in signals {
+            kill(repro.pid, signal)
+            usleep(100_000)
+        }
+    }
+
+    /// Ctrl-C a moment after the command ended, while its 2 GB output (sparse) is hashed: the
+    /// run is still recorded, with the command's status, and repro says why it goes on.
+    @Test func aSignalAfterTheCommandEndedDoesNotLoseTheRun() throws {
+        let repro = try BackgroundRepro(["run", "late", "--uses", "train", "--produces", "big.bin", "--",
+                                         "sh", "-c", "truncate -s 2G big.bin"], in: repo.path)
+        try signalWhileHashing(repro, "big.bin", [SIGINT])
+        let (exit, stderr) = repro.finish()
+        #expect(exit == 0, "\(stderr)")
+        #expect(stderr == "repro: SIGINT after the command ended; recording experiment late first "
+            + "(a second signal stops repro without recording it)\n")
+        let record = try #require(try experimentRecords(repo).first)
+        #expect(record["outcome"] as? String == "succeeded")
+        #expect(record["interruptedBy"] == nil)
+        #expect((record["outputs"] as? [[String: Any]])?.first?["name"] as? String == "big.bin")
+    }
+
+    /// A second signal stops repro at once, by that signal, and says that nothing was recorded.
+    @Test func aSecondSignalStopsWithoutTheRecord() throws {
+        let repro = try BackgroundRepro(["run", "abandoned", "--uses", "train", "--produces", "big.bin", "--",
+                                         "sh", "-c", "truncate -s 2G big.bin"], in: repo.path)
+        try signalWhileHashing(repro, "big.bin", [SIGTERM, SIGTERM])
+        let (exit, stderr) = repro.finish()
+        #expect(exit == 128 + SIGTERM, "\(stderr)")
+        #expect(stderr == "repro: SIGTERM after the command ended; recording experiment abandoned first "
+            + "(a second signal stops repro without recording it)\n"
+            + "repro: stopped by SIGTERM; experiment abandoned was not recorded\n")
+        #expect(try experimentRecords(repo).isEmpty)
+    }
+
     @Test func exitStatusIsTheCommandsOwnAndComputeIsRecordedForFailures() throws {
         let result = try repo.repro("run", "fails", "--", "sh", "-c", "exit 7")
         #expect(result.status == 7)

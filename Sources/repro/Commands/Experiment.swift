@@ -89,7 +89,8 @@ struct Run: WorkspaceCommand {
             the inputs' copies can be read (and, with --trace, that strace may trace); otherwise it exits \
             2 or 3 and the command never runs. The command shares repro's terminal and process group; \
             SIGINT, SIGTERM and SIGHUP sent to repro are passed to it, and the run is recorded as \
-            interrupted. The experiment is recorded even when the command fails, with its compute \
+            interrupted; one that comes after the command ended does not stop the recording (a second \
+            one does, without a record). The experiment is recorded even when the command fails, with its compute \
             (time, CPU, peak memory, machine), and repro exits with the command's exit status \
             (128+N when killed by signal N). If the record cannot be written after the command ran, \
             it is printed on stderr for `repro tag --from-json FILE`, and repro exits with the \

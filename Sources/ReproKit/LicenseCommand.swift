@@ -70,15 +70,16 @@ extension TextReport {
         let license = entry.license
         var facts = [license.spdxID, license.osiApproved ? "OSI-approved" : "not OSI-approved", commercial(license.commercialUse)]
         if let ledger = entry.definedIn { facts.append("defined in ledger \(ledger)") }
-        return "\(license.id)  \(license.name)  (\(facts.joined(separator: "; ")))\n"
+        return "\(safe(license.id))  \(safe(license.name))  (\(safe(facts.joined(separator: "; "))))\n"
     }
 
     public static func licenseDetail(_ entry: LicenseEntry) -> String {
         let license = entry.license
-        var lines = ["\(license.id)  \(license.name)"]
+        // A ledger's own license definitions are a co-author's text: escaped like every name.
+        var lines = ["\(safe(license.id))  \(safe(license.name))"]
         func field(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append("  " + (label + ":").padding(toLength: 22, withPad: " ", startingAt: 0) + value)
+            lines.append("  " + (label + ":").padding(toLength: 22, withPad: " ", startingAt: 0) + safe(value))
         }
         func known(_ flag: Bool?) -> String { flag.map { $0 ? "required" : "not required" } ?? "unconfirmed" }
         field("version", license.version)
@@ -116,7 +117,7 @@ extension TextReport {
     }
 
     public static func licenseAdded(_ outcome: LicenseAddOutcome) -> String {
-        "\(outcome.id)  \(outcome.name)  \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
+        "\(safe(outcome.id))  \(safe(outcome.name))  \(outcome.created ? "recorded in" : "already recorded in") \(outcome.record)\n"
     }
 
     static func commercial(_ use: CommercialUse) -> String {

@@ -87,6 +87,13 @@ import Testing
                      field: "compute.userCPUMilliseconds", reason: "-5 is negative")
         expectDefect(try tampered(experiment, #""memoryMiB" : 81920"#, #""memoryMiB" : -1"#),
                      field: "compute.machine.gpus[0].memoryMiB", reason: "-1 is negative")
+        // Printed by `show` as they are: a co-author's escape sequence or extra line is a defect.
+        let line = "it contains a control character or line break"
+        expectDefect(try tampered(experiment, #""host" : "gpu-7""#, #""host" : "gpu-7\u001b[2J""#), field: "compute.machine.host", reason: line)
+        expectDefect(try tampered(experiment, #""name" : "A100""#, #""name" : "A100\nall inputs verified""#),
+                     field: "compute.machine.gpus[0].name", reason: line)
+        expectDefect(try tampered(experiment, #""host" : "gpu-7","#, #""host" : "gpu-7", "cpuModel" : "x\u0085y","#),
+                     field: "compute.machine.cpuModel", reason: line)
     }
 
     @Test func experimentManifestLicenseAndSealFieldsAreChecked() throws {
@@ -111,6 +118,11 @@ import Testing
         expectDefect(try tampered(license, #""id" : "acme-1.0","#, #""id" : "other","#), field: "definition.id",
                      reason: "it is not the record's id")
         expectDefect(try tampered(license, #""id" : "acme-1.0","#, #""id" : "","#), field: "id", reason: "it is empty")
+        let named = LedgerRecord.license(LicenseRecord(
+            id: "acme-1.0", definition: .object(["id": .string("acme-1.0"), "name": .string("ACME")]),
+            recordedAt: "2026-11-23T10:00:00Z", recordedBy: RecordCodecTests.agent))
+        expectDefect(try tampered(named, #""name" : "ACME""#, #""name" : "ACME\u001b]8;;x\u0007""#), field: "definition.name",
+                     reason: "it contains a control character or line break")
     }
 
     @Test func evidenceIsAWebURLOrADOI() {

@@ -53,11 +53,14 @@ public enum FieldRules {
     public static func sectionProblem(_ label: String) -> String? {
         if label.isEmpty { return "it is empty" }
         if label.count > 200 { return "it is longer than 200 characters" }
-        if label.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
-            || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
-            return "it contains a control character or line break"
-        }
-        return nil
+        return lineProblem(label)
+    }
+
+    /// One line of text printed as it is (a host, a CPU or GPU model, a license's name, the
+    /// signal that interrupted a run): no control character or line break.
+    public static func lineProblem(_ text: String) -> String? {
+        text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+            || $0 == "\u{2028}" || $0 == "\u{2029}" }) ? "it contains a control character or line break" : nil
     }
 
     public static func huggingFaceRepoProblem(_ repo: String) -> String? {

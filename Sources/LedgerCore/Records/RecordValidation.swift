@@ -97,7 +97,14 @@ private struct FieldCheck {
         if let section = record.section { try field("section") { FieldRules.sectionProblem(section) } }
         try instant("startedAt", record.startedAt)
         if let endedAt = record.endedAt { try instant("endedAt", endedAt) }
+        if let signal = record.interruptedBy { try field("interruptedBy") { FieldRules.lineProblem(signal) } }
         if let compute = record.compute {
+            try field("compute.machine.host") { FieldRules.lineProblem(compute.machine.host) }
+            if let model = compute.machine.cpuModel { try field("compute.machine.cpuModel") { FieldRules.lineProblem(model) } }
+            for (index, gpu) in compute.machine.gpus.enumerated() {
+                try field("compute.machine.gpus[\(index)].name") { FieldRules.lineProblem(gpu.name) }
+                try field("compute.machine.gpus[\(index)].driver") { FieldRules.lineProblem(gpu.driver) }
+            }
             // Durations, sizes and counts: a negative one would be printed as fact (-1.0 h).
             try notNegative("compute.wallMilliseconds", compute.wallMilliseconds)
             try notNegative("compute.userCPUMilliseconds", compute.userCPUMilliseconds)
@@ -119,7 +126,8 @@ private struct FieldCheck {
     }
 
     func license(_ record: LicenseRecord) throws(RecordDefect) {
-        try field("id") { record.id.isEmpty ? "it is empty" : nil }
+        try field("id") { record.id.isEmpty ? "it is empty" : FieldRules.lineProblem(record.id) }
+        if let name = record.definition["name"]?.stringValue { try field("definition.name") { FieldRules.lineProblem(name) } }
         try field("definition.id") { record.definition["id"]?.stringValue == record.id ? nil : "it is not the record's id" }
         try instant("recordedAt", record.recordedAt)
     }

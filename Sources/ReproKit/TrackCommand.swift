@@ -185,10 +185,15 @@ extension Workspace {
 
 extension Workspace {
     /// A typo in a license id would silently become "license unknown" in the paper; say so now.
-    /// `LicenseRef-` ids are the researchers' own (defined with `repro license add`).
+    /// `LicenseRef-` ids are the researchers' own; so are those the ledgers define with
+    /// `repro license add`, which are known too.
     func warnAboutUnknownLicenses(in expression: String) {
         guard let parsed = try? LicenseExpression(parsing: expression) else { return }
-        let catalog = LicenseCatalog.builtIn
+        var defined: [License] = []
+        try? index().forEach(LicenseRecord.self, recordType: .license) { entry in
+            if let license = try? License(record: entry.value) { defined.append(license) }
+        }
+        let catalog = LicenseCatalog.builtIn.adding(defined)
         for id in parsed.licenseIDs where !id.hasPrefix("LicenseRef-") && catalog.license(for: id) == nil {
             let known = catalog.licenses.flatMap { [$0.id, $0.spdxID] + ($0.hfTag.map { [$0] } ?? []) }
             let suggestions = NameSuggestions.closest(to: id, among: known)

@@ -37,4 +37,16 @@ import TestSupport
         #expect(try refused("dua.json")
             == "repro: error: \(repo.folder.child("dua.json")): a license needs a string \"id\", e.g. \"acme-data-use-1.0\"\n")
     }
+
+    /// A license the ledger defines is known to `track`: no "not in the catalog" warning for it.
+    @Test func aLicenseTheLedgerDefinesIsNotWarnedAbout() throws {
+        try repo.folder.write("dua.json", #"{"id": "acme-dua", "name": "ACME Data Use Agreement"}"#)
+        try #require(try repo.repro("license", "add", "dua.json").status == 0)
+        try repo.folder.write("d.csv", "x\n")
+        let tracked = try repo.repro("track", "d.csv", "--name", "d", "--kind", "dataset", "--license", "acme-dua")
+        #expect(tracked.status == 0)
+        #expect(tracked.stderr == "")
+        let typo = try repo.repro("track", "d.csv", "--name", "e", "--kind", "dataset", "--license", "acme-duaa")
+        #expect(typo.stderr.contains("license \"acme-duaa\" is not in the catalog; did you mean \"acme-dua\"?"), "\(typo.stderr)")
+    }
 }

@@ -63,6 +63,14 @@ extension Workspace {
     private func nextSequence(of ledger: String, after committed: CommittedLedger, in repository: GitRepository) throws -> Int {
         let prefix = SealTagMessage.tagPrefix(ledger: ledger)
         let tagged = try repository.tagNames(withPrefix: prefix).compactMap { Int($0.dropFirst(prefix.count)) }
-        return max(committed.seals.count, committed.seals.values.map(\.sequence).max() ?? 0, tagged.max() ?? 0) + 1
+        let next = max(committed.seals.count, committed.seals.values.map(\.sequence).max() ?? 0, tagged.max() ?? 0) + 1
+        guard next <= SealRecord.maximumSequence else {
+            // Only a tag can get here (seal records beyond the limit fail their check): name it.
+            let tag = prefix + String(tagged.max() ?? next - 1)
+            throw LedgerError.invalidInput("cannot number the next seal of ledger \(ledger): tag \(TerminalText.escaped(tag)) is "
+                + "beyond the \(SealRecord.maximumSequence) seals a ledger may have; delete it (`git tag -d \(TerminalText.escaped(tag))`) "
+                + "if it was not yours")
+        }
+        return next
     }
 }

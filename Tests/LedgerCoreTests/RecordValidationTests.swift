@@ -27,6 +27,14 @@ import Testing
                           recordedAt: "2026-11-23T10:00:00Z", recordedBy: RecordCodecTests.agent)
     }
 
+    @Test func anArtifactIsNotDerivedFromItself() throws {
+        var artifact = RecordCodecTests.sampleArtifact()
+        artifact.derivedFrom = [artifact.digest]
+        #expect(throws: RecordDefect.invalidField(field: "derivedFrom", reason: "it names the artifact itself")) {
+            try LedgerRecord.artifact(artifact).validate(clock: Self.clock)
+        }
+    }
+
     @Test func artifactFieldsAreCheckedOnReading() throws {
         let record = LedgerRecord.artifact(RecordCodecTests.sampleArtifact())
         #expect(try RecordCodec.decode(try RecordCodec.encode(record).fileBytes, clock: Self.clock).0 == record)
@@ -118,6 +126,11 @@ import Testing
         expectDefect(try tampered(license, #""id" : "acme-1.0","#, #""id" : "other","#), field: "definition.id",
                      reason: "it is not the record's id")
         expectDefect(try tampered(license, #""id" : "acme-1.0","#, #""id" : "","#), field: "id", reason: "it is empty")
+        let seal = LedgerRecord.seal(SealRecord(ledger: "main", root: Digest.of("r"), recordCount: 3, sequence: 2,
+                                                sealedAt: "2026-11-23T10:00:00Z", recordedBy: RecordCodecTests.agent))
+        expectDefect(try tampered(seal, #""sequence" : 2"#, #""sequence" : 9007199254740991"#), field: "sequence",
+                     reason: "9007199254740991 is beyond 1000000")
+
         let named = LedgerRecord.license(LicenseRecord(
             id: "acme-1.0", definition: .object(["id": .string("acme-1.0"), "name": .string("ACME")]),
             recordedAt: "2026-11-23T10:00:00Z", recordedBy: RecordCodecTests.agent))

@@ -47,6 +47,7 @@ private struct FieldCheck {
 
     func artifact(_ record: ArtifactRecord) throws(RecordDefect) {
         try field("name") { () throws(LedgerError) in try Names.validate(record.name, as: .artifact) }
+        try field("derivedFrom") { record.derivedFrom.contains(record.digest) ? "it names the artifact itself" : nil }
         try notNegative("size", record.size)
         try notNegative("fileCount", record.fileCount)
         for (index, source) in record.sources.enumerated() {
@@ -136,6 +137,9 @@ private struct FieldCheck {
         try field("ledger") { () throws(LedgerError) in try Names.validate(record.ledger, as: .ledger) }
         try notNegative("recordCount", record.recordCount)
         try notNegative("sequence", record.sequence)
+        // A ledger is sealed a few times (submission, camera-ready); a planted seal numbered near
+        // 2^53 would leave no number for the next one.
+        try field("sequence") { record.sequence > SealRecord.maximumSequence ? "\(record.sequence) is beyond \(SealRecord.maximumSequence)" : nil }
         try instant("sealedAt", record.sealedAt)
     }
 }

@@ -3,6 +3,9 @@
 public struct SealRecord: Codable, Hashable, Sendable {
     public static let currentSchema = "repro.seal/1"
 
+    /// The highest sequence number a seal may carry: far more seals than any ledger makes.
+    public static let maximumSequence = 1_000_000
+
     public var schema = SealRecord.currentSchema
     public var ledger: String
     public var root: Digest

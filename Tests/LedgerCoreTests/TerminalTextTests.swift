@@ -37,6 +37,14 @@ import Testing
         #expect(TerminalText.controlsEscaped("a\u{A0}b\u{100}") == "a\u{A0}b\u{100}")
     }
 
+    /// A right-to-left override in a note would make `gnp.exe` read `exe.png`: shown, not obeyed.
+    @Test func bidirectionalControlsAreShownNotObeyed() {
+        #expect(Array(TerminalText.escaped("a\u{202E}gnp.exe").utf8) == Array(#"a\342\200\256gnp.exe"#.utf8))
+        #expect(Array(TerminalText.controlsEscaped("x\u{2066}y\u{200F}").utf8) == Array(#"x\342\201\246y\342\200\217"#.utf8))
+        // Right-to-left text itself is printed as it is.
+        #expect(TerminalText.escaped("שלום") == "שלום")
+    }
+
     @Test func aFakeVerdictLineCannotBeInjected() {
         let name = "d.csv\nall present artifacts match their recorded digests"
         #expect(!TerminalText.escaped(name).contains("\n"))

@@ -2,8 +2,9 @@
 /// other people's records: escaped the way GNU `ls -b` does, a name can neither inject a
 /// line nor a colour escape. JSON output is never escaped this way (JSON has its own).
 public enum TerminalText {
-    /// `\` → `\\`, newline → `\n`, tab → `\t`, every other C0 control, DEL and C1 control
-    /// → backslash and three octal digits per UTF-8 byte (`\033`, `\177`, `\302\233`).
+    /// `\` → `\\`, newline → `\n`, tab → `\t`, every other C0 control, DEL, C1 control and
+    /// bidirectional control → backslash and three octal digits per UTF-8 byte (`\033`,
+    /// `\177`, `\302\233`, `\342\200\256`).
     public static func escaped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
@@ -51,14 +52,12 @@ public enum TerminalText {
         }
     }
 
-    /// Whether `text` holds a C0 or C1 control or DEL, judged on its UTF-8 bytes: a
-    /// disclaimer prints thousands of lint lines, and walking their scalars was most of it.
+    /// Whether `text` holds a character `controlsEscaped` escapes. ASCII is judged on its
+    /// bytes: a disclaimer prints thousands of lint lines, and walking their scalars was most of it.
     private static func hasControls(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
+        for byte in text.utf8 {
             if byte < 0x20 || byte == 0x7F { return true }
-            // C1 controls, U+0080...U+009F, are 0xC2 followed by 0x80...0x9F.
-            if byte == 0xC2, let next = utf8.next(), (0x80...0x9F).contains(next) { return true }
+            if byte >= 0x80 { return text.unicodeScalars.contains { $0 != "\\" && needsEscape($0) } }
         }
         return false
     }
@@ -68,6 +67,17 @@ public enum TerminalText {
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\\"
+            || isBidiControl(scalar)
+    }
+
+    /// Marks and overrides that reorder what follows them on screen (U+202E makes
+    /// `gnp.exe` read as `exe.png`): a note or a command can hold one, and the terminal
+    /// must show it, not obey it.
+    private static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
     }
 
     private static func octal(_ byte: UInt8) -> String {

@@ -30,6 +30,8 @@ final class SignalForwarder: @unchecked Sendable {
         case waiting
         case forwarding(@Sendable () -> pid_t?)
         case recording(signalsSeen: Int)
+        /// The record is written (or refused): a signal still in the pipe is too late to matter.
+        case done
     }
 
     /// Installs the handlers; signals ignored when `repro` started (`nohup`) stay ignored.
@@ -90,7 +92,7 @@ final class SignalForwarder: @unchecked Sendable {
     private func received(_ signal: Int32, fromTerminal: Bool) {
         let action: Action = state.withLock { state in
             switch state {
-            case .waiting: return .none
+            case .waiting, .done: return .none
             case .forwarding(let target):
                 guard !fromTerminal, let pid = target(), pid > 0 else { return .none }
                 return .forward(pid)
@@ -121,8 +123,9 @@ final class SignalForwarder: @unchecked Sendable {
         _ = write(STDERR_FILENO, &bytes, bytes.count)
     }
 
-    /// Stops forwarding (the command has ended) and puts the old handlers back.
+    /// Stops forwarding and puts the old handlers back, once the run is recorded or refused.
     func restore() {
+        state.withLock { $0 = .done }
         for (signal, old) in previous {
             var old = old
             sigaction(signal, &old, nil)

@@ -64,7 +64,7 @@ extension Workspace {
         }
         let outcome = try recordExperiment(request, from: directory, command: command, exitStatus: supervised.exitStatus,
                                            startedAt: started, code: code, before: (inputs: inputs, parents: prepared.parents),
-                                           facts: facts)
+                                           facts: facts, writing: forwarder.writingRecord)
         return (outcome, supervised.exitStatus)
     }
 
@@ -93,7 +93,7 @@ extension Workspace {
 
     private func recordExperiment(_ request: ExperimentRequest, from directory: URL, command: [String]?, exitStatus: Int32?,
                                   startedAt: String, code: CodeState, before: (inputs: [ArtifactUse], parents: [Digest]),
-                                  facts: RunFacts? = nil) throws -> RecordedExperiment {
+                                  facts: RunFacts? = nil, writing: () -> Void = {}) throws -> RecordedExperiment {
         var outputs: [ArtifactUse] = []
         var newArtifacts: [TrackOutcome] = []
         var failure: (any Error)?
@@ -131,6 +131,7 @@ extension Workspace {
         facts?.apply(to: &record)
         do {
             if let failure { throw failure }
+            writing()
             let written = try store.write(.experiment(record), to: request.ledger)
             return RecordedExperiment(experiment: record, record: written.file.relativePath, newArtifacts: newArtifacts)
         } catch {

@@ -9,12 +9,14 @@ public enum RunError: Error, Equatable, Sendable, CustomStringConvertible, Categ
     case inputUnreadable(name: String, path: String, reason: String)
     case traceUnavailable(String)
     case cannotSupervise(String)
+    /// The host name the compute record would carry (`REPRO_HOST` or the machine's) is not one line of text.
+    case invalidHost(String)
     /// The command ran; its record could not be written. `json` is the record, for `repro tag --from-json`.
     case notRecorded(reason: String, json: String, exitStatus: Int32)
 
     public var category: ErrorCategory {
         switch self {
-        case .nothingToRun, .commandNotFound: return .badInput
+        case .nothingToRun, .commandNotFound, .invalidHost: return .badInput
         case .ledgerNotWritable, .inputUnreadable, .traceUnavailable, .cannotSupervise, .notRecorded: return .environment
         }
     }
@@ -29,6 +31,9 @@ public enum RunError: Error, Equatable, Sendable, CustomStringConvertible, Categ
             return "input \(name) cannot be read at \(path): \(reason)\(notRun)"
         case .traceUnavailable(let reason): return "--trace is not available: \(reason)\(notRun)"
         case .cannotSupervise(let reason): return "\(reason)\(notRun)"
+        case .invalidHost(let host):
+            return "invalid host name \(host.quotedForMessage) (REPRO_HOST, or this machine's name): "
+                + "\(FieldRules.lineProblem(host) ?? "it is not one line of text")\(notRun)"
         case .notRecorded(let reason, let json, let status):
             return """
                 the command ran (exit status \(status)) but its record could not be written: \(reason)

@@ -11,6 +11,8 @@ extension Workspace {
         guard ExecutableSearch.find(resolved, path: environment["PATH"] ?? "/usr/bin:/bin") != nil else {
             throw RunError.commandNotFound(program)
         }
+        // The compute record carries it; refused after the run, the run would be lost.
+        if FieldRules.lineProblem(agent.host) != nil { throw RunError.invalidHost(agent.host) }
         try refuseLinks(ledger: ledger)
         try probeWritable(ledger: ledger)
         for input in inputs {

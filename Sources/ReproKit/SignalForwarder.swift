@@ -45,6 +45,7 @@ final class SignalForwarder: @unchecked Sendable {
         for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         readEnd = fds[0]
         Self.firstSignal.store(0, ordering: .sequentiallyConsistent)
+        Self.commandRunning.store(true, ordering: .sequentiallyConsistent)
         Self.writeEnd.store(fds[1], ordering: .sequentiallyConsistent)
         for signal in Self.forwarded {
             var old = sigaction()
@@ -72,16 +73,25 @@ final class SignalForwarder: @unchecked Sendable {
                 let n = read(readEnd, &byte, 1)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { break }
-                received(Int32(byte & 0x7F), fromTerminal: byte & 0x80 != 0)
+                received(Int32(byte & 0x3F), fromTerminal: byte & 0x80 != 0, whileRunning: byte & 0x40 == 0)
             }
             finished.signal()
         }.start()
     }
 
     /// The command has ended and was reaped: its pid may now name another process, so
-    /// nothing is forwarded any more; signals from here on are about the recording.
+    /// nothing is forwarded any more; signals from here on are about the recording. The
+    /// handler marks each signal with the phase it arrived in, so a Ctrl-C that came while
+    /// the command ran, and is read from the pipe only now, is not taken for a late one.
     func commandEnded() {
         state.withLock { $0 = .recording(signalsSeen: 0) }
+        Self.commandRunning.store(false, ordering: .sequentiallyConsistent)
+    }
+
+    /// The experiment record is being written: a signal now can no longer stop it from being
+    /// recorded, so it is not said to.
+    func writingRecord() {
+        state.withLock { $0 = .done }
     }
 
     private enum Action {
@@ -89,13 +99,15 @@ final class SignalForwarder: @unchecked Sendable {
     }
 
     /// On the forwarding thread, never in the handler.
-    private func received(_ signal: Int32, fromTerminal: Bool) {
+    private func received(_ signal: Int32, fromTerminal: Bool, whileRunning: Bool) {
         let action: Action = state.withLock { state in
             switch state {
             case .waiting, .done: return .none
             case .forwarding(let target):
                 guard !fromTerminal, let pid = target(), pid > 0 else { return .none }
                 return .forward(pid)
+            // One that came while the command ran is its interruption, already noted.
+            case .recording where whileRunning: return .none
             case .recording(let seen):
                 state = .recording(signalsSeen: seen + 1)
                 return seen == 0 ? .note : .stop
@@ -143,18 +155,22 @@ final class SignalForwarder: @unchecked Sendable {
     }
 
     private static let firstSignal = Atomic<Int32>(0)
+    /// False once the command has ended: what the handler marks each signal with.
+    private static let commandRunning = Atomic<Bool>(true)
     private static let writeEnd = Atomic<Int32>(-1)
 
     /// Runs in the signal handler: atomics and write(2) only, both async-signal-safe.
     /// A signal from the terminal (`SI_KERNEL`) is marked with the high bit: the command
-    /// already has it, but once the command has ended it still counts.
+    /// already has it, but once the command has ended it still counts. Bit 6 marks one that
+    /// came after the command ended; signal numbers fit below it.
     private static func handle(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?) {
-        _ = firstSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent)
+        let running = commandRunning.load(ordering: .sequentiallyConsistent)
+        if running { _ = firstSignal.compareExchange(expected: 0, desired: signal, ordering: .sequentiallyConsistent) }
         let fromTerminal = info.map { $0.pointee.si_code == Int32(SI_KERNEL) } ?? false
         let fd = writeEnd.load(ordering: .sequentiallyConsistent)
         guard fd >= 0 else { return }
         let saved = errno
-        var byte = UInt8(truncatingIfNeeded: signal) | (fromTerminal ? 0x80 : 0)
+        var byte = UInt8(truncatingIfNeeded: signal) | (fromTerminal ? 0x80 : 0) | (running ? 0 : 0x40)
         _ = write(fd, &byte, 1)
         errno = saved
     }

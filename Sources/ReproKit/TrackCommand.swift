@@ -96,9 +96,15 @@ extension Workspace {
         if let manifest = observed.manifest {
             try store.write(.manifest(ManifestRecord(manifest, gitBlobs: observed.blobs?.gitBlobs ?? [:])), to: request.ledger)
         }
+        // Bytes a run left unchanged are not derived from themselves: a loop in the lineage says nothing.
+        let parents = lineage.parents.filter { $0 != observed.digest }
+        if parents.count < lineage.parents.count {
+            warn("\(name.debugDescription) holds the same bytes (\(observed.digest)) as the artifact it is derived from; "
+                 + "not recorded as derived from itself")
+        }
         var record = ArtifactRecord(
             digest: observed.digest, name: name, kind: kind, layout: observed.layout, size: observed.size,
-            fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: lineage.parents,
+            fileCount: observed.fileCount, sources: sources, license: license, derivedFrom: parents,
             recordedAt: now(), recordedBy: agent, note: request.note)
         record.externalParents = lineage.external.isEmpty ? nil : lineage.external
         if let latest, latest.identity != observed.identity { record.replaces = latest.identity }
@@ -109,7 +115,7 @@ extension Workspace {
         let remembered = rememberOutsideCopy(record.digest, at: path)
         return TrackOutcome(digest: record.digest, name: record.name, kind: kind, layout: record.layout, size: record.size,
                             files: record.fileCount, record: written.file.relativePath, created: written.created,
-                            sources: sources, location: remembered, license: license, derivedFrom: lineage.parents, externalParents: lineage.external)
+                            sources: sources, location: remembered, license: license, derivedFrom: parents, externalParents: lineage.external)
     }
 }
 

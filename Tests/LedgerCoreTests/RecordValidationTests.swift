@@ -27,14 +27,6 @@ import Testing
                           recordedAt: "2026-11-23T10:00:00Z", recordedBy: RecordCodecTests.agent)
     }
 
-    @Test func anArtifactIsNotDerivedFromItself() throws {
-        var artifact = RecordCodecTests.sampleArtifact()
-        artifact.derivedFrom = [artifact.digest]
-        #expect(throws: RecordDefect.invalidField(field: "derivedFrom", reason: "it names the artifact itself")) {
-            try LedgerRecord.artifact(artifact).validate(clock: Self.clock)
-        }
-    }
-
     @Test func artifactFieldsAreCheckedOnReading() throws {
         let record = LedgerRecord.artifact(RecordCodecTests.sampleArtifact())
         #expect(try RecordCodec.decode(try RecordCodec.encode(record).fileBytes, clock: Self.clock).0 == record)

@@ -67,6 +67,30 @@ import Glibc
         #expect(record["exitStatus"] as? Int == 143)
     }
 
+    /// The host name goes into the compute record: one that breaks the record's rules is
+    /// refused before the command runs, not after it.
+    @Test func anInvalidHostIsRefusedBeforeTheCommandRuns() throws {
+        let result = try repo.repro(["run", "h", "--uses", "train", "--", "touch", "ran"], environment: ["REPRO_HOST": "gpu-node\t7"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "repro: error: invalid host name \"gpu-node\\t7\" (REPRO_HOST, or this machine's name): "
+            + "it contains a control character or line break; the command was not run\n")
+        #expect(!FileManager.default.fileExists(atPath: repo.folder.child("ran")))
+        #expect(try experimentRecords(repo).isEmpty)
+    }
+
+    /// A run that leaves its parent's bytes as they were is recorded; the output is not
+    /// recorded as derived from itself.
+    @Test func anOutputWithItsParentsBytesIsRecordedWithoutALoop() throws {
+        try repo.folder.write("m.bin", "weights\n")
+        try #require(try repo.repro("track", "m.bin", "--name", "model", "--kind", "checkpoint").status == 0)
+        let result = try repo.repro("run", "refine", "--derived-from", "model", "--produces", "m.bin", "--", "true")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("repro: warning: \"m.bin\" holds the same bytes (sha256:"), "\(result.stderr)")
+        #expect(result.stderr.contains("as the artifact it is derived from; not recorded as derived from itself\n"))
+        let record = try #require(try experimentRecords(repo).first { $0["name"] as? String == "refine" })
+        #expect((record["outputs"] as? [[String: Any]])?.count == 1)
+    }
+
     /// Waits until repro has `name` open (it is hashing it), then sends `signals` one after another.
     private func signalWhileHashing(_ repro: BackgroundRepro, _ name: String, _ signals: [Int32]) throws {
         let deadline = Date().addingTimeInterval(60)

@@ -47,7 +47,6 @@ private struct FieldCheck {
 
     func artifact(_ record: ArtifactRecord) throws(RecordDefect) {
         try field("name") { () throws(LedgerError) in try Names.validate(record.name, as: .artifact) }
-        try field("derivedFrom") { record.derivedFrom.contains(record.digest) ? "it names the artifact itself" : nil }
         try notNegative("size", record.size)
         try notNegative("fileCount", record.fileCount)
         for (index, source) in record.sources.enumerated() {

@@ -54,6 +54,13 @@ extension GitRepository {
     /// Files present in `to` (HEAD when nil) but not in `from`, under `prefix` (a folder or file;
     /// empty for the whole tree), in git's byte order. Renamed files count as added.
     public func addedFiles(from: String, to: String? = nil, under prefix: String) throws -> [String] {
+        try changedFiles(from: from, to: to, under: prefix).added
+    }
+
+    /// Files added, modified and removed from `from` to `to` (HEAD when nil), under `prefix`, each
+    /// list in git's byte order. Renames count as a removal and an addition.
+    public func changedFiles(from: String, to: String? = nil, under prefix: String) throws
+        -> (added: [String], modified: [String], removed: [String]) {
         let scope = prefix.isEmpty ? nil : try RepositoryPath(prefix)
         let oldTree = try tree(ofCommit: commitID(of: from))
         defer { git_tree_free(oldTree) }
@@ -67,12 +74,19 @@ extension GitRepository {
                   "compare \(from) with \(to ?? "HEAD")")
         defer { git_diff_free(diff) }
 
-        var added: [String] = []
+        var added: [String] = [], modified: [String] = [], removed: [String] = []
         for index in 0..<git_diff_num_deltas(diff) {
-            guard let delta = git_diff_get_delta(diff, index)?.pointee, delta.status == GIT_DELTA_ADDED else { continue }
-            let path = String(cString: delta.new_file.path)
-            if scope?.covers(path) ?? true { added.append(path) }
+            guard let delta = git_diff_get_delta(diff, index)?.pointee else { continue }
+            let path = String(cString: delta.status == GIT_DELTA_DELETED ? delta.old_file.path : delta.new_file.path)
+            guard scope?.covers(path) ?? true else { continue }
+            switch delta.status {
+            case GIT_DELTA_ADDED: added.append(path)
+            case GIT_DELTA_DELETED: removed.append(path)
+            // A symbolic link that became a file, or the reverse, is a change of the same path.
+            case GIT_DELTA_MODIFIED, GIT_DELTA_TYPECHANGE: modified.append(path)
+            default: continue
+            }
         }
-        return added.sortedLikeGit()
+        return (added.sortedLikeGit(), modified.sortedLikeGit(), removed.sortedLikeGit())
     }
 }

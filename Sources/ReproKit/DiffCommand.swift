@@ -59,7 +59,15 @@ extension Workspace {
 
         var files: [RecordFile] = []
         var problems: [FsckProblem] = []
-        for path in try repository.addedFiles(from: start.commit, to: end.commit, under: LedgerStore.folderName) {
+        let changed = try repository.changedFiles(from: start.commit, to: end.commit, under: LedgerStore.folderName)
+        // A record file edited in place no longer hashes to its name: it is checked as an added one is.
+        var edited: Set<String> = []
+        for path in changed.modified {
+            guard case .record(let file) = RecordLocation(path: path) else { continue }
+            edited.insert(path)
+            files.append(file)
+        }
+        for path in changed.added {
             switch RecordLocation(path: path) {
             case .elsewhere: continue
             case .stray: problems.append(FsckProblem(path: path, problem: StrayFile.problem))
@@ -69,8 +77,12 @@ extension Workspace {
         var found: [(file: RecordFile, record: LedgerRecord)] = []
         for (file, read) in zip(files, try CommittedRecord.read(files, in: tree)) {
             switch read {
+            // Content that still hashes to its name under a changed mode: nothing was added.
+            case .record where edited.contains(file.relativePath): break
             case .record(let record): found.append((file, record))
-            case .problem(let problem): problems.append(problem)
+            case .problem(let problem):
+                problems.append(edited.contains(file.relativePath)
+                    ? FsckProblem(path: problem.path, problem: "changed since \(start.revision): " + problem.problem) : problem)
             }
         }
 
@@ -84,12 +96,12 @@ extension Workspace {
         return LedgerDiff(
             from: start, to: end,
             ledgers: ledgers.keys.sorted().map { LedgerAdditions(ledger: $0, records: RecordSummary.ordered(ledgers[$0]!)) },
-            problems: problems, removed: try removedRecords(from: start, to: end, in: repository))
+            problems: problems, removed: try removedRecords(changed.removed, from: start, in: repository))
     }
 
     /// The record files of `from` that `to` no longer holds, summarised from `from`.
-    private func removedRecords(from start: RevisionPoint, to end: RevisionPoint, in repository: GitRepository) throws -> [RemovedRecord] {
-        let files = try repository.addedFiles(from: end.commit, to: start.commit, under: LedgerStore.folderName).compactMap { path in
+    private func removedRecords(_ paths: [String], from start: RevisionPoint, in repository: GitRepository) throws -> [RemovedRecord] {
+        let files = paths.compactMap { path -> RecordFile? in
             if case .record(let file) = RecordLocation(path: path) { return file }
             return nil
         }

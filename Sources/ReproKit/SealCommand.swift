@@ -67,9 +67,9 @@ extension Workspace {
         guard next <= SealRecord.maximumSequence else {
             // Only a tag can get here (seal records beyond the limit fail their check): name it.
             let tag = prefix + String(tagged.max() ?? next - 1)
-            throw LedgerError.invalidInput("cannot number the next seal of ledger \(ledger): tag \(TerminalText.escaped(tag)) is "
-                + "beyond the \(SealRecord.maximumSequence) seals a ledger may have; delete it (`git tag -d \(TerminalText.escaped(tag))`) "
-                + "if it was not yours")
+            throw LedgerError.invalidInput("cannot number the next seal of ledger \(ledger): tag \(TerminalText.escaped(tag)) "
+                + "leaves no number below the limit of \(SealRecord.maximumSequence) seals a ledger may have; delete it "
+                + "(`git tag -d \(TerminalText.escaped(tag))`) if it was not yours")
         }
         return next
     }

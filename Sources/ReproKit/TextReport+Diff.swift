@@ -16,7 +16,7 @@ extension TextReport {
             let count = diff.removed.count
             text += "\n\(count) record\(count == 1 ? " was" : "s were") removed; records are only ever added, so this changes "
                 + "what the ledger said (`git checkout \(diff.from.commit.prefix(12)) -- PATH` restores one):\n"
-            text += diff.removed.map { "  - \(safe($0.summary)) (\(safe($0.path)))\n" }.joined()
+            text += diff.removed.map { $0.summary == $0.path ? "  - \(safe($0.path))\n" : "  - \(safe($0.summary)) (\(safe($0.path)))\n" }.joined()
         }
         if !diff.problems.isEmpty {
             text += "\n\(diff.problems.count) added file\(diff.problems.count == 1 ? " fails its" : "s fail their") check:\n"

@@ -169,4 +169,19 @@ import TestSupport
         #expect(removed?.first?["path"] as? String == record)
         #expect((removed?.first?["summary"] as? String)?.hasPrefix("experiment ") == true)
     }
+
+    /// A record edited in place (same file name, new bytes) is checked, not passed over.
+    @Test func aRecordEditedInPlaceFailsTheDiff() throws {
+        let repo = try history()
+        let record = try #require(try repo.lines("ls-files", "ledgers/main/experiments").first)
+        let original = try String(contentsOfFile: repo.folder.child(record), encoding: .utf8)
+        try repo.folder.write(record, original.replacingOccurrences(of: "\"recorded\"", with: "\"succeeded\""))
+        try repo.git("commit", "-q", "-am", "Edit a record in place")
+
+        let result = try repo.repro("diff", "HEAD~1")
+
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("\n1 added file fails its check:\n  ! \(record): changed since HEAD~1: content hashes to "),
+                "\(result.stdout)")
+    }
 }

@@ -37,11 +37,16 @@ enum CacheIgnoreEntry {
         return try folder.readFile(file, limit: limit)
     }
 
-    /// Adds the line unless it is there, replacing the file whole; true when it changed.
+    /// Adds the line unless it is there; true when it changed. An existing file is appended
+    /// to in place (its mode stays, no temporary file is left beside it); a new one is created.
     static func ensure(in top: URL) throws(FileSystemError) -> Bool {
-        let existing = try current(in: top) ?? []
+        let folder = try OpenFolder.root(FilePath(top.path), displayedAs: "")
+        guard let existing = try current(in: top) else {
+            try folder.writeFile(file, appended(to: []))
+            return true
+        }
         guard !isPresent(in: existing) else { return false }
-        try OpenFolder.root(FilePath(top.path), displayedAs: "").writeFile(file, appended(to: existing), replacing: true)
+        try folder.appendToFile(file, Array(appended(to: existing).dropFirst(existing.count)))
         return true
     }
 }

@@ -356,4 +356,17 @@ import TestSupport
         #expect(try !scene.victim.git("show", "--name-only", "--format=", "HEAD").stdout.contains(".gitignore"))
         #expect(try scene.sentinelDigest() == before)
     }
+
+    /// `init` appends its line to an existing `.gitignore` in place: the file keeps its mode
+    /// and no temporary file is left beside it.
+    @Test func theGitignoreLineIsAppendedInPlace() throws {
+        let repo = try PaperRepository()
+        try repo.folder.write(".gitignore", "*.pyc")
+        #expect(chmod(repo.folder.child(".gitignore"), 0o664) == 0)
+        #expect(try repo.repro("init").status == 0)
+        #expect(try String(contentsOfFile: repo.folder.child(".gitignore"), encoding: .utf8) == "*.pyc\n.repro/\n")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: repo.folder.child(".gitignore"))[.posixPermissions] as? Int)
+        #expect(mode == 0o664)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: repo.path).filter { $0.hasPrefix(".gitignore") } == [".gitignore"])
+    }
 }

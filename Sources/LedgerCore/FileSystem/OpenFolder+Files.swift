@@ -52,6 +52,23 @@ extension OpenFolder {
         return bytes
     }
 
+    /// Appends `bytes` to the regular file `name`, in place: its mode and owner stay as they
+    /// are. A symlink, FIFO, device or socket is refused without being written to.
+    public func appendToFile(_ name: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        try Self.check(name)
+        let fd = SystemCall.retryingRaw { openat(descriptor.rawValue, name, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        guard fd >= 0 else { throw explain(errno, opening: name, expected: .regular) }
+        let file = FileDescriptor(rawValue: fd)
+        defer { try? file.close() }
+        let status: Stat
+        do throws(Errno) { status = try file.stat() } catch { throw .system(operation: "stat", path: child(name), errno: error) }
+        let kind = EntryKind(status.type)
+        guard kind == .regular else {
+            throw kind.isSpecial ? .notFollowed(path: child(name), kind: kind) : .wrongKind(path: child(name), kind: kind, expected: .regular)
+        }
+        do { _ = try file.writeAll(bytes) } catch { throw .system(operation: "write", path: child(name), errno: error as? Errno ?? .ioError) }
+    }
+
     /// Writes `name` so no reader ever sees part of it: a temporary name in this folder
     /// (carrying the writer's pid, see `TemporaryFile`), fsync, rename, fsync of the folder.
     /// Returns false when `name` already exists as a regular file and `replacing` is false

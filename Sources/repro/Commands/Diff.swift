@@ -9,8 +9,9 @@ struct Diff: WorkspaceCommand {
             With one revision, from it to HEAD: `repro diff submission` shows what was recorded \
             since the tag `submission`. Revisions are anything git understands (tags, branches, \
             HEAD~3, commit ids). Records are read from the commits and checked against their names; \
-            records are only ever added, so a removed one is listed too. Exits 1 when an added file \
-            fails that check or a record was removed, 2 for an unknown revision.
+            records are only ever added, so one edited in place is checked too and a removed one is \
+            listed. Exits 1 when an added or edited file fails that check or a record was removed, 2 \
+            for an unknown revision.
             """)
 
     @Argument(help: "The earlier revision.")

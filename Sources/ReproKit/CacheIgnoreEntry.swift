@@ -15,9 +15,12 @@ enum CacheIgnoreEntry {
     static let limit = 1 << 20
 
     /// `existing` with the line appended on a new line of its own.
-    static func appended(to existing: [UInt8]) -> [UInt8] {
+    static func appended(to existing: [UInt8]) -> [UInt8] { existing + addition(after: existing) }
+
+    /// The bytes that put the line after `existing`: a newline first when its last line has none.
+    private static func addition(after existing: [UInt8]) -> [UInt8] {
         let separator: [UInt8] = existing.isEmpty || existing.last == UInt8(ascii: "\n") ? [] : [UInt8(ascii: "\n")]
-        return existing + separator + Array((line + "\n").utf8)
+        return separator + Array((line + "\n").utf8)
     }
 
     /// Whether a line of `existing` already ignores the cache folder, written any of the
@@ -32,21 +35,28 @@ enum CacheIgnoreEntry {
 
     /// The work tree's `.gitignore`; nil when there is none.
     static func current(in top: URL) throws(FileSystemError) -> [UInt8]? {
-        let folder = try OpenFolder.root(FilePath(top.path), displayedAs: "")
-        guard try folder.kind(of: file) != nil else { return nil }
-        return try folder.readFile(file, limit: limit)
+        try current(in: try workTree(top))
     }
 
     /// Adds the line unless it is there; true when it changed. An existing file is appended
     /// to in place (its mode stays, no temporary file is left beside it); a new one is created.
     static func ensure(in top: URL) throws(FileSystemError) -> Bool {
-        let folder = try OpenFolder.root(FilePath(top.path), displayedAs: "")
-        guard let existing = try current(in: top) else {
-            try folder.writeFile(file, appended(to: []))
+        let folder = try workTree(top)
+        guard let existing = try current(in: folder) else {
+            try folder.writeFile(file, addition(after: []))
             return true
         }
         guard !isPresent(in: existing) else { return false }
-        try folder.appendToFile(file, Array(appended(to: existing).dropFirst(existing.count)))
+        try folder.appendToFile(file, addition(after: existing))
         return true
+    }
+
+    private static func workTree(_ top: URL) throws(FileSystemError) -> OpenFolder {
+        try OpenFolder.root(FilePath(top.path), displayedAs: "")
+    }
+
+    private static func current(in folder: OpenFolder) throws(FileSystemError) -> [UInt8]? {
+        guard try folder.kind(of: file) != nil else { return nil }
+        return try folder.readFile(file, limit: limit)
     }
 }

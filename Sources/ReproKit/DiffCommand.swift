@@ -36,7 +36,7 @@ public struct LedgerDiff: Encodable, Sendable {
     public var from: RevisionPoint
     public var to: RevisionPoint
     public var ledgers: [LedgerAdditions]
-    /// Added files that fail their check at `to` (edited, truncated, or not named like records).
+    /// Added or edited files that fail their check at `to` (edited, truncated, or not named like records).
     public var problems: [FsckProblem]
     /// Records are only ever added: a removed one (a withdrawal event deleted, say) changes what
     /// the statement says, so review must see it.

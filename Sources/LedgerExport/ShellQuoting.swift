@@ -4,17 +4,27 @@ enum ShellQuoting {
         arguments.map(quoted).joined(separator: " ")
     }
 
-    /// Plain words stay bare; anything else is single-quoted with `'` written as `'\''`.
+    /// Plain words (ASCII letters, digits and `_@%+=:,./-`) stay bare; anything else is
+    /// single-quoted with `'` written as `'\''`.
     static func quoted(_ argument: String) -> String {
-        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil
-                || "_@%+=:,./-".unicodeScalars.contains($0))
-        }
-        guard !plain else { return argument }
+        // Tested byte by byte: Unicode property lookups per scalar were a tenth of a
+        // 100,000-run CycloneDX export.
+        guard argument.isEmpty || !argument.utf8.allSatisfy(isPlain) else { return argument }
         var out = "'"
         for character in argument {
             out += character == "'" ? "'\\''" : String(character)
         }
         return out + "'"
     }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return plainPunctuation.contains(byte)
+        }
+    }
+
+    private static let plainPunctuation = Set("_@%+=:,./-".utf8)
 }

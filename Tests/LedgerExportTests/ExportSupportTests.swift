@@ -42,6 +42,9 @@ import Testing
 
     @Test func commandsAreQuotedForTheShell() {
         #expect(ShellQuoting.line(["python", "a b.py", "--x=1", "it's", ""]) == #"python 'a b.py' --x=1 'it'\''s' ''"#)
+        // Only ASCII letters, digits and `_@%+=:,./-` stay bare: not a non-ASCII letter or digit.
+        #expect(ShellQuoting.line(["Zz09_@%+=:,./-", "naïve", "\u{0663}", "$HOME", "a*", "~"])
+            == #"Zz09_@%+=:,./- 'naïve' '\#u{0663}' '$HOME' 'a*' '~'"#)
     }
 
     @Test func jsonIsIndentedAndMinimallyEscaped() {

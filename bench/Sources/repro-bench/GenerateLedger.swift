@@ -27,13 +27,19 @@ struct GenerateLedger: ParsableCommand {
     @Option(help: "Datasets among the artifacts.")
     var datasets = 200
 
+    func validate() throws {
+        let outputs = artifacts - bases - datasets
+        guard outputs >= 0, outputs <= experiments else {
+            throw ValidationError("--artifacts (\(artifacts)) must be at least --bases + --datasets (\(bases + datasets)) and at most --experiments + --bases + --datasets (\(experiments + bases + datasets))")
+        }
+    }
+
     func run() throws {
         let top = URL(fileURLWithPath: folder)
         let store = LedgerStore(top: top)
         try store.createLedger("main")
         let agent = Agent(user: "bench", host: "bench-host")
         let outputs = artifacts - bases - datasets
-        precondition(outputs >= 0 && outputs <= experiments, "need bases + datasets <= artifacts <= experiments + bases + datasets")
 
         @Sendable func digest(_ label: String) -> Digest { Digest.of(label) }
         @Sendable func artifact(_ index: Int) -> ArtifactRecord {

@@ -100,36 +100,53 @@ def experiment_files(work: Path) -> set:
     return {entry.path for fan in os.scandir(folder) if fan.is_dir() for entry in os.scandir(fan.path)}
 
 
-def time_size(repro: str, work: Path, repeat: int, experiments: int, artifacts: int, only=None) -> dict:
-    results = {}
-    chosen = commands(repro, experiments, artifacts)
+def time_sizes(repro: str, ledgers: dict, repeat: int, only=None) -> dict:
+    """Times each command at every size, the sizes alternating run by run (10k, 100k, 10k, ...):
+    this machine's speed drifts by a third over minutes, and timing one size after the other
+    put that drift into the growth ratios. `ledgers` maps a label to (folder, experiments,
+    artifacts); returns label -> key -> result."""
+    chosen = {label: commands(repro, experiments, artifacts) for label, (_, experiments, artifacts) in ledgers.items()}
     if only:
-        if "reindex" not in only:
-            # Untimed: bring the index up to date (a new schema step, records added since) so
-            # the timed commands measure reading, not indexing.
-            run_timed([repro, "show", "base-1"], cwd=work)
-        chosen = {key: value for key, value in chosen.items() if key in only}
-    for key, (argv, kind) in chosen.items():
-        runs = []
-        try:
-            # reindex too: its first run may read the record files from disk, the others
-            # from the page cache, as every other command here does.
-            for _ in range(repeat):
+        for label, (work, _, _) in ledgers.items():
+            if "reindex" not in only:
+                # Untimed: bring the index up to date (a new schema step, records added since)
+                # so the timed commands measure reading, not indexing.
+                run_timed([repro, "show", "base-1"], cwd=work)
+            chosen[label] = {key: value for key, value in chosen[label].items() if key in only}
+    results = {label: {} for label in ledgers}
+    keys = list(next(iter(chosen.values())))
+    for key in keys:
+        runs = {label: [] for label in ledgers}
+        failures = {}
+        # reindex too: its first run may read the record files from disk, the others from
+        # the page cache, as every other command here does.
+        for _ in range(repeat):
+            for label, (work, _, _) in ledgers.items():
+                if label in failures:
+                    continue
+                argv, kind = chosen[label][key]
                 before = experiment_files(work) if kind == "write" else None
-                runs.append(run_timed(argv, cwd=work))
+                try:
+                    runs[label].append(run_timed(argv, cwd=work))
+                except ToolError as error:
+                    failures[label] = str(error)
                 if before is not None:
                     # Leave the ledger as generated: the recorded run goes again.
                     for path in experiment_files(work) - before:
                         os.remove(path)
-        except ToolError as error:
-            print(f"  {key}: FAILED: {error}")
-            results[key] = {"failed": str(error)}
-            continue
-        seconds = statistics.median(r.seconds for r in runs)
-        rss = max(r.rss_kib for r in runs) / 1024
-        results[key] = {"argv": argv[1:], "kind": kind, "median_s": seconds, "runs_s": [r.seconds for r in runs],
-                        "peak_rss_mib": rss, "stdout_bytes": len(runs[-1].stdout.encode())}
-        print(f"  {' '.join(argv[1:]):<58} {seconds:9.3f} s  {rss:7.1f} MiB", flush=True)
+        for label in ledgers:
+            argv, kind = chosen[label][key]
+            if label in failures:
+                print(f"  {label:>5} {key}: FAILED: {failures[label]}")
+                results[label][key] = {"failed": failures[label]}
+                continue
+            timed = runs[label]
+            seconds = statistics.median(r.seconds for r in timed)
+            rss = max(r.rss_kib for r in timed) / 1024
+            results[label][key] = {"argv": argv[1:], "kind": kind, "median_s": seconds,
+                                   "runs_s": [r.seconds for r in timed], "peak_rss_mib": rss,
+                                   "stdout_bytes": len(timed[-1].stdout.encode())}
+            print(f"  {label:>5} {' '.join(argv[1:]):<58} {seconds:9.3f} s  {rss:7.1f} MiB", flush=True)
     return results
 
 
@@ -187,14 +204,16 @@ def main(argv=None) -> int:
     print("repro ledger scale benchmark")
     for key, value in info.items():
         print(f"  {key:<13} {value}")
-    by_size, failed = {}, False
+    ledgers = {}
     for label in args.sizes.split(","):
         experiments, artifacts = size(label)
         work = Path(args.work) / f"ledger-{label}"
         generate(args.generator, work, experiments, artifacts)
-        print(f"\n== {label}: {experiments} experiments, {artifacts} artifacts in {work} ==", flush=True)
-        by_size[label] = time_size(args.repro, work, args.repeat, experiments, artifacts, only)
-        failed |= any("failed" in r for r in by_size[label].values())
+        print(f"  {'ledger ' + label:<13} {experiments} experiments, {artifacts} artifacts in {work}")
+        ledgers[label] = (work, experiments, artifacts)
+    print("\n== timings (sizes alternate run by run) ==", flush=True)
+    by_size = time_sizes(args.repro, ledgers, args.repeat, only)
+    failed = any("failed" in r for results in by_size.values() for r in results.values())
 
     labels = list(by_size)
     if len(labels) >= 2:

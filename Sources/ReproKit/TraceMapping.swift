@@ -108,7 +108,7 @@ extension Workspace {
         }
         if !findings.largeUntracked.isEmpty {
             let lines = findings.largeUntracked.map { file in
-                "  repro track \(Self.shellQuoted(displayPath(file.path))) --name \(Self.shellQuoted((file.path as NSString).lastPathComponent)) "
+                "  repro track \(ShellQuoting.quoted(displayPath(file.path))) --name \(ShellQuoting.quoted((file.path as NSString).lastPathComponent)) "
                     + "--kind KIND --license LICENSE   # \(file.size) bytes"
             }
             messages.append("the command read \(findings.largeUntracked.count) untracked file"
@@ -116,10 +116,5 @@ extension Workspace {
                 + lines.joined(separator: "\n"))
         }
         return messages
-    }
-
-    static func shellQuoted(_ text: String) -> String {
-        let plain = text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-./=+:@".unicodeScalars.contains($0) }
-        return plain && !text.isEmpty ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

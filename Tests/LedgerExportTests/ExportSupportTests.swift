@@ -40,13 +40,6 @@ import Testing
             == #"Caf\'{e} na\"{\i}ve \L{}\'{o}d\'{z} \ss{} \textendash{} \texttt{[U+4E2D]}"#)
     }
 
-    @Test func commandsAreQuotedForTheShell() {
-        #expect(ShellQuoting.line(["python", "a b.py", "--x=1", "it's", ""]) == #"python 'a b.py' --x=1 'it'\''s' ''"#)
-        // Only ASCII letters, digits and `_@%+=:,./-` stay bare: not a non-ASCII letter or digit.
-        #expect(ShellQuoting.line(["Zz09_@%+=:,./-", "naïve", "\u{0663}", "$HOME", "a*", "~"])
-            == #"Zz09_@%+=:,./- 'naïve' '\#u{0663}' '$HOME' 'a*' '~'"#)
-    }
-
     @Test func jsonIsIndentedAndMinimallyEscaped() {
         let value = OrderedJSON.object {
             $0.add("b", "quote \" slash \\ tab \t bell \u{07} é")

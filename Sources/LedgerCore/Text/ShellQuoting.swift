@@ -1,12 +1,13 @@
-/// Writes an argv as one POSIX shell line, so a recorded command can be pasted and re-run.
-enum ShellQuoting {
-    static func line(_ arguments: [String]) -> String {
+/// Writes an argv as one POSIX shell line, so a recorded command or a suggested one can be
+/// pasted and run.
+public enum ShellQuoting {
+    public static func line(_ arguments: [String]) -> String {
         arguments.map(quoted).joined(separator: " ")
     }
 
     /// Plain words (ASCII letters, digits and `_@%+=:,./-`) stay bare; anything else is
     /// single-quoted with `'` written as `'\''`.
-    static func quoted(_ argument: String) -> String {
+    public static func quoted(_ argument: String) -> String {
         // Tested byte by byte: Unicode property lookups per scalar were a tenth of a
         // 100,000-run CycloneDX export.
         guard argument.isEmpty || !argument.utf8.allSatisfy(isPlain) else { return argument }

@@ -68,7 +68,7 @@ enum ACLChecklist {
                               (.redistributionForbidden, "no redistribution"),
                               (.usageCap, "a usage cap")] {
             let existing = Set(facts.existing.map(\.digest))
-            let subjects = unique(facts.limitations(kind).compactMap(\.artifact)).filter { existing.contains($0.digest) }
+            let subjects = Array(facts.limitations(kind).compactMap(\.artifact).uniqued()).filter { existing.contains($0.digest) }
             if !subjects.isEmpty {
                 terms.append([.words(words + " (")] + listed(subjects.lazy.map { [.text($0.name)] }) + [.words(")")])
             }

@@ -1,4 +1,3 @@
-import Algorithms
 import Collections
 import LedgerCore
 
@@ -114,6 +113,3 @@ struct DisclosureGroupBuilder {
         }
     }
 }
-
-/// Each item once, in first-seen order.
-func unique<T: Hashable>(_ items: [T]) -> [T] { Array(items.uniqued()) }

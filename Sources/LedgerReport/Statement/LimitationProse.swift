@@ -1,3 +1,4 @@
+import Algorithms
 import LedgerCore
 
 /// The wording of each limitation: neutral, dated, and traceable to its evidence. Sentences
@@ -15,7 +16,7 @@ struct LimitationProse {
     func opening(_ refs: [ArtifactRef]) -> Sentence {
         let names = listed(refs.map(name))
         guard let first = refs.first?.name.first, !first.isUppercase else { return names }
-        let kinds = unique(refs.map { ProseFormatting.noun(kindOf($0.digest)) })
+        let kinds = Array(refs.map { ProseFormatting.noun(kindOf($0.digest)) }.uniqued())
         let noun = refs.count == 1 ? kinds[0] : (kinds.count == 1 ? kinds[0] + "s" : "the artifacts")
         return [.words(noun.prefix(1).uppercased() + noun.dropFirst() + " ")] + names
     }
@@ -72,7 +73,7 @@ struct LimitationProse {
     /// "A and B are licensed under the L, which …".
     func licenseSentence(_ terms: [Limitation]) -> Sentence {
         guard let license = terms.first?.evidence.license else { return [] }
-        let subjects = unique(terms.compactMap(\.artifact))
+        let subjects = Array(terms.compactMap(\.artifact).uniqued())
         let kinds = LimitationKind.allCases.filter { kind in terms.contains { $0.kind == kind } }
         let referent = subjects.count == 1
             ? Referent(noun: ProseFormatting.noun(kindOf(subjects[0].digest)), pronoun: "it",

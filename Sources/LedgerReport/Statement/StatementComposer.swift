@@ -169,7 +169,7 @@ struct StatementComposer {
         sentences += licenseSentences(all.lazy.filter(\.kind.isLicenseTerm), prose: prose, stated: stated)
         // The code of every experiment is stated once, at the end (`codeSentences`).
         sentences += say(direct, .unknownLicense) + say(direct, .integrity)
-        referredTo = unique(referredTo)
+        referredTo = Array(referredTo.uniqued())
         if !referredTo.isEmpty {
             sentences.append([.words("The limitations of ")] + listed(referredTo.lazy.map { [.text($0.name)] })
                 + [.words(" stated above apply here too.")])
@@ -220,7 +220,7 @@ struct StatementComposer {
                 return prose.licenseSentence(terms)
             }
             // The same license with the same terms was spelled out above: name it only.
-            let subjects = unique(terms.compactMap(\.artifact))
+            let subjects = Array(terms.compactMap(\.artifact).uniqued())
             return prose.opening(subjects) + [.words(subjects.count == 1 ? " is also licensed under the " : " are also licensed under the "),
                 .text(license.name), .words(" (terms stated above).")]
         }

@@ -10,11 +10,14 @@ ROUTES.json is re-read on every request so a test can change the world between r
        "delay": 2.0,                     # seconds before answering (a slow server)
        "token": "hf_x", "unauthorized": {...}   # answer `unauthorized` unless Bearer token matches
        "sequence": [{...}, {...}]        # answered in turn; the last one repeats
+       "filler": N                       # a body of N bytes of "A", streamed (a huge answer)
+       "gzip_filler": N                  # Content-Encoding: gzip of N zero bytes (a gzip bomb)
   }}
 Every request is appended to LOG.jsonl as {"method","path","authorization","user_agent"}.
 """
 import json
 import sys
+import zlib
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -49,17 +52,28 @@ class Handler(BaseHTTPRequestHandler):
         if route.get("delay"):
             time.sleep(route["delay"])
         body = json.dumps(route["json"]).encode() if "json" in route else route.get("body", "").encode()
+        if "gzip_filler" in route:
+            packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+            zeros = bytes(1 << 20)
+            body = b"".join(packer.compress(zeros) for _ in range(route["gzip_filler"] >> 20)) + packer.flush()
         self.send_response(route.get("status", 200))
         for name, value in route.get("headers", {}).items():
             self.send_header(name, value)
         if "json" in route:
             self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
+        if "gzip_filler" in route:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(route["filler"] if "filler" in route else len(body)))
         self.end_headers()
         if self.command != "HEAD":
             try:
-                self.wfile.write(body)
-            except BrokenPipeError:
+                if "filler" in route:
+                    chunk = b"A" * (1 << 20)
+                    for start in range(0, route["filler"], len(chunk)):
+                        self.wfile.write(chunk[:route["filler"] - start])
+                else:
+                    self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
                 pass
 
     do_GET = answer

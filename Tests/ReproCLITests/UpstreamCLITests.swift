@@ -241,6 +241,88 @@ import TestSupport
         #expect(elapsed < 20, "took \(elapsed) s")
     }
 
+    /// An answer is kept up to 16 MiB, counted after gzip is undone, and a larger one is not
+    /// asked again: a huge body or a gzip bomb concludes nothing and records nothing. A probe
+    /// of a URL needs only headers: a server that ignores the range still gets its answer read.
+    @Test func hugeAndCompressedAnswersAreNeverReadWhole() throws {
+        try track("org/huge")
+        try track("org/bomb")
+        try hub.set([
+            Self.path("org/huge"): ["status": 200, "filler": 64 << 20],
+            Self.path("org/bomb"): ["status": 200, "gzip_filler": 64 << 20],
+            "HEAD /files/big.bin": ["status": 405],
+            "GET /files/big.bin": ["status": 200, "filler": 64 << 20, "headers": ["ETag": "\"big\""]],
+        ])
+        try repo.folder.write("data/big.bin", "big\n")
+        let tracked = try repo.repro("track", "data/big.bin", "--name", "big-data", "--kind", "dataset", "--license", "MIT",
+                                     "--source", "\(hub.endpoint)/files/big.bin", environment: env)
+        try #require(tracked.status == 0, "\(tracked.stderr)")
+        let before = try repo.ledgerSnapshot()
+        let result = try upstream("--record")
+        let c = Self.commit, e = hub.endpoint
+        #expect(result.stdout == """
+            unchanged   big-data  \(e)/files/big.bin  open
+                answers HTTP 200 to GET (bytes 0-0)
+            unreachable org/bomb  huggingface:org/bomb@\(c)  not concluded
+                the Hub could not be reached: the answer was larger than 16 MiB (decompressed), so it was not read; nothing concluded
+            unreachable org/huge  huggingface:org/huge@\(c)  not concluded
+                the Hub could not be reached: the answer was larger than 16 MiB (decompressed), so it was not read; nothing concluded
+            1 unchanged, 2 unreachable
+
+            """)
+        #expect(result.status == 3, "\(result.stderr)")
+        #expect(try repo.ledgerSnapshot() == before)
+        let paths = try hub.requests().compactMap { $0["path"] as? String }
+        #expect(paths.filter { $0.contains("org/huge") }.count == 1)
+        #expect(paths.filter { $0.contains("org/bomb") }.count == 1)
+    }
+
+    /// A 3xx is followed once, and only as a rename: to the same scheme, host and port (where
+    /// the token may go) and to another repo's info path at the same revision.
+    @Test func onlyASameOriginRenameIsFollowed() throws {
+        let c = Self.commit
+        let target = try track("org/moved")
+        try track("org/elsewhere")
+        try track("org/anypath")
+        try track("org/otherrev")
+        try hub.set([
+            Self.path("org/moved"): ["status": 307, "headers": ["Location": "/api/models/new/moved/revision/\(c)?blobs=true"]],
+            Self.path("new/moved"): Self.info(target),
+            Self.path("org/elsewhere"): ["status": 307, "headers": ["Location": "http://127.0.0.1:1/api/models/new/elsewhere/revision/\(c)?blobs=true"]],
+            Self.path("org/anypath"): ["status": 302, "headers": ["Location": "/whatever"]],
+            Self.path("org/otherrev"): ["status": 307, "headers": ["Location": "/api/models/new/otherrev/revision/main?blobs=true"]],
+        ])
+        let result = try upstream(environment: ["HF_TOKEN": "hf_secret"])
+        #expect(result.stdout == """
+            unknown     org/anypath  huggingface:org/anypath@\(c)  not concluded
+                the Hub answered HTTP 302; nothing concluded
+            unknown     org/elsewhere  huggingface:org/elsewhere@\(c)  not concluded
+                the Hub answered HTTP 307; nothing concluded
+            drift       org/moved  huggingface:org/moved@\(c)  open
+                renamed: the Hub redirects org/moved to new/moved (HTTP 307)
+                bytes: 3 of 3 recorded files match the Hub
+            unknown     org/otherrev  huggingface:org/otherrev@\(c)  not concluded
+                the Hub answered HTTP 307; nothing concluded
+            1 drift, 3 unknown
+
+            """)
+        let paths = try hub.requests().compactMap { $0["path"] as? String }
+        #expect(paths.filter { !$0.contains("org/") && !$0.contains("new/moved") }.isEmpty, "\(paths)")
+    }
+
+    /// What a server says is printed with its control characters escaped, never raw.
+    @Test func aServersControlCharactersNeverReachTheTerminal() throws {
+        let snap = try track("org/ansi")
+        var info = Self.info(snap)
+        var json = info["json"] as! [String: Any]
+        json["cardData"] = ["license": "mit\u{1B}[31m\u{1B}]0;pwned\u{07}"]
+        info["json"] = json
+        try hub.set([Self.path("org/ansi"): info])
+        let result = try upstream()
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"), "\(result.stdout)")
+        #expect(result.stdout.contains(#"license drift: recorded mit, the Hub now says mit\033[31m\033]0;pwned\007"#), "\(result.stdout)")
+    }
+
     @Test func urlSourcesAndOfflineMode() throws {
         var routes: [String: Any] = [
             "HEAD /files/ok.tar": ["status": 200, "headers": ["ETag": "\"abc\"", "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT"]],

@@ -48,10 +48,15 @@ public struct HTTPClient: Sendable {
     }
 
     /// Sends the request, retrying 429 (after `Retry-After`), 5xx and transport failures.
-    public func send(_ url: URL, method: String = "GET", headers: [String: String] = [:]) -> Outcome {
+    /// With `headersOnly` the transfer stops at the first byte of the body and the answer's
+    /// body is empty: a probe needs the status and headers, whatever the server sends after.
+    public func send(_ url: URL, method: String = "GET", headers: [String: String] = [:], headersOnly: Bool = false) -> Outcome {
         var last = Outcome.unreachable("no attempt made")
         for attempt in 0..<attempts {
-            last = once(url, method: method, headers: headers)
+            let (outcome, final) = once(url, method: method, headers: headers, headersOnly: headersOnly)
+            last = outcome
+            // An answer too large to read is the server's answer, not a transient failure.
+            if final { return last }
             var wait = backoff * pow(2, Double(attempt))
             switch last {
             case .response(let response) where response.status == 429:
@@ -72,7 +77,8 @@ public struct HTTPClient: Sendable {
         return last
     }
 
-    private func once(_ url: URL, method: String, headers: [String: String]) -> Outcome {
+    /// One attempt; `final` when retrying cannot help.
+    private func once(_ url: URL, method: String, headers: [String: String], headersOnly: Bool) -> (outcome: Outcome, final: Bool) {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
@@ -80,33 +86,28 @@ public struct HTTPClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.httpShouldSetCookies = false
-        let delegate = NoRedirects()
-        let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+        let exchange = Exchange(limit: headersOnly ? 0 : maximumBody)
+        let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }
-        let result = Mutex<Outcome?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        let limit = maximumBody
-        let task = session.dataTask(with: request) { data, response, error in
-            let outcome: Outcome
-            if let http = response as? HTTPURLResponse {
-                var fields: [String: String] = [:]
-                for (key, value) in http.allHeaderFields {
-                    if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
-                }
-                outcome = .response(Response(status: http.statusCode, headers: fields, body: Array((data ?? Data()).prefix(limit))))
-            } else {
-                outcome = .unreachable(Self.describe(error))
-            }
-            result.withLock { $0 = outcome }
-            done.signal()
-        }
+        let task = session.dataTask(with: request)
         task.resume()
         // The session's own timeout ends the task; this is a backstop if it does not.
-        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
+        if exchange.done.wait(timeout: .now() + timeout + 5) == .timedOut {
             task.cancel()
-            return .unreachable("timed out after \(Self.seconds(timeout))")
+            return (.unreachable("timed out after \(Self.seconds(timeout))"), false)
         }
-        return result.withLock { $0 } ?? .unreachable("no answer")
+        let ended = exchange.ended
+        if ended.overflowed, !headersOnly {
+            return (.unreachable("the answer was larger than \(maximumBody >> 20) MiB (decompressed), so it was not read"), true)
+        }
+        // A transfer that failed part way (a reset, a short body) is no answer, as before.
+        if let failure = ended.failure { return (.unreachable(failure), false) }
+        guard let http = task.response as? HTTPURLResponse else { return (.unreachable("no answer"), false) }
+        var fields: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
+        }
+        return (.response(Response(status: http.statusCode, headers: fields, body: ended.body)), false)
     }
 
     static func describe(_ error: (any Error)?) -> String {
@@ -128,10 +129,51 @@ public struct HTTPClient: Sendable {
     }
 }
 
-/// Hands a redirect back as the answer instead of following it.
-private final class NoRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+/// One request's delegate: hands a redirect back as the answer instead of following it,
+/// and keeps the body only up to `limit` bytes, counted after any `Content-Encoding` is
+/// undone. A body past the limit cancels the request: kept whole until the end, a 4 GB
+/// answer or a 4 MB gzip of 4 GB of zeros took as much memory. A limit of 0 stops at the
+/// first byte of a body (a probe that needs only the headers).
+private final class Exchange: NSObject, URLSessionDataDelegate, Sendable {
+    struct Ended: Sendable {
+        var body: [UInt8] = []
+        var overflowed = false
+        var failure: String?
+    }
+
+    let limit: Int
+    let done = DispatchSemaphore(value: 0)
+    private let state = Mutex(Ended())
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    var ended: Ended { state.withLock { $0 } }
+
     func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
                     newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void) {
         completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        let over = state.withLock { ended in
+            guard !ended.overflowed else { return true }
+            guard ended.body.count + data.count <= limit else {
+                ended.overflowed = true
+                ended.body = []
+                return true
+            }
+            ended.body.append(contentsOf: data)
+            return false
+        }
+        if over { dataTask.cancel() }
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        state.withLock { ended in
+            if let error, !ended.overflowed { ended.failure = HTTPClient.describe(error) }
+        }
+        done.signal()
     }
 }

@@ -12,10 +12,12 @@ struct SourceProbe: Sendable {
 
     func ask(_ url: URL) -> Answer {
         let headers = ["User-Agent": "repro/0.1.0"]
-        let head = client.send(url, method: "HEAD", headers: headers)
+        let head = client.send(url, method: "HEAD", headers: headers, headersOnly: true)
         if case .response(let answer) = head, [403, 405, 501].contains(answer.status) {
+            // A server that ignores the range sends the whole file: the transfer stops at its first byte.
             return Answer(method: "GET (bytes 0-0)",
-                          outcome: client.send(url, method: "GET", headers: headers.merging(["Range": "bytes=0-0"]) { $1 }))
+                          outcome: client.send(url, method: "GET", headers: headers.merging(["Range": "bytes=0-0"]) { $1 },
+                                               headersOnly: true))
         }
         return Answer(method: "HEAD", outcome: head)
     }

@@ -28,8 +28,8 @@ struct UpstreamCheck: Sendable {
         var outcome = client.send(url, headers: access.headers)
         var renamed = false
         if case .response(let answer) = outcome, (300..<400).contains(answer.status), let location = answer.headers["location"],
-           let next = URL(string: location, relativeTo: url)?.absoluteURL, next.host == url.host {
-            let newRepo = Self.repo(inAPIPath: next.path, type: hub.type) ?? next.path
+           let next = URL(string: location, relativeTo: url)?.absoluteURL,
+           let newRepo = Self.renamedRepo(next, asked: url, hub: hub) {
             findings.append("renamed: the Hub redirects \(hub.repo) to \(newRepo) (HTTP \(answer.status))")
             renamed = true
             asked = next
@@ -179,6 +179,21 @@ struct UpstreamCheck: Sendable {
     }
 
     /// `/api/models/ORG/NAME/revision/REV` → `ORG/NAME`.
+    /// The repo a 3xx renames `hub` to, or nil when it is not a rename and is not followed:
+    /// only the same origin (scheme, host and port, so the token goes nowhere else) and the
+    /// info path of another repo at the same revision (not any path, not another revision).
+    static func renamedRepo(_ next: URL, asked: URL, hub: UpstreamSubject.HubOrigin) -> String? {
+        guard next.scheme?.lowercased() == asked.scheme?.lowercased(), next.host?.lowercased() == asked.host?.lowercased(),
+              next.port == asked.port else { return nil }
+        let parts = next.path.split(separator: "/").map(String.init)
+        guard let api = parts.firstIndex(of: "api"), api + 1 < parts.count, parts[api + 1] == hub.type,
+              let revision = parts.lastIndex(of: "revision"), revision == parts.count - 2,
+              parts[revision + 1].removingPercentEncoding == hub.revision,
+              let repo = repo(inAPIPath: next.path, type: hub.type), !repo.isEmpty, repo != hub.repo
+        else { return nil }
+        return repo
+    }
+
     static func repo(inAPIPath path: String, type: String) -> String? {
         let parts = path.split(separator: "/").map(String.init)
         guard let api = parts.firstIndex(of: "api"), api + 3 < parts.count, parts[api + 1] == type else { return nil }

@@ -5,8 +5,9 @@ import SystemPackage
 
 /// Reads a paper and the files it `\input`s or `\include`s, the way LaTeX resolves them
 /// (relative to the paper's folder, `.tex` added), but only inside that folder, to a bounded
-/// depth, refusing cycles. A missing or outside file is skipped and reported: papers often
-/// `\input` a generated file (the statement itself) that does not exist yet.
+/// depth, refusing cycles, and each file once: ten files that each `\input` the next ten
+/// times were read 10^k times over. A missing or outside file is skipped and reported:
+/// papers often `\input` a generated file (the statement itself) that does not exist yet.
 struct PaperReader {
     static let maximumDepth = 16
     static let maximumFileSize = 16 << 20
@@ -16,6 +17,8 @@ struct PaperReader {
     private(set) var files: [String] = []
     private(set) var labels: [(file: String, label: PaperScan.Label)] = []
     private(set) var skipped: [CoverageReport.SkippedInclusion] = []
+    /// Resolved paths already read: a file `\input` again adds no label it has not given.
+    private var read: Set<String> = []
 
     /// Reads `paper` and everything it pulls in.
     static func read(_ paper: String, displayedAs typed: String) throws -> PaperReader {
@@ -27,6 +30,7 @@ struct PaperReader {
 
     private mutating func visit(_ path: String, chain: [String], displayName: String) throws {
         let text = try Self.load(path, displayName: displayName)
+        read.insert(path)
         files.append(displayName)
         let chain = chain + [path]
         for item in LaTeXLabelScanner.scan(text).items {
@@ -61,6 +65,7 @@ struct PaperReader {
             guard chain.count < Self.maximumDepth else {
                 throw CoverageError.tooDeep(file: file, line: inclusion.line, limit: Self.maximumDepth)
             }
+            guard !read.contains(resolved) else { return }
             return try visit(resolved, chain: chain, displayName: String(resolved.dropFirst(root.count + 1)))
         }
         skip("not found")

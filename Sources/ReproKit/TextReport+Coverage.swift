@@ -1,7 +1,10 @@
+import LedgerCore
 import LedgerReport
 
 extension TextReport {
     /// `repro coverage` as text: what is not backed first, since that is what to act on.
+    /// Labels, inputs and file names come from the paper's files: each line is printed with
+    /// its control characters escaped.
     public static func coverage(_ report: CoverageReport) -> String {
         let checked = report.backed.count + report.notBacked.count
         var lines = ["\(checked) \(checked == 1 ? "label" : "labels") of \(report.checked.joined(separator: ", ")) in "
@@ -33,6 +36,6 @@ extension TextReport {
                 lines.append("  \(skipped.file):\(skipped.line)  \(skipped.target): \(skipped.reason)")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalText.controlsEscaped).joined(separator: "\n") + "\n"
     }
 }

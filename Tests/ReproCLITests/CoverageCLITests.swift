@@ -114,6 +114,36 @@ import TestSupport
         #expect(try repo.ledgerSnapshot() == before)
     }
 
+    /// Each file is read once however often it is `\input`: six files that each input the
+    /// next ten times were read 11,111 times (and ten levels, 10^10), listing each label
+    /// once per reading. Labels and inputs from the files reach the terminal escaped.
+    @Test func eachFileIsReadOnceAndItsTextEscaped() throws {
+        for level in 0..<5 {
+            try repo.folder.write("fan/f\(level).tex", "\\begin{table}\\label{tab:l\(level)}\\end{table}\n"
+                + String(repeating: "\\input{f\(level + 1)}\n", count: 10))
+        }
+        try repo.folder.write("fan/f5.tex", "\\begin{table}\\label{tab:\u{1B}[2Jclear}\\end{table}\n\\input{\u{1B}]0;pwned\u{07}}\n")
+        let result = try repo.repro("coverage", "fan/f0.tex")
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout == #"""
+            6 labels of table, figure in 6 files: 0 backed, 6 not backed
+            not backed by a recorded experiment:
+              f0.tex:1  table  tab:l0
+              f1.tex:1  table  tab:l1
+              f2.tex:1  table  tab:l2
+              f3.tex:1  table  tab:l3
+              f4.tex:1  table  tab:l4
+              f5.tex:1  table  tab:\033[2Jclear
+            recorded section labels not in the paper (renamed or removed?):
+              fig:loss  loss
+              tab:ablation  ablation
+              tab:main  main
+            inputs not read:
+              f5.tex:2  \033]0;pwned\007: not found
+
+            """#)
+    }
+
     /// A paper (or an aux file) that is a FIFO is refused unread: no hang waiting for a writer.
     @Test func refusesAFIFOWithoutBlocking() throws {
         #expect(mkfifo(repo.folder.child("paper/pipe.tex"), 0o644) == 0)

@@ -308,6 +308,10 @@ import TestSupport
             """)
         let paths = try hub.requests().compactMap { $0["path"] as? String }
         #expect(paths.filter { !$0.contains("org/") && !$0.contains("new/moved") }.isEmpty, "\(paths)")
+        // Nothing concluded is not success: a CI gate must not pass on an answer that checked nothing.
+        let unconcluded = try upstream("org/anypath")
+        #expect(unconcluded.status == 3, "\(unconcluded.stdout)")
+        #expect(unconcluded.stdout.hasSuffix("1 unknown\n"))
     }
 
     /// What a server says is printed with its control characters escaped, never raw.

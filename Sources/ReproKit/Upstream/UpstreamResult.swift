@@ -33,10 +33,13 @@ public struct UpstreamResult: Codable, Sendable {
 public struct UpstreamReport: Codable, Sendable {
     public var artifacts: [UpstreamResult]
 
-    /// A check failed when anything drifted, else the environment when anything was unreachable.
+    /// A check failed when anything drifted; else the environment when anything could not be
+    /// concluded (unreachable, or an answer that says nothing: a 401 without a token, an
+    /// unexpected status). Success means every artifact asked about was checked: a CI gate
+    /// must not pass on answers that verified nothing.
     public var exitStatus: ExitStatus {
         if artifacts.contains(where: { $0.state == .drift }) { return .checkFailed }
-        if artifacts.contains(where: { $0.state == .unreachable }) { return .environment }
+        if artifacts.contains(where: { $0.state == .unreachable || $0.state == .unknown }) { return .environment }
         return .ok
     }
 }

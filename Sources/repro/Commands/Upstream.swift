@@ -17,8 +17,10 @@ struct Upstream: WorkspaceCommand {
             to run (exit 3). REPRO_HTTP_TIMEOUT (seconds, default 10) and REPRO_HTTP_BACKOFF (seconds, default 1) \
             tune the requests; 429 honours Retry-After; 5xx and network errors are retried twice.
 
-            Exit 0 nothing changed, 1 something drifted, 3 the Hub or a URL could not be reached (for those \
-            artifacts nothing is concluded or recorded). --record appends an availability event, with its \
+            Exit 0 every artifact was checked and nothing changed, 1 something drifted, 3 something could not be \
+            concluded: the Hub or a URL could not be reached, answered over 16 MiB, or answered without saying \
+            (for those artifacts nothing is concluded or recorded). A redirect is followed only as a rename on \
+            the same origin at the same revision. --record appends an availability event, with its \
             evidence, for each artifact whose observed status differs from the ledger's current one.
             """)
 

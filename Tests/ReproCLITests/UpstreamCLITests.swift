@@ -327,6 +327,56 @@ import TestSupport
         #expect(result.stdout.contains(#"license drift: recorded mit, the Hub now says mit\033[31m\033]0;pwned\007"#), "\(result.stdout)")
     }
 
+    /// Every source is asked, and one gone is not the artifact withdrawn: withdrawn only when
+    /// every source says so, nothing concluded when one could not be asked.
+    @Test func everySourceIsAskedAndOneMirrorGoneIsNotWithdrawn() throws {
+        try hub.set([
+            "HEAD /a.bin": ["status": 404], "HEAD /b.bin": ["status": 200, "headers": ["ETag": "\"b\""]],
+            "HEAD /c.bin": ["status": 404], "HEAD /d.bin": ["status": 410],
+            "HEAD /e.bin": ["status": 404],
+        ])
+        let e = hub.endpoint
+        for (name, urls) in [("mirrored", ["\(e)/a.bin", "\(e)/b.bin"]), ("gone", ["\(e)/c.bin", "\(e)/d.bin"]),
+                             ("half-asked", ["\(e)/e.bin", "http://127.0.0.1:1/f.bin"])] {
+            try repo.folder.write("data/\(name).bin", "\(name)\n")
+            let tracked = try repo.repro(["track", "data/\(name).bin", "--name", name, "--kind", "dataset", "--license", "MIT"]
+                                         + urls.flatMap { ["--source", $0] }, environment: env)
+            try #require(tracked.status == 0, "\(tracked.stderr)")
+        }
+        let before = try repo.ledgerSnapshot()
+        let result = try upstream("--record")
+        // One event: `gone`'s. Neither the mirrored artifact nor the half-asked one is withdrawn.
+        let after = try repo.ledgerSnapshot()
+        let added = after.keys.filter { before[$0] == nil }
+        try #require(added.count == 1, "\(added)")
+        let event = String(decoding: after[added[0]]!, as: UTF8.self)
+        #expect(event.contains("\"status\" : \"withdrawn\""), "\(event)")
+        #expect(event.contains("\"evidence\" : \"\(e)/c.bin\""), "\(event)")
+        #expect(result.stdout == """
+            drift       gone  \(e)/c.bin, \(e)/d.bin  withdrawn
+                status: the ledger says open, now withdrawn
+                \(e)/c.bin: withdrawn
+                  gone: HTTP 404
+                \(e)/d.bin: withdrawn
+                  gone: HTTP 410
+                recorded ledgers/\(added[0])
+            unreachable half-asked  \(e)/e.bin, http://127.0.0.1:1/f.bin  not concluded
+                \(e)/e.bin: withdrawn
+                  gone: HTTP 404
+                http://127.0.0.1:1/f.bin: not concluded
+                  http://127.0.0.1:1/f.bin could not be reached: connection refused (3 attempts); nothing concluded
+                no source serves it and not every source gave an answer, so nothing is concluded
+            unchanged   mirrored  \(e)/a.bin, \(e)/b.bin  open
+                \(e)/a.bin: withdrawn
+                  gone: HTTP 404
+                \(e)/b.bin: open
+                  answers HTTP 200 to HEAD
+            1 unchanged, 1 drift, 1 unreachable
+
+            """)
+        #expect(result.status == 1, "\(result.stderr)")
+    }
+
     @Test func urlSourcesAndOfflineMode() throws {
         var routes: [String: Any] = [
             "HEAD /files/ok.tar": ["status": 200, "headers": ["ETag": "\"abc\"", "Last-Modified": "Wed, 01 Jan 2025 00:00:00 GMT"]],

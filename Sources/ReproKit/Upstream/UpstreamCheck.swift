@@ -8,20 +8,69 @@ struct UpstreamCheck: Sendable {
     /// RFC 3339 time stamped on observations.
     var now: String
 
+    /// What one source said.
+    struct SourceCheck: Sendable {
+        var source: String
+        /// Nil when the answer concluded nothing.
+        var status: AvailabilityStatus?
+        var findings: [String]
+        var observation: UpstreamObservation?
+        /// Something besides the status differs from the ledger (a rename, bytes, license, ETag).
+        var drifted = false
+        var reached = true
+    }
+
+    /// Asks every source the ledger records (the Hub first, then each URL) and folds the answers.
     func run(_ subject: UpstreamSubject) -> UpstreamResult {
-        if let hub = subject.hub { return checkHub(subject, hub) }
-        if let url = subject.url { return checkURL(subject, url) }
-        return result(subject, source: "", status: nil, findings: ["no Hugging Face or http(s) source recorded"], observation: nil,
-                      state: .unknown)
+        var checks: [SourceCheck] = []
+        if let hub = subject.hub { checks.append(checkHub(subject, hub)) }
+        for source in subject.urls { checks.append(checkURL(subject, source)) }
+        guard !checks.isEmpty else {
+            return verdict(subject, SourceCheck(source: "", status: nil, findings: ["no Hugging Face or http(s) source recorded"]))
+        }
+        return checks.count == 1 ? verdict(subject, checks[0]) : verdict(subject, combining: checks)
+    }
+
+    /// One source's answer in the ledger's terms.
+    private func verdict(_ subject: UpstreamSubject, _ check: SourceCheck) -> UpstreamResult {
+        guard let status = check.status else {
+            return result(subject, source: check.source, status: nil, findings: check.findings, observation: nil,
+                          state: check.reached ? .unknown : .unreachable)
+        }
+        var findings = check.findings
+        let changed = status != subject.current
+        if changed { findings.insert("status: the ledger says \(subject.current.rawValue), now \(status.rawValue)", at: 0) }
+        return result(subject, source: check.source, status: status, findings: findings, observation: check.observation,
+                      state: changed || check.drifted ? .drift : .unchanged)
+    }
+
+    /// Several sources: the artifact is as available as its most available source, so one
+    /// mirror gone is not the artifact withdrawn. Open when any source serves it; else, when a
+    /// source could not be asked or said nothing, nothing is concluded (it might serve it);
+    /// else what the first source said. Each source's answer is listed under it.
+    private func verdict(_ subject: UpstreamSubject, combining checks: [SourceCheck]) -> UpstreamResult {
+        var findings: [String] = []
+        for check in checks {
+            findings.append("\(check.source): \(check.status?.rawValue ?? "not concluded")")
+            findings += check.findings.map { "  " + $0 }
+        }
+        let drifted = checks.contains(where: \.drifted)
+        let concluded = checks.first { $0.status == .open } ?? (checks.allSatisfy { $0.status != nil } ? checks[0] : nil)
+        guard let primary = concluded else {
+            findings.append("no source serves it and not every source gave an answer, so nothing is concluded")
+            return result(subject, source: checks.map(\.source).joined(separator: ", "), status: nil, findings: findings,
+                          observation: nil, state: checks.contains { !$0.reached } ? .unreachable : .unknown)
+        }
+        return verdict(subject, SourceCheck(source: checks.map(\.source).joined(separator: ", "), status: primary.status,
+                                            findings: findings, observation: primary.observation, drifted: drifted))
     }
 
     // MARK: Hugging Face Hub
 
-    private func checkHub(_ subject: UpstreamSubject, _ hub: UpstreamSubject.HubOrigin) -> UpstreamResult {
+    private func checkHub(_ subject: UpstreamSubject, _ hub: UpstreamSubject.HubOrigin) -> SourceCheck {
         let source = "huggingface:\(hub.repo)@\(hub.revision)"
         guard let url = access.infoURL(repo: hub.repo, revision: hub.revision, type: hub.type) else {
-            return result(subject, source: source, status: nil, findings: ["cannot form a Hub URL for \(hub.repo)@\(hub.revision)"],
-                          observation: nil, state: .unknown)
+            return SourceCheck(source: source, status: nil, findings: ["cannot form a Hub URL for \(hub.repo)@\(hub.revision)"])
         }
         var findings: [String] = []
         var asked = url
@@ -38,8 +87,8 @@ struct UpstreamCheck: Sendable {
         let answer: HTTPClient.Response
         switch outcome {
         case .unreachable(let reason):
-            return result(subject, source: source, status: nil, findings: findings + ["the Hub could not be reached: \(reason); nothing concluded"],
-                          observation: nil, state: .unreachable)
+            return SourceCheck(source: source, status: nil, findings: findings + ["the Hub could not be reached: \(reason); nothing concluded"],
+                               reached: false)
         case .response(let response): answer = response
         }
         let code = answer.headers["x-error-code"]
@@ -84,16 +133,15 @@ struct UpstreamCheck: Sendable {
         } else {
             findings.append("the Hub answered HTTP \(answer.status)\(code.map { ", \($0)" } ?? ""); nothing concluded")
         }
-        return conclude(subject, source: source, status: status, findings: findings, observation: observation, drifted: renamed)
+        return SourceCheck(source: source, status: status, findings: findings, observation: observation, drifted: renamed)
     }
 
     private func checkInfo(_ subject: UpstreamSubject, _ hub: UpstreamSubject.HubOrigin, source: String, answer: HTTPClient.Response,
                            findings: [String], renamed: Bool,
-                           observed: (String?, String?) -> UpstreamObservation) -> UpstreamResult {
+                           observed: (String?, String?) -> UpstreamObservation) -> SourceCheck {
         var findings = findings
         guard let info = (try? JSONSerialization.jsonObject(with: Data(answer.body))) as? [String: Any] else {
-            return result(subject, source: source, status: nil, findings: findings + ["the Hub answered HTTP 200 with no JSON object; nothing concluded"],
-                          observation: nil, state: .unknown)
+            return SourceCheck(source: source, status: nil, findings: findings + ["the Hub answered HTTP 200 with no JSON object; nothing concluded"])
         }
         let sha = info["sha"] as? String
         var drifted = renamed
@@ -127,8 +175,7 @@ struct UpstreamCheck: Sendable {
         let bytes = compareFiles(subject.files, siblings: info["siblings"] as? [[String: Any]] ?? [])
         findings += bytes.findings
         drifted = drifted || bytes.drifted
-        return conclude(subject, source: source, status: status, findings: findings,
-                        observation: observed(nil, sha), drifted: drifted)
+        return SourceCheck(source: source, status: status, findings: findings, observation: observed(nil, sha), drifted: drifted)
     }
 
     /// Each recorded file against the Hub's `siblings` at that revision: LFS files by
@@ -204,16 +251,17 @@ struct UpstreamCheck: Sendable {
 
     // MARK: URLs
 
-    private func checkURL(_ subject: UpstreamSubject, _ text: String) -> UpstreamResult {
+    private func checkURL(_ subject: UpstreamSubject, _ source: UpstreamSubject.URLSource) -> SourceCheck {
+        let text = source.url
         guard let url = URL(string: text) else {
-            return result(subject, source: text, status: nil, findings: ["not a URL"], observation: nil, state: .unknown)
+            return SourceCheck(source: text, status: nil, findings: ["not a URL"])
         }
         let asked = SourceProbe(client: client).ask(url)
         let answer: HTTPClient.Response
         switch asked.outcome {
         case .unreachable(let reason):
-            return result(subject, source: text, status: nil, findings: ["\(text) could not be reached: \(reason); nothing concluded"],
-                          observation: nil, state: .unreachable)
+            return SourceCheck(source: text, status: nil, findings: ["\(text) could not be reached: \(reason); nothing concluded"],
+                               reached: false)
         case .response(let response): answer = response
         }
         let observation = UpstreamObservation(place: .url, url: text, httpStatus: answer.status, errorCode: nil, observedAt: now, commit: nil)
@@ -221,7 +269,7 @@ struct UpstreamCheck: Sendable {
         case 200..<300:
             var findings = ["answers HTTP \(answer.status) to \(asked.method)"]
             var drifted = false
-            if let then = subject.urlResponse {
+            if let then = source.responseWhenTracked {
                 let now = SourceProbe.response(text, answer, at: self.now)
                 func compare(_ label: String, _ old: String?, _ new: String?) {
                     guard let old, old != new else { return }
@@ -232,33 +280,19 @@ struct UpstreamCheck: Sendable {
                 compare("Last-Modified", then.lastModified, now.lastModified)
                 compare("Content-Length", then.contentLength.map(String.init), now.contentLength.map(String.init))
             }
-            return conclude(subject, source: text, status: .open, findings: findings, observation: observation, drifted: drifted)
+            return SourceCheck(source: text, status: .open, findings: findings, observation: observation, drifted: drifted)
         case 300..<400:
             let location = answer.headers["location"] ?? "?"
-            return conclude(subject, source: text, status: .open, findings: ["redirects (HTTP \(answer.status)) to \(location)"],
-                            observation: observation, drifted: false)
+            return SourceCheck(source: text, status: .open, findings: ["redirects (HTTP \(answer.status)) to \(location)"],
+                               observation: observation)
         case 404, 410:
-            return conclude(subject, source: text, status: .withdrawn, findings: ["gone: HTTP \(answer.status)"],
-                            observation: observation, drifted: false)
+            return SourceCheck(source: text, status: .withdrawn, findings: ["gone: HTTP \(answer.status)"], observation: observation)
         default:
-            return result(subject, source: text, status: nil, findings: ["answers HTTP \(answer.status); nothing concluded"],
-                          observation: nil, state: .unknown)
+            return SourceCheck(source: text, status: nil, findings: ["answers HTTP \(answer.status); nothing concluded"])
         }
     }
 
     // MARK: Conclusions
-
-    private func conclude(_ subject: UpstreamSubject, source: String, status: AvailabilityStatus?, findings: [String],
-                          observation: UpstreamObservation?, drifted: Bool) -> UpstreamResult {
-        guard let status else {
-            return result(subject, source: source, status: nil, findings: findings, observation: nil, state: .unknown)
-        }
-        var findings = findings
-        let changed = status != subject.current
-        if changed { findings.insert("status: the ledger says \(subject.current.rawValue), now \(status.rawValue)", at: 0) }
-        return result(subject, source: source, status: status, findings: findings, observation: observation,
-                      state: changed || drifted ? .drift : .unchanged)
-    }
 
     private func result(_ subject: UpstreamSubject, source: String, status: AvailabilityStatus?, findings: [String],
                         observation: UpstreamObservation?, state: UpstreamResult.State) -> UpstreamResult {

@@ -77,8 +77,9 @@ extension Workspace {
             guard let newest = records.last else { continue }
             let sources = records.reversed().flatMap(\.value.sources)
             let hubSource = sources.first { $0.type == .huggingface && $0.repo != nil && $0.revision != nil }
-            let urlSource = sources.first { $0.type == .url && ($0.url?.hasPrefix("http://") == true || $0.url?.hasPrefix("https://") == true) }
-            guard hubSource != nil || urlSource != nil else {
+            let urls = Array(sources.compactMap { $0.type == .url ? $0.url : nil }
+                .filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }.uniqued())
+            guard hubSource != nil || !urls.isEmpty else {
                 if !references.isEmpty { warn("\(newest.value.name) has no Hugging Face or http(s) source; not asked") }
                 continue
             }
@@ -88,8 +89,11 @@ extension Workspace {
             }
             let events = try index.events(of: digest).map(\.value)
             subjects.append(UpstreamSubject(
-                digest: digest, name: newest.value.name, ledger: newest.ledger, hub: hub, url: urlSource?.url,
-                urlResponse: records.reversed().lazy.compactMap { $0.value.sourceResponses?.first { $0.url == urlSource?.url } }.first,
+                digest: digest, name: newest.value.name, ledger: newest.ledger, hub: hub,
+                urls: urls.map { url in
+                    UpstreamSubject.URLSource(url: url, responseWhenTracked: records.reversed().lazy
+                        .compactMap { $0.value.sourceResponses?.first { $0.url == url } }.first)
+                },
                 files: hub == nil ? [] : try recordedFiles(digest, newest.value, index: index),
                 license: records.reversed().compactMap(\.value.license).first,
                 current: AvailabilityFold.status(of: events)?.status ?? .open))

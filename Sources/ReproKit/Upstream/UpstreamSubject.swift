@@ -21,10 +21,15 @@ struct UpstreamSubject: Sendable {
     var digest: Digest
     var name: String
     var ledger: String
+    /// An http(s) source and what it answered when tracked, if it was reachable then.
+    struct URLSource: Sendable {
+        var url: String
+        var responseWhenTracked: SourceResponse?
+    }
+
     var hub: HubOrigin?
-    var url: String?
-    /// What the URL answered when tracked, if it was reachable then.
-    var urlResponse: SourceResponse?
+    /// Every http(s) source, each once: the artifact is asked about at each.
+    var urls: [URLSource]
     var files: [File]
     var license: String?
     var current: AvailabilityStatus

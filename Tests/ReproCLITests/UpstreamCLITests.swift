@@ -314,6 +314,24 @@ import TestSupport
         #expect(unconcluded.stdout.hasSuffix("1 unknown\n"))
     }
 
+    /// A field of another type than the Hub's concludes nothing: not "open" by default.
+    @Test func aFieldOfTheWrongTypeConcludesNothing() throws {
+        let snap = try track("org/odd")
+        var info = Self.info(snap)
+        var json = info["json"] as! [String: Any]
+        json["private"] = "yes"
+        info["json"] = json
+        try hub.set([Self.path("org/odd"): info])
+        let result = try upstream("--record")
+        #expect(result.stdout == """
+            unknown     org/odd  huggingface:org/odd@\(Self.commit)  not concluded
+                the Hub answered HTTP 200 with `private` of an unexpected type; nothing concluded
+            1 unknown
+
+            """)
+        #expect(result.status == 3)
+    }
+
     /// What a server says is printed with its control characters escaped, never raw.
     @Test func aServersControlCharactersNeverReachTheTerminal() throws {
         let snap = try track("org/ansi")

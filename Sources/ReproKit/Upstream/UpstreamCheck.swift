@@ -143,6 +143,15 @@ struct UpstreamCheck: Sendable {
         guard let info = (try? JSONSerialization.jsonObject(with: Data(answer.body))) as? [String: Any] else {
             return SourceCheck(source: source, status: nil, findings: findings + ["the Hub answered HTTP 200 with no JSON object; nothing concluded"])
         }
+        // A field of another type than the Hub's is no answer: `"private": "yes"` is not "not private".
+        let expected: [(key: String, fits: (Any) -> Bool)] = [
+            ("sha", { $0 is String }), ("private", { $0 is Bool }), ("disabled", { $0 is Bool }),
+            ("gated", { $0 is Bool || $0 is String }), ("siblings", { $0 is [[String: Any]] }),
+        ]
+        if let odd = expected.first(where: { field in info[field.key].map { !($0 is NSNull) && !field.fits($0) } ?? false }) {
+            return SourceCheck(source: source, status: nil,
+                               findings: findings + ["the Hub answered HTTP 200 with `\(odd.key)` of an unexpected type; nothing concluded"])
+        }
         let sha = info["sha"] as? String
         var drifted = renamed
         let status: AvailabilityStatus

@@ -339,10 +339,20 @@ import TestSupport
         var json = info["json"] as! [String: Any]
         json["cardData"] = ["license": "mit\u{1B}[31m\u{1B}]0;pwned\u{07}"]
         info["json"] = json
-        try hub.set([Self.path("org/ansi"): info])
-        let result = try upstream()
+        try track("org/ansi-code")
+        try hub.set([Self.path("org/ansi"): info,
+                     Self.path("org/ansi-code"): ["status": 404, "headers": ["X-Error-Code": "Repo\u{1B}[2JNotFound"]]])
+        let before = try repo.ledgerSnapshot()
+        let result = try upstream("--record")
         #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("\u{07}"), "\(result.stdout)")
         #expect(result.stdout.contains(#"license drift: recorded mit, the Hub now says mit\033[31m\033]0;pwned\007"#), "\(result.stdout)")
+        // An error code that is not a word is neither quoted nor kept as evidence.
+        #expect(result.stdout.contains("    not found on the Hub (HTTP 404)\n"), "\(result.stdout)")
+        let after = try repo.ledgerSnapshot()
+        let added = after.keys.filter { before[$0] == nil }
+        try #require(added.count == 1, "\(added)")
+        let event = String(decoding: after[added[0]]!, as: UTF8.self)
+        #expect(event.contains("\"status\" : \"withdrawn\"") && !event.contains("errorCode") && !event.contains("\\u001b"), "\(event)")
     }
 
     /// Every source is asked, and one gone is not the artifact withdrawn: withdrawn only when

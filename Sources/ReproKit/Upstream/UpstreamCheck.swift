@@ -91,7 +91,12 @@ struct UpstreamCheck: Sendable {
                                reached: false)
         case .response(let response): answer = response
         }
-        let code = answer.headers["x-error-code"]
+        // The Hub's codes are words (`GatedRepo`, `RepoNotFound`); anything else a server puts
+        // there is neither quoted in the report nor recorded as evidence.
+        let code = answer.headers["x-error-code"].flatMap { text in
+            !text.isEmpty && text.count <= 64 && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+                ? text : nil
+        }
         let message = answer.headers["x-error-message"]
         func observed(_ errorCode: String?, commit: String? = nil) -> UpstreamObservation {
             UpstreamObservation(place: .huggingface, url: asked.absoluteString, httpStatus: answer.status, errorCode: errorCode,

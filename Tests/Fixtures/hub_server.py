@@ -12,8 +12,9 @@ ROUTES.json is re-read on every request so a test can change the world between r
        "sequence": [{...}, {...}]        # answered in turn; the last one repeats
        "filler": N                       # a body of N bytes of "A", streamed (a huge answer)
        "gzip_filler": N                  # Content-Encoding: gzip of N zero bytes (a gzip bomb)
+       "no_length": true                 # no Content-Length: the body ends when the connection closes
   }}
-Every request is appended to LOG.jsonl as {"method","path","authorization","user_agent"}.
+Every request is appended to LOG.jsonl as {"method","path","authorization","range","accept_encoding"}.
 """
 import json
 import sys
@@ -39,7 +40,8 @@ class Handler(BaseHTTPRequestHandler):
             with open(LOG, "a") as log:
                 log.write(json.dumps({"method": self.command, "path": self.path,
                                       "authorization": self.headers.get("Authorization"),
-                                      "range": self.headers.get("Range")}) + "\n")
+                                      "range": self.headers.get("Range"),
+                                      "accept_encoding": self.headers.get("Accept-Encoding")}) + "\n")
             with open(ROUTES) as f:
                 routes = json.load(f)
             route = routes.get(key) or {"status": 404, "headers": {"X-Error-Code": "RepoNotFound"}, "body": "not routed"}
@@ -63,7 +65,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json; charset=utf-8")
         if "gzip_filler" in route:
             self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(route["filler"] if "filler" in route else len(body)))
+        if route.get("no_length"):
+            self.send_header("Connection", "close")
+            self.close_connection = True
+        else:
+            self.send_header("Content-Length", str(route["filler"] if "filler" in route else len(body)))
         self.end_headers()
         if self.command != "HEAD":
             try:

@@ -9,8 +9,9 @@ import Synchronization
 /// answer is `unreachable` — from which nothing is concluded.
 ///
 /// Built on FoundationNetworking's `URLSession`: the toolchain ships it, so `upstream`
-/// adds no dependency and no build time; it does all `upstream` needs (HEAD, ranged GET,
-/// headers, timeouts, stopping at redirects).
+/// adds no dependency and no build time; it does all `upstream` needs (HEAD, GET, headers,
+/// timeouts, stopping at redirects). It cannot bound a compressed or unstated-length body
+/// before libcurl has read it (see `Exchange`), which is why URL sources get HEAD only.
 public struct HTTPClient: Sendable {
     public struct Response: Sendable, Equatable {
         public var status: Int
@@ -81,6 +82,8 @@ public struct HTTPClient: Sendable {
     private func once(_ url: URL, method: String, headers: [String: String], headersOnly: Bool) -> (outcome: Outcome, final: Bool) {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
         request.httpMethod = method
+        // Uncompressed answers only: a compressed one is refused unread (see `Exchange`).
+        request.setValue("identity", forHTTPHeaderField: "Accept-Encoding")
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
@@ -98,17 +101,18 @@ public struct HTTPClient: Sendable {
             return (.unreachable("timed out"), false)
         }
         let ended = exchange.ended
+        if let encoding = ended.compressed {
+            return (.unreachable("the answer was compressed (Content-Encoding: \(encoding)) though none was asked for, so it was not read"), true)
+        }
         if ended.overflowed, !headersOnly {
-            return (.unreachable("the answer was larger than \(maximumBody >> 20) MiB (decompressed), so it was not read"), true)
+            return (.unreachable("the answer was larger than \(maximumBody >> 20) MiB, so it was not read"), true)
         }
         // A transfer that failed part way (a reset, a short body) is no answer, as before.
         if let failure = ended.failure { return (.unreachable(failure), false) }
-        guard let http = task.response as? HTTPURLResponse else { return (.unreachable("no answer"), false) }
-        var fields: [String: String] = [:]
-        for (key, value) in http.allHeaderFields {
-            if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
+        guard let head = ended.head ?? (task.response as? HTTPURLResponse).map(Exchange.Head.init) else {
+            return (.unreachable("no answer"), false)
         }
-        return (.response(Response(status: http.statusCode, headers: fields, body: ended.body)), false)
+        return (.response(Response(status: head.status, headers: head.headers, body: ended.body)), false)
     }
 
     static func describe(_ error: (any Error)?) -> String {
@@ -127,14 +131,36 @@ public struct HTTPClient: Sendable {
 }
 
 /// One request's delegate: hands a redirect back as the answer instead of following it,
-/// and keeps the body only up to `limit` bytes, counted after any `Content-Encoding` is
-/// undone. A body past the limit cancels the request: kept whole until the end, a 4 GB
-/// answer or a 4 MB gzip of 4 GB of zeros took as much memory. A limit of 0 stops at the
-/// first byte of a body (a probe that needs only the headers).
+/// and keeps the body only up to `limit` bytes. Kept whole until the end, a 4 GB answer or
+/// a 4 MB gzip of 4 GB of zeros took as much memory, so the decision is taken from the
+/// headers where it can be: a probe (limit 0) reads no body, a `Content-Length` over the
+/// limit or any `Content-Encoding` (asked for none; a decompressed size cannot be bounded
+/// before it is produced) cancels the request when its headers arrive. A body of unstated
+/// length is counted as it arrives and cancelled past the limit. The cancel is asynchronous:
+/// libcurl finishes inflating, or reading, what it already has first (measured: a 4 MB gzip
+/// bomb still reached 12 GB), so this bounds honest servers, not a hostile one.
 private final class Exchange: NSObject, URLSessionDataDelegate, Sendable {
+    struct Head: Sendable {
+        var status: Int
+        /// Names lower-cased.
+        var headers: [String: String]
+
+        init(_ response: HTTPURLResponse) {
+            status = response.statusCode
+            var fields: [String: String] = [:]
+            for (key, value) in response.allHeaderFields {
+                if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
+            }
+            headers = fields
+        }
+    }
+
     struct Ended: Sendable {
+        var head: Head?
         var body: [UInt8] = []
         var overflowed = false
+        /// The `Content-Encoding` of an answer refused for it.
+        var compressed: String?
         var failure: String?
     }
 
@@ -153,6 +179,28 @@ private final class Exchange: NSObject, URLSessionDataDelegate, Sendable {
         completionHandler(nil)
     }
 
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+                    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void) {
+        guard let http = response as? HTTPURLResponse else { return completionHandler(.allow) }
+        let head = Head(http)
+        let encoding = head.headers["content-encoding"].map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let declared = head.headers["content-length"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let stop = state.withLock { ended in
+            ended.head = head
+            // A probe's headers are its whole answer, compressed body or not.
+            if limit == 0 || (declared ?? 0) > limit {
+                ended.overflowed = true
+                return true
+            }
+            if let encoding, !encoding.isEmpty, encoding != "identity" {
+                ended.compressed = encoding
+                return true
+            }
+            return false
+        }
+        completionHandler(stop ? .cancel : .allow)
+    }
+
     func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
         let over = state.withLock { ended in
             guard !ended.overflowed else { return true }
@@ -169,7 +217,7 @@ private final class Exchange: NSObject, URLSessionDataDelegate, Sendable {
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         state.withLock { ended in
-            if let error, !ended.overflowed { ended.failure = HTTPClient.describe(error) }
+            if let error, !ended.overflowed, ended.compressed == nil { ended.failure = HTTPClient.describe(error) }
         }
         done.signal()
     }

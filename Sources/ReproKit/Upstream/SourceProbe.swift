@@ -1,7 +1,11 @@
 import Foundation
 import LedgerCore
 
-/// Asks a source URL for its headers: HEAD, or a one-byte ranged GET when HEAD is refused.
+/// Asks a source URL for its headers, with HEAD only. A HEAD answer has no body; a GET's
+/// body, when the server ignores the range, compresses it or gives no length, is read by
+/// FoundationNetworking before a cancel takes effect (a 4 MB gzip of zeros reached 4 GB), and
+/// the URL comes from a record a co-author may have written. A server that refuses HEAD
+/// concludes nothing.
 struct SourceProbe: Sendable {
     var client: HTTPClient
 
@@ -11,15 +15,7 @@ struct SourceProbe: Sendable {
     }
 
     func ask(_ url: URL) -> Answer {
-        let headers = ["User-Agent": "repro/0.1.0"]
-        let head = client.send(url, method: "HEAD", headers: headers, headersOnly: true)
-        if case .response(let answer) = head, [403, 405, 501].contains(answer.status) {
-            // A server that ignores the range sends the whole file: the transfer stops at its first byte.
-            return Answer(method: "GET (bytes 0-0)",
-                          outcome: client.send(url, method: "GET", headers: headers.merging(["Range": "bytes=0-0"]) { $1 },
-                                               headersOnly: true))
-        }
-        return Answer(method: "HEAD", outcome: head)
+        Answer(method: "HEAD", outcome: client.send(url, method: "HEAD", headers: ["User-Agent": "repro/0.1.0"], headersOnly: true))
     }
 
     /// The headers worth keeping from a successful answer.

@@ -301,6 +301,9 @@ struct UpstreamCheck: Sendable {
                                observation: observation)
         case 404, 410:
             return SourceCheck(source: text, status: .withdrawn, findings: ["gone: HTTP \(answer.status)"], observation: observation)
+        case 403, 405, 501:
+            return SourceCheck(source: text, status: nil, findings: [
+                "answers HTTP \(answer.status) to HEAD; no GET is sent, since its body could not be bounded; nothing concluded"])
         default:
             return SourceCheck(source: text, status: nil, findings: ["answers HTTP \(answer.status); nothing concluded"])
         }

@@ -9,8 +9,8 @@ struct Upstream: WorkspaceCommand {
             For each artifact with a Hugging Face source, asks GET $HF_ENDPOINT/api/models/REPO/revision/REV?blobs=true \
             (datasets: /api/datasets/) and reports availability in the ledger's words (open, gated, private, \
             withdrawn), whether the recorded revision is still published, a rename, whether each recorded file \
-            still matches (LFS SHA-256, git blob SHA-1) and license drift. URL sources get a HEAD (a one-byte \
-            GET when HEAD is refused): 404 or 410 is withdrawn. Every source is asked: an artifact is open when any \
+            still matches (LFS SHA-256, git blob SHA-1) and license drift. URL sources get a HEAD only (no GET: \
+            its body could not be bounded): 404 or 410 is withdrawn. Every source is asked: an artifact is open when any \
             source serves it and withdrawn only when every source says so.
 
             Only repo ids and revisions are sent to the Hub, with the token from HF_TOKEN or the Hugging Face \

@@ -314,22 +314,52 @@ import TestSupport
         #expect(unconcluded.stdout.hasSuffix("1 unknown\n"))
     }
 
-    /// A field of another type than the Hub's concludes nothing: not "open" by default.
+    /// A field of another type than the Hub's, or a file list left out, concludes nothing:
+    /// not "open", not "files missing".
     @Test func aFieldOfTheWrongTypeConcludesNothing() throws {
         let snap = try track("org/odd")
         var info = Self.info(snap)
         var json = info["json"] as! [String: Any]
         json["private"] = "yes"
         info["json"] = json
-        try hub.set([Self.path("org/odd"): info])
+        let gatedTrue = try track("org/gated-true")
+        var gated = Self.info(gatedTrue)
+        var gatedJSON = gated["json"] as! [String: Any]
+        gatedJSON["gated"] = true
+        gated["json"] = gatedJSON
+        let listless = try track("org/listless")
+        var noSiblings = Self.info(listless)
+        var noSiblingsJSON = noSiblings["json"] as! [String: Any]
+        noSiblingsJSON.removeValue(forKey: "siblings")
+        noSiblings["json"] = noSiblingsJSON
+        let oddBlob = try track("org/odd-blob")
+        var blob = Self.info(oddBlob)
+        var blobJSON = blob["json"] as! [String: Any]
+        blobJSON["siblings"] = (blobJSON["siblings"] as! [[String: Any]]).map { sibling in
+            var sibling = sibling
+            if sibling["lfs"] != nil { sibling["lfs"] = "x" } else { sibling["blobId"] = 7 }
+            return sibling
+        }
+        blob["json"] = blobJSON
+        try hub.set([Self.path("org/odd"): info, Self.path("org/gated-true"): gated, Self.path("org/listless"): noSiblings,
+                     Self.path("org/odd-blob"): blob])
+        let before = try repo.ledgerSnapshot()
         let result = try upstream("--record")
+        let c = Self.commit
         #expect(result.stdout == """
-            unknown     org/odd  huggingface:org/odd@\(Self.commit)  not concluded
+            unknown     org/gated-true  huggingface:org/gated-true@\(c)  not concluded
+                the Hub answered HTTP 200 with `gated` of an unexpected type; nothing concluded
+            unknown     org/listless  huggingface:org/listless@\(c)  not concluded
+                the Hub answered HTTP 200 without `siblings`; nothing concluded
+            unknown     org/odd  huggingface:org/odd@\(c)  not concluded
                 the Hub answered HTTP 200 with `private` of an unexpected type; nothing concluded
-            1 unknown
+            unknown     org/odd-blob  huggingface:org/odd-blob@\(c)  not concluded
+                the Hub answered HTTP 200 with a file entry of an unexpected type; nothing concluded
+            4 unknown
 
             """)
         #expect(result.status == 3)
+        #expect(try repo.ledgerSnapshot() == before)
     }
 
     /// What a server says is printed with its control characters escaped, never raw.

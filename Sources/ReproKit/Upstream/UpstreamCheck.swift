@@ -151,7 +151,8 @@ struct UpstreamCheck: Sendable {
         // A field of another type than the Hub's is no answer: `"private": "yes"` is not "not private".
         let expected: [(key: String, fits: (Any) -> Bool)] = [
             ("sha", { $0 is String }), ("private", { $0 is Bool }), ("disabled", { $0 is Bool }),
-            ("gated", { $0 is Bool || $0 is String }), ("siblings", { $0 is [[String: Any]] }),
+            // `gated` is false or the approval mode ("auto", "manual"); `true` is not the Hub's.
+            ("gated", { ($0 as? Bool) == false || $0 is String }), ("siblings", { $0 is [[String: Any]] }),
         ]
         if let odd = expected.first(where: { field in info[field.key].map { !($0 is NSNull) && !field.fits($0) } ?? false }) {
             return SourceCheck(source: source, status: nil,
@@ -186,7 +187,14 @@ struct UpstreamCheck: Sendable {
         } else if let hubLicense = Self.license(in: info) {
             findings.append("license on the Hub: \(hubLicense) (none recorded)")
         }
-        let bytes = compareFiles(subject.files, siblings: info["siblings"] as? [[String: Any]] ?? [])
+        guard subject.files.isEmpty || info["siblings"] != nil else {
+            return SourceCheck(source: source, status: nil,
+                               findings: findings + ["the Hub answered HTTP 200 without `siblings`; nothing concluded"])
+        }
+        guard let bytes = compareFiles(subject.files, siblings: info["siblings"] as? [[String: Any]] ?? []) else {
+            return SourceCheck(source: source, status: nil,
+                               findings: findings + ["the Hub answered HTTP 200 with a file entry of an unexpected type; nothing concluded"])
+        }
         findings += bytes.findings
         drifted = drifted || bytes.drifted
         return SourceCheck(source: source, status: status, findings: findings, observation: observed(nil, sha), drifted: drifted)
@@ -194,10 +202,17 @@ struct UpstreamCheck: Sendable {
 
     /// Each recorded file against the Hub's `siblings` at that revision: LFS files by
     /// `lfs.sha256`, others by `blobId` (the git blob SHA-1) when the ledger kept one.
-    private func compareFiles(_ files: [UpstreamSubject.File], siblings: [[String: Any]]) -> (findings: [String], drifted: Bool) {
+    /// Nil when an entry of a recorded file has `lfs` or `blobId` of another type than the
+    /// Hub's: such an answer says nothing about the bytes.
+    private func compareFiles(_ files: [UpstreamSubject.File], siblings: [[String: Any]]) -> (findings: [String], drifted: Bool)? {
         guard !files.isEmpty else { return ([], false) }
         var byName: [String: [String: Any]] = [:]
         for sibling in siblings { if let name = sibling["rfilename"] as? String { byName[name] = sibling } }
+        for file in files {
+            guard let sibling = byName[file.path] else { continue }
+            if let lfs = sibling["lfs"], !(lfs is NSNull), !((lfs as? [String: Any])?["sha256"] is String) { return nil }
+            if let blob = sibling["blobId"], !(blob is NSNull), !(blob is String) { return nil }
+        }
         var findings: [String] = []
         var matching = 0
         var uncomparable = 0

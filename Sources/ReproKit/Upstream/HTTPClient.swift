@@ -49,12 +49,10 @@ public struct HTTPClient: Sendable {
     }
 
     /// Sends the request, retrying 429 (after `Retry-After`), 5xx and transport failures.
-    /// With `headersOnly` the transfer stops at the first byte of the body and the answer's
-    /// body is empty: a probe needs the status and headers, whatever the server sends after.
-    public func send(_ url: URL, method: String = "GET", headers: [String: String] = [:], headersOnly: Bool = false) -> Outcome {
+    public func send(_ url: URL, method: String = "GET", headers: [String: String] = [:]) -> Outcome {
         var last = Outcome.unreachable("no attempt made")
         for attempt in 0..<attempts {
-            let (outcome, final) = once(url, method: method, headers: headers, headersOnly: headersOnly)
+            let (outcome, final) = once(url, method: method, headers: headers)
             last = outcome
             // An answer too large to read is the server's answer, not a transient failure.
             if final { return last }
@@ -79,7 +77,7 @@ public struct HTTPClient: Sendable {
     }
 
     /// One attempt; `final` when retrying cannot help.
-    private func once(_ url: URL, method: String, headers: [String: String], headersOnly: Bool) -> (outcome: Outcome, final: Bool) {
+    private func once(_ url: URL, method: String, headers: [String: String]) -> (outcome: Outcome, final: Bool) {
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalAndRemoteCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         // Uncompressed answers only: a compressed one is refused unread (see `Exchange`).
@@ -89,6 +87,8 @@ public struct HTTPClient: Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.httpShouldSetCookies = false
+        // A HEAD answer has no body: its Content-Length is the resource's size, not a limit to check.
+        let headersOnly = method == "HEAD"
         let exchange = Exchange(limit: headersOnly ? 0 : maximumBody)
         let session = URLSession(configuration: configuration, delegate: exchange, delegateQueue: nil)
         defer { session.finishTasksAndInvalidate() }

@@ -9,13 +9,8 @@ import LedgerCore
 struct SourceProbe: Sendable {
     var client: HTTPClient
 
-    struct Answer: Sendable {
-        var method: String
-        var outcome: HTTPClient.Outcome
-    }
-
-    func ask(_ url: URL) -> Answer {
-        Answer(method: "HEAD", outcome: client.send(url, method: "HEAD", headers: ["User-Agent": "repro/0.1.0"], headersOnly: true))
+    func ask(_ url: URL) -> HTTPClient.Outcome {
+        client.send(url, method: "HEAD", headers: ["User-Agent": "repro/0.1.0"])
     }
 
     /// The headers worth keeping from a successful answer.
@@ -39,7 +34,7 @@ extension Workspace {
         let probe = SourceProbe(client: HTTPClient(timeout: min(configured.timeout, 3), attempts: 1, backoff: 0))
         return urls.compactMap { text in
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), let url = URL(string: text),
-                  case .response(let answer) = probe.ask(url).outcome, (200..<300).contains(answer.status) else { return nil }
+                  case .response(let answer) = probe.ask(url), (200..<300).contains(answer.status) else { return nil }
             return SourceProbe.response(text, answer, at: now())
         }
     }

@@ -254,7 +254,6 @@ struct UpstreamCheck: Sendable {
         return license
     }
 
-    /// `/api/models/ORG/NAME/revision/REV` → `ORG/NAME`.
     /// The repo a 3xx renames `hub` to, or nil when it is not a rename and is not followed:
     /// only the same origin (scheme, host and port, so the token goes nowhere else) and the
     /// info path of another repo at the same revision (not any path, not another revision).
@@ -264,12 +263,13 @@ struct UpstreamCheck: Sendable {
         let parts = next.path.split(separator: "/").map(String.init)
         guard let api = parts.firstIndex(of: "api"), api + 1 < parts.count, parts[api + 1] == hub.type,
               let revision = parts.lastIndex(of: "revision"), revision == parts.count - 2,
-              parts[revision + 1].removingPercentEncoding == hub.revision,
+              parts[revision + 1] == hub.revision,
               let repo = repo(inAPIPath: next.path, type: hub.type), !repo.isEmpty, repo != hub.repo
         else { return nil }
         return repo
     }
 
+    /// `/api/models/ORG/NAME/revision/REV` → `ORG/NAME`.
     static func repo(inAPIPath path: String, type: String) -> String? {
         let parts = path.split(separator: "/").map(String.init)
         guard let api = parts.firstIndex(of: "api"), api + 3 < parts.count, parts[api + 1] == type else { return nil }
@@ -285,9 +285,8 @@ struct UpstreamCheck: Sendable {
         guard let url = URL(string: text) else {
             return SourceCheck(source: text, status: nil, findings: ["not a URL"])
         }
-        let asked = SourceProbe(client: client).ask(url)
         let answer: HTTPClient.Response
-        switch asked.outcome {
+        switch SourceProbe(client: client).ask(url) {
         case .unreachable(let reason):
             return SourceCheck(source: text, status: nil, findings: ["\(text) could not be reached: \(reason); nothing concluded"],
                                reached: false)
@@ -296,7 +295,7 @@ struct UpstreamCheck: Sendable {
         let observation = UpstreamObservation(place: .url, url: text, httpStatus: answer.status, errorCode: nil, observedAt: now, commit: nil)
         switch answer.status {
         case 200..<300:
-            var findings = ["answers HTTP \(answer.status) to \(asked.method)"]
+            var findings = ["answers HTTP \(answer.status) to HEAD"]
             var drifted = false
             if let then = source.responseWhenTracked {
                 let now = SourceProbe.response(text, answer, at: self.now)
